@@ -1,0 +1,85 @@
+/* proto.h: the messages carried in frames between host and guest agent (see frame.h).
+ *
+ * One struct per frame type, with an encoder (used by the side that sends it) and a decoder
+ * (used by the side that receives it).  Decoders validate every field; strings are copied into
+ * fixed arrays, byte strings (the object, the verifier log) point into the frame's payload and
+ * live as long as the frame does.
+ *
+ * A run, from the host's side:  (connect) <- READY, -> JOB, <- LOG*, <- LOADED | LOAD_FAILED,
+ * <- ATTACHED* ATTACH_FAILED*, <- RECORD*, <- WORKLOAD_DONE, <- DONE | ERROR, then the agent
+ * exits.  The host never trusts what it reads: caps on frames, bytes and records apply. */
+#ifndef DOJO_PROTO_H
+#define DOJO_PROTO_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "buf.h"
+
+#define PROTO_VERSION     "bpfdojo-agent/1"
+#define PROTO_NAME_MAX    64     /* program, section, exercise names */
+#define PROTO_TEXT_MAX    1024   /* messages */
+
+enum job_flags {
+	JOB_SEED_RNG  = 1u << 0,  /* mix entropy into the kernel RNG (vm: every restore is alike) */
+	JOB_SET_CLOCK = 1u << 1,  /* set CLOCK_REALTIME to realtime_ns (vm only) */
+	JOB_LOG_LEVEL2 = 1u << 2, /* ask the verifier for register state on failure */
+};
+
+struct proto_job {
+	uint64_t key;                 /* the run's secret key: the workload derives the answer */
+	uint8_t entropy[32];
+	uint64_t realtime_ns;
+	uint32_t flags;               /* enum job_flags */
+	uint32_t timeout_ms;          /* the agent's own deadline for load+attach+workload+drain */
+	uint32_t max_records;         /* records forwarded at most */
+	char exercise[PROTO_NAME_MAX];
+	const uint8_t *obj;           /* the BPF object (not owned) */
+	size_t obj_len;
+};
+
+struct proto_ready { char version[PROTO_NAME_MAX]; };
+struct proto_log { uint8_t level; char text[PROTO_TEXT_MAX]; };
+struct proto_loaded { uint32_t programs, maps, load_us; };
+struct proto_attached { char prog[PROTO_NAME_MAX]; char section[PROTO_NAME_MAX]; };
+struct proto_attach_failed {
+	char prog[PROTO_NAME_MAX];
+	char section[PROTO_NAME_MAX];
+	int32_t err;                  /* negative errno */
+	char msg[PROTO_TEXT_MAX];
+};
+struct proto_load_failed {
+	int32_t err;                  /* negative errno */
+	char prog[PROTO_NAME_MAX];    /* the program the verifier rejected, "" if none */
+	char msg[PROTO_TEXT_MAX];     /* what libbpf said (last lines) */
+	const uint8_t *log;           /* the verifier log (not owned; may be empty) */
+	size_t log_len;
+};
+struct proto_workload_done { uint32_t duration_ms; int32_t status; };
+struct proto_done { uint32_t records, dropped, lost_in_kernel; };
+struct proto_error { int32_t err; char msg[PROTO_TEXT_MAX]; };
+
+/* Encoders append a payload (not a frame) to @b: 0 or -E2BIG/-ENOMEM. */
+int proto_put_job(struct buf *b, const struct proto_job *m) DOJO_WARN_UNUSED;
+int proto_put_ready(struct buf *b, const struct proto_ready *m) DOJO_WARN_UNUSED;
+int proto_put_log(struct buf *b, const struct proto_log *m) DOJO_WARN_UNUSED;
+int proto_put_loaded(struct buf *b, const struct proto_loaded *m) DOJO_WARN_UNUSED;
+int proto_put_attached(struct buf *b, const struct proto_attached *m) DOJO_WARN_UNUSED;
+int proto_put_attach_failed(struct buf *b, const struct proto_attach_failed *m) DOJO_WARN_UNUSED;
+int proto_put_load_failed(struct buf *b, const struct proto_load_failed *m) DOJO_WARN_UNUSED;
+int proto_put_workload_done(struct buf *b, const struct proto_workload_done *m) DOJO_WARN_UNUSED;
+int proto_put_done(struct buf *b, const struct proto_done *m) DOJO_WARN_UNUSED;
+int proto_put_error(struct buf *b, const struct proto_error *m) DOJO_WARN_UNUSED;
+
+/* Decoders: 0, or -EPROTO when the payload is short, long or malformed. */
+int proto_get_job(const uint8_t *p, size_t len, struct proto_job *m) DOJO_WARN_UNUSED;
+int proto_get_ready(const uint8_t *p, size_t len, struct proto_ready *m) DOJO_WARN_UNUSED;
+int proto_get_log(const uint8_t *p, size_t len, struct proto_log *m) DOJO_WARN_UNUSED;
+int proto_get_loaded(const uint8_t *p, size_t len, struct proto_loaded *m) DOJO_WARN_UNUSED;
+int proto_get_attached(const uint8_t *p, size_t len, struct proto_attached *m) DOJO_WARN_UNUSED;
+int proto_get_attach_failed(const uint8_t *p, size_t len, struct proto_attach_failed *m) DOJO_WARN_UNUSED;
+int proto_get_load_failed(const uint8_t *p, size_t len, struct proto_load_failed *m) DOJO_WARN_UNUSED;
+int proto_get_workload_done(const uint8_t *p, size_t len, struct proto_workload_done *m) DOJO_WARN_UNUSED;
+int proto_get_done(const uint8_t *p, size_t len, struct proto_done *m) DOJO_WARN_UNUSED;
+int proto_get_error(const uint8_t *p, size_t len, struct proto_error *m) DOJO_WARN_UNUSED;
+
+#endif
