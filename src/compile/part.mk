@@ -1,0 +1,23 @@
+# compile: the clang driver, its jail and the diagnostics parser (libcompile objects), plus the
+# precompiled header every compile reads, built by tools/mkpch.c in the same jail.
+#
+#   make pch           build/pch/dojo.pch (needs the include directory, see tools/tools.mk)
+
+COMPILE_SRCS := src/compile/compile.c src/compile/diag.c src/compile/jail.c src/compile/proc.c
+# The core pieces the compile part uses (listed, so new core files never change its link).
+COMPILE_CORE := src/core/buf.c src/core/err.c src/core/paths.c
+PCH          := $(BUILD)/pch/dojo.pch
+MKPCH        := $(BUILD)/tools/mkpch
+
+.PHONY: pch
+pch: $(PCH)
+all: $(PCH)
+
+$(MKPCH): $(call objs,tools/mkpch.c $(COMPILE_SRCS) $(COMPILE_CORE),obj)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -o $@ $^
+
+# A PCH records the headers' paths and mtimes: rebuild it whenever the include directory changes.
+$(PCH): $(BUILD)/include/.stamp $(MKPCH)
+	@mkdir -p $(dir $@)
+	$(Q)$(MKPCH) $(BUILD)/include $@
