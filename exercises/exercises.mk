@@ -1,0 +1,37 @@
+# exercises: the registry, the workload helpers, every exercise folder, and the embedded texts.
+#
+# Consumers (agent, CLI, server, tests) link
+#     $(call objs,$(EXERCISES_SRCS),obj)  (or asan)  plus  $(EXERCISES_OBJS)
+# EXERCISES_OBJS is the generated object holding the lessons and programs (plain data, the
+# same for every flavour).  A folder with an answer.c is an exercise; see exercises/registry.c.
+
+EXERCISES_DIRS  := $(sort $(patsubst %/answer.c,%,$(wildcard exercises/[0-9]*/[0-9]*/answer.c)))
+EXERCISES_SRCS  := exercises/registry.c exercises/workload.c exercises/mix.c \
+		   $(foreach d,$(EXERCISES_DIRS),$(d)/answer.c $(d)/workload.c)
+EXERCISES_TEXTS := $(foreach d,$(EXERCISES_DIRS),\
+		   $(addprefix $(d)/,lesson.md starter.bpf.c solution.bpf.c wrong.bpf.c))
+EXERCISES_EMBED := $(BUILD)/gen/exercise-embed
+EXERCISES_GEN   := $(BUILD)/gen/exercise_texts.c
+EXERCISES_OBJS  := $(BUILD)/obj/gen/exercise_texts.o
+
+$(EXERCISES_EMBED): exercises/embed.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -std=gnu11 -D_GNU_SOURCE $(CFLAGS) $(WARN) $< -o $@
+
+$(EXERCISES_GEN): $(EXERCISES_EMBED) $(EXERCISES_TEXTS)
+	$(Q)$(EXERCISES_EMBED) $@ $(EXERCISES_DIRS)
+
+$(EXERCISES_OBJS): $(EXERCISES_GEN)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(WARN) -c $< -o $@
+
+# Every exercise's programs compile against the guest kernel's headers:
+#     make exercises-bpf EXERCISES_BPF_INC=<dir with vmlinux.h>
+EXERCISES_BPF_INC ?= $(BUILD)/include
+EXERCISES_BPF_OBJS := $(patsubst %.bpf.c,$(BUILD)/test/%.bpf.o,$(filter %.bpf.c,$(EXERCISES_TEXTS)))
+$(BUILD)/test/exercises/%.bpf.o: exercises/%.bpf.c $(wildcard include/*.h)
+	@mkdir -p $(dir $@)
+	$(Q)$(CLANG) -target bpf -O2 -g -Wall -Werror -D__TARGET_ARCH_x86 \
+		-I$(EXERCISES_BPF_INC) -Iinclude -c $< -o $@
+.PHONY: exercises-bpf
+exercises-bpf: $(EXERCISES_BPF_OBJS)

@@ -1,0 +1,32 @@
+/* workload.h: helpers for exercises' workloads (guest side).
+ *
+ * A workload makes the kernel show a secret by running small child programs.  The child
+ * program is the agent binary itself, exec'd through a symlink (so its comm is the link's
+ * name) with the environment variable DOJO_CHILD telling it what to do; the agent's main()
+ * calls workload_child_main() first thing when DOJO_CHILD is set. */
+#ifndef DOJO_WORKLOAD_H
+#define DOJO_WORKLOAD_H
+
+#include <sys/types.h>
+#include "exercise.h"
+
+/* What a child does, as the value of DOJO_CHILD: "exit:<code>" exits with <code>;
+ * "sleep:<ms>" sleeps then exits 0.  Returns the exit status for main() to return (the agent
+ * exits with it).  Unknown specs exit 127. */
+int workload_child_main(const char *spec);
+
+/* Start a child program named @name (a symlink to the agent is created in ctx->run_dir/bin/),
+ * with @argv (argv[0] should be @name; NULL-terminated) and DOJO_CHILD=@spec.  Its pid goes
+ * to *pid.  0 or a negative errno. */
+int workload_spawn(const struct workload_ctx *ctx, const char *name, char *const argv[],
+		   const char *spec, pid_t *pid);
+
+/* Wait for @pid; its exit status (0-255, 128+signal when killed), or a negative errno. */
+int workload_wait(pid_t pid);
+
+/* workload_spawn() then workload_wait(): 0 when the child exited with @want, -ECHILD when
+ * with anything else (the exec failed: 127), or another negative errno. */
+int workload_run(const struct workload_ctx *ctx, const char *name, char *const argv[],
+		 const char *spec, int want);
+
+#endif

@@ -1,0 +1,2 @@
+# grade: answer comparison and BTF-typed value decoding (libbpf's BTF API, libelf).
+GRADE_SRCS := $(wildcard src/grade/*.c)

@@ -1,0 +1,270 @@
+/* test_exercises.c: the exercises' promises (exercise.h, workload.h): pure answers that differ
+ * across keys and keep their format, the registry, the embedded texts, every folder complete,
+ * and the workload helpers (run from the repository root; argv[1] is the exercises folder). */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "exercises/exercise.h"
+#include "exercises/workload.h"
+
+static int passed, failed;
+
+#define CHECK(cond, ...) do {							\
+	if (cond) {								\
+		passed++;							\
+	} else {								\
+		failed++;							\
+		printf("%s:%d: ", __FILE__, __LINE__);				\
+		printf(__VA_ARGS__);						\
+		printf("\n");							\
+	}									\
+} while (0)
+
+#define NKEYS 1000
+
+static int format_process_name(const struct answer *a)
+{
+	size_t n = strlen(a->str);
+
+	if (n > 15 || n != 13 || strncmp(a->str, "secret_", 7) != 0)
+		return 0;
+	for (size_t i = 7; i < n; i++)
+		if (!isdigit((unsigned char)a->str[i]))
+			return 0;
+	return 1;
+}
+
+static int format_password(const struct answer *a)
+{
+	if (strlen(a->str) != 12)
+		return 0;
+	for (const char *p = a->str; *p; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p)))
+			return 0;
+	return 1;
+}
+
+static int format_exit_code(const struct answer *a)
+{
+	return a->num >= 1 && a->num <= 250;
+}
+
+static int cmp_answer(const void *x, const void *y)
+{
+	const struct answer *a = x, *b = y;
+
+	if (a->num != b->num)
+		return a->num < b->num ? -1 : 1;
+	return strcmp(a->str, b->str);
+}
+
+static void test_answers(void)
+{
+	static const struct {
+		const char *id;
+		enum answer_kind kind;
+		int (*format)(const struct answer *);
+		size_t min_distinct;   /* of NKEYS keys */
+	} rows[] = {
+		{ "process-name",  ANSWER_STR, format_process_name, NKEYS - 10 },
+		{ "argv-password", ANSWER_STR, format_password,     NKEYS },
+		{ "exit-code",     ANSWER_NUM, format_exit_code,    240 },   /* 250 values */
+	};
+	static struct answer all[NKEYS];
+
+	for (size_t r = 0; r < sizeof(rows) / sizeof(rows[0]); r++) {
+		const struct exercise *ex = exercise_find(rows[r].id);
+		size_t bad = 0, impure = 0, distinct = 1;
+
+		CHECK(ex, "%s: not in the registry", rows[r].id);
+		if (!ex)
+			continue;
+		CHECK(ex->kind == rows[r].kind, "%s: kind %d", rows[r].id, ex->kind);
+		for (size_t k = 0; k < NKEYS; k++) {
+			uint64_t key = exercise_mix(k, 0x7465737400000000ull);
+			struct answer again;
+
+			memset(&all[k], 0, sizeof(all[k]));
+			memset(&again, 0xff, sizeof(again));
+			ex->answer(key, &all[k]);
+			ex->answer(key, &again);
+			again.str[sizeof(again.str) - 1] = '\0';
+			impure += all[k].kind != again.kind || all[k].num != again.num ||
+				  strcmp(all[k].str, again.str) != 0;
+			bad += all[k].kind != rows[r].kind || !rows[r].format(&all[k]);
+		}
+		CHECK(impure == 0, "%s: %zu keys gave two different answers", rows[r].id, impure);
+		CHECK(bad == 0, "%s: %zu answers out of format (e.g. '%s' %llu)", rows[r].id, bad,
+		      all[0].str, (unsigned long long)all[0].num);
+		qsort(all, NKEYS, sizeof(all[0]), cmp_answer);
+		for (size_t k = 1; k < NKEYS; k++)
+			distinct += cmp_answer(&all[k - 1], &all[k]) != 0;
+		CHECK(distinct >= rows[r].min_distinct, "%s: only %zu distinct answers of %d keys",
+		      rows[r].id, distinct, NKEYS);
+	}
+	CHECK(exercise_mix(1, 2) == exercise_mix(1, 2), "exercise_mix is pure");
+	CHECK(exercise_mix(1, 2) != exercise_mix(1, 3), "exercise_mix depends on the salt");
+	CHECK(exercise_mix(1, 2) != exercise_mix(2, 2), "exercise_mix depends on the key");
+}
+
+static void test_registry(void)
+{
+	size_t n = exercise_count();
+
+	CHECK(n == 3, "exercise_count() = %zu", n);
+	CHECK(exercise_at(n) == NULL, "exercise_at(count) is NULL");
+	CHECK(exercise_find("no-such-exercise") == NULL, "unknown id");
+	CHECK(exercise_find(NULL) == NULL, "NULL id");
+	for (size_t i = 0; i < n; i++) {
+		const struct exercise *ex = exercise_at(i), *prev = i ? exercise_at(i - 1) : NULL;
+
+		CHECK(ex && ex->id && exercise_find(ex->id) == ex, "exercise %zu: lookup by id", i);
+		if (!ex)
+			continue;
+		CHECK(ex->chapter && *ex->chapter && ex->title && *ex->title && ex->expects &&
+		      *ex->expects, "%s: chapter, title and expects are set", ex->id);
+		CHECK(ex->answer && ex->setup && ex->run, "%s: functions are set", ex->id);
+		CHECK(!prev || prev->chapter_no < ex->chapter_no ||
+		      (prev->chapter_no == ex->chapter_no && prev->no < ex->no),
+		      "%s: not in chapter order", ex->id);
+		for (size_t j = 0; j < i; j++)
+			CHECK(strcmp(exercise_at(j)->id, ex->id) != 0, "%s: duplicate id", ex->id);
+
+		/* the embedded texts */
+		const char *texts[] = { ex->lesson_md, ex->starter, ex->solution, ex->wrong };
+		for (size_t t = 0; t < 4; t++)
+			CHECK(texts[t] && strlen(texts[t]) > 100, "%s: text %zu empty", ex->id, t);
+		if (!ex->lesson_md || !ex->starter || !ex->solution || !ex->wrong)
+			continue;
+		CHECK(strstr(ex->lesson_md, "## Your task"), "%s: lesson has no task", ex->id);
+		for (size_t t = 1; t < 4; t++) {
+			CHECK(strstr(texts[t], "SEC(\"license\") = \"GPL\""), "%s: %zu: license",
+			      ex->id, t);
+			CHECK(strstr(texts[t], "#include \"dojo.h\""), "%s: %zu: dojo.h", ex->id, t);
+			CHECK(strstr(texts[t], "#include \"vmlinux.h\""), "%s: %zu: vmlinux.h",
+			      ex->id, t);
+		}
+		CHECK(strstr(ex->solution, "SUBMIT_"), "%s: the solution submits", ex->id);
+		CHECK(strstr(ex->wrong, "SUBMIT_"), "%s: the wrong program submits", ex->id);
+		CHECK(strstr(ex->starter, "TODO"), "%s: the starter leaves work to do", ex->id);
+		CHECK(strcmp(ex->solution, ex->wrong) && strcmp(ex->solution, ex->starter),
+		      "%s: solution, starter and wrong differ", ex->id);
+	}
+}
+
+/* exercises/<NN-chapter>/<NN-slug>/ has every file, and the slug (without number) is an id */
+static void test_folders(const char *root)
+{
+	static const char *const files[] = {
+		"lesson.md", "starter.bpf.c", "solution.bpf.c", "wrong.bpf.c", "answer.c", "workload.c",
+	};
+	DIR *top = opendir(root), *chap;
+	struct dirent *c, *e;
+	size_t folders = 0;
+
+	CHECK(top, "cannot open %s (run from the repository root)", root);
+	if (!top)
+		return;
+	while ((c = readdir(top))) {
+		char path[PATH_MAX];
+
+		if (!isdigit((unsigned char)c->d_name[0]))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", root, c->d_name);
+		if (!(chap = opendir(path)))
+			continue;
+		while ((e = readdir(chap))) {
+			const char *slug = e->d_name;
+
+			if (!isdigit((unsigned char)*slug))
+				continue;
+			folders++;
+			while (isdigit((unsigned char)*slug))
+				slug++;
+			CHECK(*slug == '-' && exercise_find(slug + 1), "%s/%s: no exercise with id '%s'",
+			      path, e->d_name, *slug ? slug + 1 : slug);
+			for (size_t f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+				char file[PATH_MAX + 512];
+
+				snprintf(file, sizeof(file), "%s/%s/%s", path, e->d_name, files[f]);
+				CHECK(access(file, R_OK) == 0, "%s: missing", file);
+			}
+		}
+		closedir(chap);
+	}
+	closedir(top);
+	CHECK(folders == exercise_count(), "%zu folders but %zu exercises", folders,
+	      exercise_count());
+}
+
+static void test_workload(void)
+{
+	static const struct { const char *spec; int status; } specs[] = {
+		{ "exit:0", 0 }, { "exit:7", 7 }, { "exit:255", 255 }, { "exit:256", 127 },
+		{ "exit:", 127 }, { "exit:-1", 127 }, { "exit:3x", 127 }, { "sleep:1", 0 },
+		{ "bogus", 127 }, { NULL, 127 },
+	};
+	char dir[] = "/tmp/dojo-test-XXXXXX", self[PATH_MAX], comm[64] = "", path[PATH_MAX + 32];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	struct workload_ctx ctx = { .key = 1, .run_dir = dir, .self_exe = self };
+	char *argv[] = { "kid", "--flag", NULL };
+	pid_t pid = 0;
+	FILE *f;
+	int ret;
+
+	for (size_t i = 0; i < sizeof(specs) / sizeof(specs[0]); i++)
+		CHECK(workload_child_main(specs[i].spec) == specs[i].status, "child spec '%s'",
+		      specs[i].spec ? specs[i].spec : "(null)");
+	CHECK(n > 0 && mkdtemp(dir), "cannot make a run dir");
+	if (n <= 0)
+		return;
+	self[n] = '\0';
+	ret = workload_spawn(&ctx, "kid", argv, "exit:42", &pid);
+	CHECK(ret == 0 && workload_wait(pid) == 42, "spawn exit:42: %d", ret);
+	ret = workload_spawn(&ctx, "kid", argv, "sleep:300", &pid);
+	CHECK(ret == 0, "spawn sleep: %d", ret);
+	usleep(100 * 1000);   /* the child has exec'd by now */
+	snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
+	if ((f = fopen(path, "r"))) {
+		if (!fgets(comm, sizeof(comm), f))
+			comm[0] = '\0';
+		fclose(f);
+	}
+	CHECK(strcmp(comm, "kid\n") == 0, "the child's comm is '%s', want 'kid'", comm);
+	CHECK(ret || workload_wait(pid) == 0, "sleep child exits 0");
+	CHECK(workload_run(&ctx, "kid", argv, "exit:3", 3) == 0, "workload_run: expected status");
+	CHECK(workload_run(&ctx, "kid", argv, "exit:3", 0) == -ECHILD, "workload_run: -ECHILD");
+	CHECK(workload_spawn(&ctx, "a/b", argv, "exit:0", &pid) == -EINVAL, "name with '/'");
+	CHECK(workload_spawn(&ctx, "", argv, "exit:0", &pid) == -EINVAL, "empty name");
+	CHECK(workload_wait(-12345) < 0, "wait for no child");
+
+	/* the exercises' own workloads run (without a program to watch them) */
+	for (size_t i = 0; i < exercise_count(); i++) {
+		const struct exercise *ex = exercise_at(i);
+
+		ctx.key = 99 + i;
+		ret = ex->setup(&ctx);
+		CHECK(ret == 0, "%s: setup: %d", ex->id, ret);
+		ret = ex->run(&ctx);
+		CHECK(ret == 0, "%s: run: %d", ex->id, ret);
+	}
+	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+	CHECK(system(path) == 0, "cleanup of %s", dir);
+}
+
+int main(int argc, char **argv)
+{
+	if (getenv("DOJO_CHILD"))
+		return workload_child_main(getenv("DOJO_CHILD"));
+	test_answers();
+	test_registry();
+	test_folders(argc > 1 ? argv[1] : "exercises");
+	test_workload();
+	printf("test_exercises: %d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
