@@ -1,0 +1,251 @@
+/* main.c: the `bpfdojo` command: list, start, lesson, run, check.
+ *
+ * A thin layer over the library parts: it parses arguments, reads files, calls
+ * pipeline_run() and prints its events (render.c).  Only this file decides exit codes:
+ * 0 correct (or a clean check), 1 wrong or missing answer, 2 compile or load failure,
+ * 3 usage or system error. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "core/limits.h"
+#include "exercises/exercise.h"
+#include "pipeline/pipeline.h"
+#include "render.h"
+
+#define EXIT_USAGE 3
+
+static const char usage_text[] =
+	"usage: bpfdojo <command> [options]\n"
+	"\n"
+	"  list                          the exercises, by chapter\n"
+	"  start <exercise> [--force]    write <exercise>.bpf.c (the starter) and print the lesson\n"
+	"  lesson <exercise>             print the lesson\n"
+	"  run <exercise> <file.bpf.c>   compile, load, run the workload and grade the answer\n"
+	"  check <file.bpf.c>            compile only and print the diagnostics\n"
+	"\n"
+	"options of run and check:\n"
+	"  --sandbox host|vm   where the program runs (host: this machine's kernel, needs root,\n"
+	"                      for a trusted single user; vm: a throwaway micro-VM)\n"
+	"  --json              print the events as JSON lines\n"
+	"  --raw-log           print the verifier's whole log when it rejects the program\n"
+	"  --timeout MS        wall-clock limit of the run (default 10000)\n"
+	"  --key HEX           use this key instead of a fresh random one (for testing)\n"
+	"\n"
+	"exit status: 0 correct, 1 wrong or no answer, 2 compile or load failure, 3 usage or system error\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "bpfdojo: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nRun `bpfdojo help` for usage.\n");
+	return EXIT_USAGE;
+}
+
+static const struct exercise *find_or_complain(const char *id)
+{
+	const struct exercise *ex = exercise_find(id);
+
+	if (!ex)
+		fprintf(stderr, "bpfdojo: unknown exercise '%s'; `bpfdojo list` shows them\n", id);
+	return ex;
+}
+
+static int cmd_list(void)
+{
+	const char *chapter = NULL;
+
+	for (size_t i = 0; i < exercise_count(); i++) {
+		const struct exercise *ex = exercise_at(i);
+
+		if (!chapter || strcmp(chapter, ex->chapter)) {
+			chapter = ex->chapter;
+			printf("%s%d. %s\n", i ? "\n" : "", ex->chapter_no, chapter);
+		}
+		printf("  %-22s %s\n", ex->id, ex->title);
+	}
+	return 0;
+}
+
+static int write_new_file(const char *path, const char *text, int force)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL), 0644);
+	size_t len = strlen(text);
+	ssize_t n;
+
+	if (fd < 0) {
+		if (errno == EEXIST)
+			fprintf(stderr, "bpfdojo: %s already exists; use --force to overwrite it\n", path);
+		else
+			fprintf(stderr, "bpfdojo: cannot create %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	n = write(fd, text, len);
+	if (close(fd) || n != (ssize_t)len) {
+		fprintf(stderr, "bpfdojo: cannot write %s\n", path);
+		return -1;
+	}
+	return 0;
+}
+
+static int cmd_start(int argc, char **argv)
+{
+	const struct exercise *ex;
+	char path[128];
+	int force = argc > 2 && !strcmp(argv[2], "--force");
+
+	if (argc < 2)
+		return usage_error("%s", "start needs an exercise id");
+	ex = find_or_complain(argv[1]);
+	if (!ex)
+		return EXIT_USAGE;
+	snprintf(path, sizeof(path), "%s.bpf.c", ex->id);
+	if (write_new_file(path, ex->starter, force))
+		return EXIT_USAGE;
+	printf("%s\n---\nWrote %s. When it is ready: bpfdojo run %s %s\n", ex->lesson_md, path,
+	       ex->id, path);
+	return 0;
+}
+
+static int cmd_lesson(int argc, char **argv)
+{
+	const struct exercise *ex;
+
+	if (argc < 2)
+		return usage_error("%s", "lesson needs an exercise id");
+	ex = find_or_complain(argv[1]);
+	if (!ex)
+		return EXIT_USAGE;
+	fputs(ex->lesson_md, stdout);
+	return 0;
+}
+
+/* Read at most one byte more than the source limit, so the compiler can say "too big". */
+static char *read_source(const char *path, size_t *len)
+{
+	size_t cap = DOJO_MAX_SOURCE_BYTES + 1, n = 0;
+	char *buf = malloc(cap + 1);
+	FILE *f = fopen(path, "re");
+
+	if (!f || !buf) {
+		fprintf(stderr, "bpfdojo: cannot read %s: %s\n", path, strerror(errno));
+		if (f)
+			fclose(f);
+		free(buf);
+		return NULL;
+	}
+	n = fread(buf, 1, cap, f);
+	if (ferror(f)) {
+		fprintf(stderr, "bpfdojo: cannot read %s\n", path);
+		fclose(f);
+		free(buf);
+		return NULL;
+	}
+	fclose(f);
+	buf[n] = 0;
+	*len = n;
+	return buf;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+static int cmd_run(int argc, char **argv, int compile_only)
+{
+	static const struct option opts[] = {
+		{ "sandbox", required_argument, NULL, 's' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "raw-log", no_argument, NULL, 'r' },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "key", required_argument, NULL, 'k' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct pipeline_req req = { 0 };
+	struct pipeline_result res;
+	struct render r = { .out = stdout };
+	struct dojo_err err = { 0 };
+	char *end, *src;
+	int c, rc;
+
+	req.sandbox.kind = SANDBOX_DEFAULT;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			if (sandbox_kind_parse(optarg, &req.sandbox.kind))
+				return usage_error("--sandbox takes host or vm, not '%s'", optarg);
+			break;
+		case 'j': r.json = 1; break;
+		case 'r': r.raw_log = 1; break;
+		case 't':
+			req.sandbox.timeout_ms = (unsigned)strtoul(optarg, &end, 10);
+			if (*end || !req.sandbox.timeout_ms || req.sandbox.timeout_ms > 600000)
+				return usage_error("--timeout takes milliseconds (1..600000), not '%s'", optarg);
+			break;
+		case 'k':
+			errno = 0;
+			req.key = strtoull(optarg, &end, 16);
+			if (*end || errno || !req.key)
+				return usage_error("--key takes a non-zero hexadecimal number, not '%s'", optarg);
+			break;
+		default:
+			return usage_error("%s", "unknown option");
+		}
+	}
+	if (argc - optind != (compile_only ? 1 : 2))
+		return usage_error("%s", compile_only ? "usage: bpfdojo check <file.bpf.c>" :
+				   "usage: bpfdojo run <exercise> <file.bpf.c>");
+	if (!compile_only && !find_or_complain(argv[optind]))
+		return EXIT_USAGE;
+	req.exercise = compile_only ? NULL : argv[optind];
+	src = read_source(argv[argc - 1], &req.source_len);
+	if (!src)
+		return EXIT_USAGE;
+	req.source = src;
+	req.filename = base_name(argv[argc - 1]);
+	req.compile_only = compile_only;
+	r.source = src;
+	r.source_len = req.source_len;
+	r.color = !r.json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+
+	rc = pipeline_run(&req, render_event, &r, &res, &err);
+	free(src);
+	if (rc) {
+		fprintf(stderr, "bpfdojo: %s\n", err.msg);
+		return EXIT_USAGE;
+	}
+	return pipeline_exit_code(res.verdict);
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : "help";
+
+	if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+		fputs(usage_text, stdout);
+		return argc > 1 ? 0 : EXIT_USAGE;
+	}
+	if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
+		puts("bpfdojo 0.1");
+		return 0;
+	}
+	if (!strcmp(cmd, "list"))
+		return cmd_list();
+	if (!strcmp(cmd, "start"))
+		return cmd_start(argc - 1, argv + 1);
+	if (!strcmp(cmd, "lesson"))
+		return cmd_lesson(argc - 1, argv + 1);
+	if (!strcmp(cmd, "run"))
+		return cmd_run(argc - 1, argv + 1, 0);
+	if (!strcmp(cmd, "check"))
+		return cmd_run(argc - 1, argv + 1, 1);
+	return usage_error("unknown command '%s'", cmd);
+}

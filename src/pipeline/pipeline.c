@@ -1,0 +1,399 @@
+/* pipeline.c: compile -> sandbox -> grade for one run, as a stream of JSON events.
+ *
+ * The order of a run: validate the request, compile (COMPILE_ERROR ends it), start the
+ * sandbox and translate each agent frame into an event (RECORD frames are decoded with the
+ * object's BTF; SUBMITs are kept for the grader), then judge.  The verdict is decided here on
+ * the host from the key and the records, never by the guest. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include "compile/compile.h"
+#include "core/jsonx.h"
+#include "core/proto.h"
+#include "pipeline.h"
+
+struct run_state {
+	const struct pipeline_req *req;
+	pipeline_event_cb cb;
+	void *ctx;
+	struct grade_btf *btf;
+	int cb_err;                 /* first error returned by the caller's callback */
+	/* what the agent told us */
+	int load_failed, attach_failed, agent_error, done;
+	char agent_msg[PROTO_TEXT_MAX];
+	unsigned records, dropped, lost;
+	/* SUBMIT records, copied, for the grader */
+	void **submits;
+	size_t *submit_lens;
+	size_t nsubmits;
+};
+
+static unsigned now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (unsigned)(ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
+/* Hand @ev to the caller and drop our reference. */
+static void emit(struct run_state *s, json_t *ev)
+{
+	int rc;
+
+	if (!ev)
+		return;
+	rc = s->cb ? s->cb(ev, s->ctx) : 0;
+	if (rc && !s->cb_err)
+		s->cb_err = rc;
+	json_decref(ev);
+}
+
+static const char *severity_name(enum compile_severity sev)
+{
+	switch (sev) {
+	case COMPILE_ERROR: return "error";
+	case COMPILE_WARNING: return "warning";
+	default: return "note";
+	}
+}
+
+static json_t *diags_json(const struct compile_result *cr)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < cr->ndiags; i++) {
+		const struct compile_diag *d = &cr->diags[i];
+
+		json_array_append_new(a, json_pack("{s:o, s:i, s:i, s:s, s:o}", "file",
+						   jsonx_str(d->file), "line", d->line,
+						   "col", d->col, "severity",
+						   severity_name(d->severity), "message",
+						   jsonx_str(d->message)));
+	}
+	return a;
+}
+
+static const char *vkind_name(unsigned vkind)
+{
+	switch (vkind) {
+	case DOJO_VAL_NUM: return "num";
+	case DOJO_VAL_STR: return "str";
+	default: return "struct";
+	}
+}
+
+static int keep_submit(struct run_state *s, const struct frame *f)
+{
+	void *copy, **ns;
+	size_t *nl;
+
+	if (s->nsubmits >= DOJO_MAX_RECORDS)
+		return 0;
+	ns = realloc(s->submits, (s->nsubmits + 1) * sizeof(*ns));
+	if (!ns)
+		return -ENOMEM;
+	s->submits = ns;
+	nl = realloc(s->submit_lens, (s->nsubmits + 1) * sizeof(*nl));
+	if (!nl)
+		return -ENOMEM;
+	s->submit_lens = nl;
+	copy = malloc(f->len);
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, f->payload, f->len);
+	s->submits[s->nsubmits] = copy;
+	s->submit_lens[s->nsubmits++] = f->len;
+	return 0;
+}
+
+static int on_record(struct run_state *s, const struct frame *f)
+{
+	const struct dojo_rec_hdr *h = (const void *)f->payload;
+	char type[64], label[DOJO_LABEL_MAX];
+	struct buf val;
+	int err;
+
+	if (f->len < sizeof(*h))
+		return -EPROTO;
+	buf_init(&val, 4096);
+	err = grade_format_value(s->btf, f->payload, f->len, &val, type, sizeof(type));
+	if (err) {
+		buf_free(&val);
+		return err;
+	}
+	memcpy(label, h->label, sizeof(label));
+	label[sizeof(label) - 1] = 0;
+	if (h->kind == DOJO_REC_SUBMIT) {
+		err = keep_submit(s, f);
+		emit(s, json_pack("{s:s, s:o, s:s, s:s}", "event", "submit",
+				  "value", jsonx_string((char *)val.data, val.len), "type", type,
+				  "kind", vkind_name(h->vkind)));
+	} else {
+		emit(s, json_pack("{s:s, s:o, s:o, s:s, s:s}", "event", "debug",
+				  "label", jsonx_str(label),
+				  "value", jsonx_string((char *)val.data, val.len), "type", type,
+				  "kind", vkind_name(h->vkind)));
+	}
+	buf_free(&val);
+	return err;
+}
+
+/* Translate one agent frame into events and state. */
+static int on_frame(const struct frame *f, void *ctx)
+{
+	struct run_state *s = ctx;
+	union {
+		struct proto_log log;
+		struct proto_loaded loaded;
+		struct proto_attached att;
+		struct proto_attach_failed af;
+		struct proto_load_failed lf;
+		struct proto_workload_done wd;
+		struct proto_done done;
+		struct proto_error e;
+		struct proto_ready ready;
+	} m;
+	int err = 0;
+
+	switch (f->type) {
+	case FRAME_READY:
+		err = proto_get_ready(f->payload, f->len, &m.ready);
+		break;
+	case FRAME_LOG:
+		if (!(err = proto_get_log(f->payload, f->len, &m.log)))
+			emit(s, json_pack("{s:s, s:i, s:o}", "event", "log", "level",
+					  m.log.level, "text", jsonx_str(m.log.text)));
+		break;
+	case FRAME_LOADED:
+		if (!(err = proto_get_loaded(f->payload, f->len, &m.loaded)))
+			emit(s, json_pack("{s:s, s:i, s:i, s:i}", "event", "loaded", "programs",
+					  m.loaded.programs, "maps", m.loaded.maps, "ms",
+					  m.loaded.load_us / 1000));
+		break;
+	case FRAME_ATTACHED:
+		if (!(err = proto_get_attached(f->payload, f->len, &m.att)))
+			emit(s, json_pack("{s:s, s:o, s:o}", "event", "attached", "program",
+					  jsonx_str(m.att.prog), "section", jsonx_str(m.att.section)));
+		break;
+	case FRAME_ATTACH_FAILED:
+		if (!(err = proto_get_attach_failed(f->payload, f->len, &m.af))) {
+			s->attach_failed++;
+			emit(s, json_pack("{s:s, s:o, s:o, s:i, s:o}", "event", "attach_failed",
+					  "program", jsonx_str(m.af.prog), "section",
+					  jsonx_str(m.af.section), "error", m.af.err, "message",
+					  jsonx_str(m.af.msg)));
+		}
+		break;
+	case FRAME_LOAD_FAILED:
+		if (!(err = proto_get_load_failed(f->payload, f->len, &m.lf))) {
+			s->load_failed = 1;
+			snprintf(s->agent_msg, sizeof(s->agent_msg), "%s", m.lf.msg);
+			emit(s, json_pack("{s:s, s:o, s:i, s:o, s:o}", "event", "verifier",
+					  "program", jsonx_str(m.lf.prog), "error", m.lf.err,
+					  "message", jsonx_str(m.lf.msg), "log",
+					  jsonx_string((const char *)m.lf.log, m.lf.log_len)));
+		}
+		break;
+	case FRAME_RECORD:
+		err = on_record(s, f);
+		break;
+	case FRAME_WORKLOAD_DONE:
+		if (!(err = proto_get_workload_done(f->payload, f->len, &m.wd)))
+			emit(s, json_pack("{s:s, s:i, s:i}", "event", "workload_done", "ms",
+					  m.wd.duration_ms, "status", m.wd.status));
+		break;
+	case FRAME_DONE:
+		if (!(err = proto_get_done(f->payload, f->len, &m.done))) {
+			s->done = 1;
+			s->records = m.done.records;
+			s->dropped = m.done.dropped;
+			s->lost = m.done.lost_in_kernel;
+		}
+		break;
+	case FRAME_ERROR:
+		if (!(err = proto_get_error(f->payload, f->len, &m.e))) {
+			s->agent_error = m.e.err ? m.e.err : -EIO;
+			snprintf(s->agent_msg, sizeof(s->agent_msg), "%s", m.e.msg);
+		}
+		break;
+	default:
+		err = -EPROTO;
+	}
+	if (err)
+		return err;
+	return s->cb_err;
+}
+
+static void emit_verdict(struct run_state *s, const struct grade_result *g, unsigned compile_ms,
+			 unsigned run_ms, unsigned total_ms)
+{
+	json_t *ev = json_pack("{s:s, s:s, s:o, s:i, s:i, s:i, s:i, s:i, s:i}", "event", "verdict",
+			       "verdict", grade_verdict_name(g->verdict),
+			       "message", jsonx_str(g->message), "compile_ms", compile_ms,
+			       "run_ms", run_ms, "total_ms", total_ms, "records", s->records,
+			       "dropped", s->dropped, "lost", s->lost);
+
+	if (ev && g->submitted_type[0]) {
+		json_object_set_new(ev, "submitted", jsonx_str(g->submitted));
+		json_object_set_new(ev, "submitted_type", jsonx_str(g->submitted_type));
+	}
+	emit(s, ev);
+}
+
+static void set_verdict(struct grade_result *g, enum grade_verdict v, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void set_verdict(struct grade_result *g, enum grade_verdict v, const char *fmt, ...)
+{
+	va_list ap;
+
+	memset(g, 0, sizeof(*g));
+	g->verdict = v;
+	va_start(ap, fmt);
+	vsnprintf(g->message, sizeof(g->message), fmt, ap);
+	va_end(ap);
+}
+
+static uint64_t fresh_key(void)
+{
+	uint64_t key = 0;
+
+	while (!key)
+		if (getrandom(&key, sizeof(key), 0) != sizeof(key))
+			key = ((uint64_t)now_ms() << 32) ^ (uint64_t)clock(); /* never reached on Linux */
+	return key;
+}
+
+/* Run the compiled object in the sandbox and judge it. */
+static void run_and_grade(struct run_state *s, const struct exercise *ex, uint64_t key,
+			  const struct compile_result *cr, struct grade_result *g, unsigned *run_ms)
+{
+	const struct pipeline_req *req = s->req;
+	struct sandbox_job job = { .exercise = ex->id, .key = key, .obj = cr->obj,
+				   .obj_len = cr->obj_len };
+	struct dojo_err err = { 0 };
+	unsigned t0 = now_ms();
+	int rc;
+
+	s->btf = grade_btf_new(cr->obj, cr->obj_len, &err);
+	if (!s->btf) {
+		set_verdict(g, GRADE_RUN_ERROR, "cannot read the object's BTF: %s", err.msg);
+		return;
+	}
+	emit(s, json_pack("{s:s, s:s}", "event", "starting", "sandbox",
+			  sandbox_kind_name(req->sandbox.kind)));
+	rc = sandbox_run(&job, &req->sandbox, on_frame, s, NULL, &err);
+	*run_ms = now_ms() - t0;
+	if (s->cb_err)
+		set_verdict(g, GRADE_RUN_ERROR, "the run was stopped by its caller");
+	else if (rc == -ETIMEDOUT || s->agent_error == -ETIMEDOUT)
+		set_verdict(g, GRADE_TIMEOUT, "the run did not finish within its time limit "
+			    "(%u ms); did your program stop or slow down the workload?",
+			    req->sandbox.timeout_ms ? req->sandbox.timeout_ms : DOJO_RUN_TIMEOUT_MS);
+	else if (rc)
+		set_verdict(g, GRADE_RUN_ERROR, "%s", err.msg[0] ? err.msg : strerror(-rc));
+	else if (s->load_failed)
+		set_verdict(g, GRADE_LOAD_ERROR, "the kernel refused to load your program: %s",
+			    s->agent_msg);
+	else if (s->attach_failed)
+		set_verdict(g, GRADE_LOAD_ERROR, "%d program%s could not be attached (see above)",
+			    s->attach_failed, s->attach_failed > 1 ? "s" : "");
+	else if (s->agent_error)
+		set_verdict(g, GRADE_RUN_ERROR, "the sandbox could not run the job: %s",
+			    s->agent_msg);
+	else if (!s->done)
+		set_verdict(g, GRADE_RUN_ERROR, "the sandbox ended the run without a result");
+	else if (grade_answer(ex, key, s->btf, (const void *const *)s->submits, s->submit_lens,
+			      s->nsubmits, g))
+		set_verdict(g, GRADE_RUN_ERROR, "a SUBMIT record was malformed");
+}
+
+int pipeline_run(const struct pipeline_req *req, pipeline_event_cb cb, void *ctx,
+		 struct pipeline_result *res, struct dojo_err *err)
+{
+	struct run_state s = { .req = req, .cb = cb, .ctx = ctx };
+	const struct exercise *ex = NULL;
+	struct compile_result cr = { 0 };
+	struct compile_opts copts = { 0 };
+	struct grade_result g;
+	char fname[DOJO_MAX_FILENAME + 16];
+	unsigned t0 = now_ms(), run_ms = 0;
+	int rc;
+
+	memset(res, 0, sizeof(*res));
+	if (!req->compile_only || req->exercise) {
+		ex = req->exercise ? exercise_find(req->exercise) : NULL;
+		if (!ex)
+			return dojo_err_set(err, -ENOENT, "unknown exercise '%s'; `bpfdojo list` shows them",
+					    req->exercise ? req->exercise : "");
+	}
+	if (req->filename)
+		snprintf(fname, sizeof(fname), "%s", req->filename);
+	else
+		snprintf(fname, sizeof(fname), "%s.bpf.c", ex ? ex->id : "prog");
+	copts.filename = fname;
+	copts.paths = req->sandbox.paths;
+
+	emit(&s, json_pack("{s:s, s:s, s:o}", "event", "compiling", "exercise",
+			   ex ? ex->id : "", "file", jsonx_str(fname)));
+	rc = compile_bpf(req->source, req->source_len, &copts, &cr, err);
+	res->compile_ms = cr.elapsed_ms;
+	if (rc) {
+		set_verdict(&g, GRADE_RUN_ERROR, "%s", err && err->msg[0] ? err->msg : strerror(-rc));
+	} else if (cr.status != COMPILE_OK) {
+		const char *msg = cr.status == COMPILE_TIMEOUT ? "compiling took too long" :
+				  "your program does not compile";
+
+		if (cr.status != COMPILE_FAILED && err && err->msg[0])
+			msg = err->msg;
+		emit(&s, json_pack("{s:s, s:i, s:o, s:o}", "event", "compile_error", "ms",
+				   cr.elapsed_ms, "message", jsonx_str(msg), "diagnostics",
+				   diags_json(&cr)));
+		set_verdict(&g, GRADE_COMPILE_ERROR, "%s", msg);
+	} else {
+		emit(&s, json_pack("{s:s, s:i, s:i, s:o}", "event", "compiled", "ms", cr.elapsed_ms,
+				   "object_bytes", (json_int_t)cr.obj_len, "diagnostics",
+				   diags_json(&cr)));
+		if (req->compile_only)
+			set_verdict(&g, GRADE_CORRECT, "compiled cleanly");
+		else
+			run_and_grade(&s, ex, req->key ? req->key : fresh_key(), &cr, &g, &run_ms);
+	}
+	res->verdict = g.verdict;
+	res->run_ms = run_ms;
+	res->total_ms = now_ms() - t0;
+	if (!req->compile_only || g.verdict != GRADE_CORRECT)
+		emit_verdict(&s, &g, res->compile_ms, run_ms, res->total_ms);
+	else
+		emit(&s, json_pack("{s:s, s:s, s:i}", "event", "verdict", "verdict", "OK",
+				   "compile_ms", res->compile_ms));
+	for (size_t i = 0; i < s.nsubmits; i++)
+		free(s.submits[i]);
+	free(s.submits);
+	free(s.submit_lens);
+	grade_btf_free(s.btf);
+	compile_result_free(&cr);
+	return 0;
+}
+
+int pipeline_exit_code(enum grade_verdict v)
+{
+	switch (v) {
+	case GRADE_CORRECT:
+		return 0;
+	case GRADE_WRONG:
+	case GRADE_NO_SUBMIT:
+	case GRADE_MULTIPLE_SUBMITS:
+	case GRADE_TIMEOUT:
+		return 1;
+	case GRADE_COMPILE_ERROR:
+	case GRADE_LOAD_ERROR:
+		return 2;
+	default:
+		return 3;
+	}
+}

@@ -1,0 +1,71 @@
+#!/bin/sh
+# test_cli.sh: the `bpfdojo` command as a learner uses it: commands, exit codes, the text and
+# JSON streams.  Runs host-mode runs, so it needs root.  Usage: test_cli.sh <bpfdojo binary>
+set -u
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+ROOT=$(pwd)
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL test_cli.sh: $*" >&2; }
+# expect <want-exit> <description> <command...>: runs, keeps output in $OUT
+expect() {
+	want=$1; what=$2; shift 2
+	OUT=$("$@" 2>&1); got=$?
+	if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, want $want"; printf '%s\n' "$OUT" | tail -n 15 >&2; fi
+}
+contains() { case "$OUT" in *"$1"*) ok ;; *) bad "$2: output lacks '$1'"; printf '%s\n' "$OUT" | tail -n 15 >&2 ;; esac; }
+lacks() { case "$OUT" in *"$1"*) bad "$2: output has '$1'" ;; *) ok ;; esac; }
+sol() { find "$ROOT/exercises" -path "*-$1/$2" | head -n 1; }
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+expect 0 "list" "$BIN" list
+contains process-name "list"; contains argv-password "list"; contains exit-code "list"
+expect 0 "help" "$BIN" help
+contains "exit status" "help"
+expect 3 "no command" "$BIN"
+expect 3 "unknown command" "$BIN" frobnicate
+expect 3 "unknown exercise" "$BIN" start no-such-thing
+contains "bpfdojo list" "unknown exercise hint"
+
+(cd "$TMP" && "$BIN" start process-name >/dev/null 2>&1) && [ -s "$TMP/process-name.bpf.c" ] && ok || bad "start writes the starter"
+OUT=$(cd "$TMP" && "$BIN" start process-name 2>&1); [ $? = 3 ] && ok || bad "start refuses to overwrite"
+contains "--force" "start hint"
+(cd "$TMP" && "$BIN" start process-name --force >/dev/null 2>&1) && ok || bad "start --force"
+expect 0 "lesson" "$BIN" lesson process-name
+contains "sched_process_exec" "lesson text"
+
+for ex in process-name argv-password exit-code; do
+	expect 0 "$ex solution" "$BIN" run "$ex" "$(sol "$ex" solution.bpf.c)" --sandbox host
+	contains "CORRECT" "$ex solution verdict"
+	lacks "$(printf '\033')" "$ex no colour when piped"
+	expect 1 "$ex wrong" "$BIN" run "$ex" "$(sol "$ex" wrong.bpf.c)" --sandbox host
+	contains "WRONG" "$ex wrong verdict"
+done
+
+expect 0 "json" "$BIN" run process-name "$(sol process-name solution.bpf.c)" --sandbox host --json
+if command -v jq >/dev/null 2>&1; then
+	printf '%s\n' "$OUT" | jq -e . >/dev/null 2>&1 && ok || bad "json: every line is JSON"
+	printf '%s\n' "$OUT" | tail -n 1 | jq -e '.event == "verdict" and .verdict == "CORRECT"' >/dev/null && ok || bad "json: last line is the verdict"
+	printf '%s\n' "$OUT" | jq -e 'select(.event == "compiling")' >/dev/null && ok || bad "json: compiling event"
+fi
+
+expect 2 "type error" "$BIN" run process-name "$ROOT/tests/programs/type_error.bpf.c" --sandbox host
+contains "type_error.bpf.c:11:" "type error location"
+contains "^" "type error caret"
+expect 2 "check type error" "$BIN" check "$ROOT/tests/programs/type_error.bpf.c"
+expect 0 "check good" "$BIN" check "$(sol process-name solution.bpf.c)"
+expect 2 "bad hook" "$BIN" run process-name "$ROOT/tests/programs/bad_hook.bpf.c" --sandbox host
+contains "sched_process_exek" "bad hook names the section"
+expect 2 "verifier" "$BIN" run process-name "$ROOT/tests/programs/verifier_reject.bpf.c" --sandbox host
+contains "verifier" "verifier phase shown"
+expect 1 "no submit" "$BIN" run process-name "$ROOT/tests/programs/no_submit.bpf.c" --sandbox host
+contains "NO_SUBMIT" "no submit verdict"
+expect 3 "missing file" "$BIN" run process-name "$TMP/nope.bpf.c" --sandbox host
+expect 3 "bad option" "$BIN" run process-name "$TMP/x.bpf.c" --sandbox cloud
+expect 3 "bad timeout" "$BIN" run process-name "$TMP/x.bpf.c" --timeout soon
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,250 @@
+/* test_pipeline.c: whole runs through the library (compile -> host sandbox -> grade).
+ *
+ * For every exercise: the reference solution is CORRECT on three keys, the starter is not
+ * CORRECT, the plausible wrong program is WRONG.  Then the bad inputs of the vertical slice,
+ * each with the verdict and event it must produce.  At the end nothing may be left: no BPF
+ * program loaded after the suite started, no process of a run.  Needs root. */
+#include <bpf/bpf.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include "harness.h"
+#include "pipeline/pipeline.h"
+
+static const uint64_t keys[] = { 0x1, 0x5eed5eed12345678ull, 0xfedcba9876543210ull };
+
+struct run {
+	json_t *events;
+	struct pipeline_result res;
+	int rc;
+};
+
+static int collect(json_t *ev, void *ctx)
+{
+	json_array_append(ctx, ev);
+	return 0;
+}
+
+static void run_source(struct run *r, const char *exercise, const char *src, size_t len,
+		       uint64_t key, unsigned timeout_ms)
+{
+	struct pipeline_req req = { .exercise = exercise, .source = src, .source_len = len,
+				    .key = key };
+	struct dojo_err err = { 0 };
+
+	req.sandbox.kind = SANDBOX_HOST;
+	req.sandbox.timeout_ms = timeout_ms;
+	r->events = json_array();
+	r->rc = pipeline_run(&req, collect, r->events, &r->res, &err);
+	if (r->rc)
+		fprintf(stderr, "pipeline_run: %s\n", err.msg);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "re");
+	char *buf = malloc(128 * 1024);
+
+	*len = f && buf ? fread(buf, 1, 128 * 1024 - 1, f) : 0;
+	if (f)
+		fclose(f);
+	if (buf)
+		buf[*len] = 0;
+	return buf;
+}
+
+static void run_file(struct run *r, const char *exercise, const char *path, unsigned timeout_ms)
+{
+	size_t len;
+	char *src = slurp(path, &len);
+
+	CHECK(len > 0, "cannot read %s", path);
+	run_source(r, exercise, src, len, 0, timeout_ms);
+	free(src);
+}
+
+/* The first event named @name, or NULL. */
+static json_t *find_event(const struct run *r, const char *name)
+{
+	size_t i;
+	json_t *ev;
+
+	json_array_foreach(r->events, i, ev)
+		if (!strcmp(json_string_value(json_object_get(ev, "event")), name))
+			return ev;
+	return NULL;
+}
+
+static const char *last_verdict(const struct run *r)
+{
+	json_t *last = json_array_get(r->events, json_array_size(r->events) - 1);
+
+	if (!last || strcmp(json_string_value(json_object_get(last, "event")), "verdict"))
+		return "(no verdict event last)";
+	return json_string_value(json_object_get(last, "verdict"));
+}
+
+static void run_free(struct run *r)
+{
+	json_decref(r->events);
+}
+
+static void test_exercises(void)
+{
+	for (size_t i = 0; i < exercise_count(); i++) {
+		const struct exercise *ex = exercise_at(i);
+		struct run r;
+
+		for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+			run_source(&r, ex->id, ex->solution, strlen(ex->solution), keys[k], 0);
+			CHECK(r.rc == 0 && r.res.verdict == GRADE_CORRECT,
+			      "%s solution, key %zu: %s", ex->id, k, last_verdict(&r));
+			CHECK_STR(last_verdict(&r), "CORRECT", "verdict event");
+			run_free(&r);
+		}
+		run_source(&r, ex->id, ex->starter, strlen(ex->starter), keys[1], 0);
+		CHECK(r.rc == 0 && r.res.verdict != GRADE_CORRECT && r.res.verdict != GRADE_RUN_ERROR,
+		      "%s starter: %s", ex->id, last_verdict(&r));
+		run_free(&r);
+		run_source(&r, ex->id, ex->wrong, strlen(ex->wrong), keys[2], 0);
+		CHECK(r.rc == 0 && r.res.verdict == GRADE_WRONG, "%s wrong program: %s", ex->id,
+		      last_verdict(&r));
+		CHECK(find_event(&r, "submit") != NULL, "%s wrong program: a submit event", ex->id);
+		run_free(&r);
+	}
+}
+
+struct bad_row {
+	const char *why;
+	const char *file;             /* under tests/programs/, or NULL for inline source */
+	const char *inline_src;
+	size_t inline_len;            /* 0 = strlen */
+	enum grade_verdict verdict;
+	const char *event;            /* an event that must be present, or NULL */
+	unsigned timeout_ms;
+};
+
+static void test_bad_inputs(void)
+{
+	static char big[DOJO_MAX_SOURCE_BYTES + 100];
+	static const char not_utf8[] = "SEC(\"tp/x/y\") int f(void) { return 0; } // \xff\xfe\n";
+	struct bad_row rows[] = {
+		{ "empty source", NULL, "", 0, GRADE_COMPILE_ERROR, "compile_error", 0 },
+		{ "over 64 KiB", NULL, big, sizeof(big) - 1, GRADE_COMPILE_ERROR, "compile_error", 0 },
+		{ "not UTF-8", NULL, not_utf8, 0, GRADE_COMPILE_ERROR, "compile_error", 0 },
+		{ "no SEC() program", NULL, "int main(void) { return 0; }\n", 0,
+		  GRADE_COMPILE_ERROR, "compile_error", 0 },
+		{ "type error", "type_error.bpf.c", NULL, 0, GRADE_COMPILE_ERROR, "compile_error", 0 },
+		{ "#include of a host file", "include_escape.bpf.c", NULL, 0, GRADE_COMPILE_ERROR,
+		  "compile_error", 0 },
+		{ "hook that does not exist", "bad_hook.bpf.c", NULL, 0, GRADE_LOAD_ERROR,
+		  "attach_failed", 0 },
+		{ "verifier rejects", "verifier_reject.bpf.c", NULL, 0, GRADE_LOAD_ERROR, "verifier", 0 },
+		{ "never submits", "no_submit.bpf.c", NULL, 0, GRADE_NO_SUBMIT, "debug", 0 },
+		{ "floods the ring buffer", "flood.bpf.c", NULL, 0, GRADE_MULTIPLE_SUBMITS, "verdict", 0 },
+		{ "workload hangs", "hang.bpf.c", NULL, 0, GRADE_TIMEOUT, "verdict", 3000 },
+		{ "17 programs", "too_many_programs.bpf.c", NULL, 0, GRADE_LOAD_ERROR, "verifier", 0 },
+	};
+
+	memset(big, ' ', sizeof(big) - 1);
+	memcpy(big, "SEC(\"tp/a/b\")", 13);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const struct bad_row *row = &rows[i];
+		struct run r;
+		char path[256];
+
+		if (row->file) {
+			snprintf(path, sizeof(path), "tests/programs/%s", row->file);
+			run_file(&r, "process-name", path, row->timeout_ms);
+		} else {
+			run_source(&r, "process-name", row->inline_src,
+				   row->inline_len ? row->inline_len : strlen(row->inline_src), 0,
+				   row->timeout_ms);
+		}
+		CHECK(r.rc == 0 && r.res.verdict == row->verdict, "%s: verdict %s, want %s", row->why,
+		      last_verdict(&r), grade_verdict_name(row->verdict));
+		if (row->event)
+			CHECK(find_event(&r, row->event), "%s: no '%s' event", row->why, row->event);
+		run_free(&r);
+	}
+}
+
+static void test_unknown_exercise(void)
+{
+	struct pipeline_req req = { .exercise = "no-such-exercise", .source = "x", .source_len = 1 };
+	struct pipeline_result res;
+	struct dojo_err err = { 0 };
+
+	req.sandbox.kind = SANDBOX_HOST;
+	CHECK_INT(pipeline_run(&req, NULL, NULL, &res, &err), -ENOENT, "unknown exercise");
+	CHECK(strstr(err.msg, "bpfdojo list") != NULL, "message points to `bpfdojo list`: %s", err.msg);
+}
+
+static uint32_t max_prog_id(void)
+{
+	uint32_t id = 0, next;
+
+	while (!bpf_prog_get_next_id(id, &next))
+		id = next;
+	return id;
+}
+
+/* Programs loaded after @id that are still loaded. */
+static int progs_after(uint32_t id)
+{
+	uint32_t next;
+	int n = 0;
+
+	while (!bpf_prog_get_next_id(id, &next)) {
+		id = next;
+		n++;
+	}
+	return n;
+}
+
+/* Processes whose comm starts with a run's names. */
+static int leftover_processes(void)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	int n = 0;
+
+	while (d && (e = readdir(d))) {
+		char path[300], comm[64] = "";
+		FILE *f;
+
+		if (e->d_name[0] < '0' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/comm", e->d_name);
+		f = fopen(path, "re");
+		if (!f)
+			continue;
+		if (fgets(comm, sizeof(comm), f) && (!strncmp(comm, "secret_", 7) ||
+		    !strncmp(comm, "bpfdojo-agent", 13) || !strncmp(comm, "vault", 5) ||
+		    !strncmp(comm, "checker", 7)))
+			n++;
+		fclose(f);
+	}
+	if (d)
+		closedir(d);
+	return n;
+}
+
+int main(void)
+{
+	uint32_t before;
+
+	if (geteuid() != 0) {
+		fprintf(stderr, "test_pipeline: needs root (host-mode runs load BPF)\n");
+		CHECK(0, "not root");
+		return harness_done("pipeline");
+	}
+	before = max_prog_id();
+	test_unknown_exercise();
+	test_exercises();
+	test_bad_inputs();
+	CHECK_INT(progs_after(before), 0, "BPF programs loaded by the suite and still there");
+	CHECK_INT(leftover_processes(), 0, "processes left behind");
+	return harness_done("pipeline");
+}
