@@ -1,0 +1,81 @@
+/* guest.h: the guest agent's internal interface (the agent is a binary; nothing outside
+ * src/guest includes this).  agent.c parses arguments and calls, in order, guest_env_setup(),
+ * guest_chan_open(), guest_run() and guest_env_exit(); env.c prepares the process's world,
+ * chan.c speaks frames on the channel, run.c runs one job, loader.c wraps libbpf. */
+#ifndef DOJO_GUEST_H
+#define DOJO_GUEST_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/proto.h"
+
+enum guest_mode {
+	GUEST_HOST = 1,   /* PID 1 of fresh namespaces on the host kernel, channel = inherited fd */
+	GUEST_VM,         /* PID 1 of a micro-VM, channel = a device path (virtio-serial port) */
+};
+
+#define GUEST_RUN_DIR "/run/dojo"
+
+/* Copy @src into @dst (cap bytes), truncating; always NUL-terminated when cap > 0. */
+static inline void guest_copy(char *dst, size_t cap, const char *src)
+{
+	size_t n = 0;
+
+	if (!cap)
+		return;
+	while (src && src[n] && n < cap - 1)
+		n++;
+	for (size_t i = 0; i < n; i++)
+		dst[i] = src[i];
+	dst[n] = 0;
+}
+
+/* The channel to the host.  Writes are whole frames; a failed write means the host is gone,
+ * and every later send returns the same error without writing. */
+struct guest_chan {
+	int fd;
+	int dead;            /* negative errno of the first failed write, else 0 */
+	struct buf out;      /* scratch payload, capped at DOJO_MAX_FRAME_BYTES */
+	unsigned logs;       /* LOG frames sent (capped, see GUEST_MAX_LOG_FRAMES) */
+};
+
+#define GUEST_MAX_LOG_FRAMES 32u
+
+/* Adopt @fd (host mode) or open @path (vm mode; a tty is switched to raw mode).  The fd is
+ * made close-on-exec.  0 or a negative errno with @err filled. */
+int guest_chan_open(struct guest_chan *c, int fd, const char *path, struct dojo_err *err);
+void guest_chan_close(struct guest_chan *c);
+
+/* The payload scratch buffer, emptied: encode a message into it, then guest_chan_send() it. */
+struct buf *guest_chan_buf(struct guest_chan *c);
+/* Send one frame whose payload is the scratch buffer; @enc is the encoder's result (a
+ * non-zero @enc is returned as is and nothing is sent).  0 or a negative errno. */
+int guest_chan_send(struct guest_chan *c, uint8_t type, int enc);
+/* Send a raw payload (a ring-buffer record). */
+int guest_chan_send_raw(struct guest_chan *c, uint8_t type, const void *p, size_t len);
+/* Convenience senders. */
+int guest_send_error(struct guest_chan *c, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+int guest_send_log(struct guest_chan *c, uint8_t level, const char *text);
+/* Block until one whole JOB frame arrives (no deadline: in the VM, the agent waits in a
+ * snapshot).  The payload is copied into @storage (owned by the caller, buf_free() it) and
+ * @job points into it.  0, -EPROTO (another frame type or a malformed payload), -ECONNRESET
+ * (the host closed the channel), or a read error. */
+int guest_chan_read_job(struct guest_chan *c, struct buf *storage, struct proto_job *job);
+
+/* Prepare the process's world: see env.c for the list per mode.  0 or a negative errno with
+ * @err filled. */
+int guest_env_setup(enum guest_mode mode, struct dojo_err *err);
+/* Apply the JOB's environment flags (RNG seed, clock).  Host mode refuses both. */
+int guest_env_apply_job(enum guest_mode mode, const struct proto_job *job, struct dojo_err *err);
+/* End the agent: exit in host mode, power the VM off in vm mode (PID 1 must not return). */
+void guest_env_exit(enum guest_mode mode, int status) __attribute__((noreturn));
+
+/* Run one job from READY to the last frame (DONE, LOAD_FAILED or ERROR).  Returns 0 when the
+ * protocol ended normally (whatever the learner's program did), a negative errno when the
+ * channel broke. */
+int guest_run(struct guest_chan *c, enum guest_mode mode);
+
+#endif

@@ -1,0 +1,413 @@
+/* loader.c: libbpf on the learner's object, with every failure told in the learner's terms.
+ * libbpf's messages go through one print callback: warnings become LOG frames (capped), and a
+ * bounded tail of warnings and infos is kept so LOAD_FAILED can quote libbpf's last words.  All
+ * programs share one verifier-log buffer: libbpf loads them in order and stops at the first
+ * rejection, so after a failed load the buffer holds the rejected program's log. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <bpf/bpf.h>
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+#include "core/frame.h"
+#include "core/limits.h"
+#include "loader.h"
+
+#define TAIL_MAX 4096u
+
+struct guest_loader {
+	struct bpf_object *obj;
+	struct bpf_map *events;
+	struct bpf_link *links[DOJO_MAX_PROGRAMS];
+	unsigned nlinks;
+	char *log;               /* verifier log, shared by all programs */
+};
+
+/* libbpf's print callback has no context: the channel and the tail are the agent's single
+ * instance (one job per process). */
+static struct guest_chan *chan;
+static char tail[TAIL_MAX];
+static size_t tail_len;
+static char last_prog[PROTO_NAME_MAX];   /* the program libbpf complained about last */
+
+static void tail_add(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= TAIL_MAX)
+		s += n - (TAIL_MAX - 1), n = TAIL_MAX - 1;
+	if (tail_len + n >= TAIL_MAX) {
+		size_t drop = tail_len + n - (TAIL_MAX - 1);
+
+		memmove(tail, tail + drop, tail_len - drop);
+		tail_len -= drop;
+	}
+	memcpy(tail + tail_len, s, n);
+	tail_len += n;
+	tail[tail_len] = 0;
+}
+
+/* The last lines of the tail that fit in @cap bytes, starting at a line. */
+static void tail_last(char *out, size_t cap)
+{
+	const char *p = tail;
+
+	if (tail_len >= cap) {
+		p = tail + tail_len - (cap - 1);
+		const char *nl = strchr(p, '\n');
+
+		if (nl && nl[1])
+			p = nl + 1;
+	}
+	guest_copy(out, cap, p);
+	/* a trailing newline adds nothing to a one-line message */
+	for (size_t n = strlen(out); n && out[n - 1] == '\n'; n--)
+		out[n - 1] = 0;
+}
+
+static void note_prog(const char *line)
+{
+	const char *p = strstr(line, "prog '"), *q;
+
+	if (!p)
+		return;
+	p += 6;
+	q = strchr(p, '\'');
+	if (q && (size_t)(q - p) < sizeof(last_prog)) {
+		memcpy(last_prog, p, (size_t)(q - p));
+		last_prog[q - p] = 0;
+	}
+}
+
+static int print_cb(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	char line[PROTO_TEXT_MAX];
+
+	if (level == LIBBPF_DEBUG)
+		return 0;
+	if (strstr(fmt, "BEGIN PROG LOAD LOG")) {
+		/* the verifier log itself travels in LOAD_FAILED, whole */
+		va_list cp;
+
+		va_copy(cp, ap);
+		snprintf(line, sizeof(line), "libbpf: prog '%s': verifier log follows\n",
+			 va_arg(cp, const char *));
+		va_end(cp);
+	} else {
+		vsnprintf(line, sizeof(line), fmt, ap);
+	}
+	tail_add(line);
+	if (level == LIBBPF_WARN) {
+		note_prog(line);
+		if (chan) {
+			size_t n = strlen(line);
+
+			if (n && line[n - 1] == '\n')
+				line[n - 1] = 0;
+			(void)guest_send_log(chan, (uint8_t)level, line);
+		}
+	}
+	return 0;
+}
+
+void guest_loader_set_channel(struct guest_chan *c)
+{
+	chan = c;
+	libbpf_set_print(print_cb);
+}
+
+static int load_failed(int code, const char *prog, const char *log, size_t log_len,
+		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static int load_failed(int code, const char *prog, const char *log, size_t log_len,
+		       const char *fmt, ...)
+{
+	struct proto_load_failed m = { .err = code, .log = (const uint8_t *)log, .log_len = log_len };
+	va_list ap;
+	int rc;
+
+	guest_copy(m.prog, sizeof(m.prog), prog ? prog : "");
+	va_start(ap, fmt);
+	vsnprintf(m.msg, sizeof(m.msg), fmt, ap);
+	va_end(ap);
+	rc = guest_chan_send(chan, FRAME_LOAD_FAILED,
+			     proto_put_load_failed(guest_chan_buf(chan), &m));
+	return rc ? rc : code;
+}
+
+/* Bytes the kernel will hold for @map (roughly: what a learner can make it allocate). */
+static uint64_t map_bytes(const struct bpf_map *map)
+{
+	uint64_t entries = bpf_map__max_entries(map);
+	uint64_t kv = (uint64_t)bpf_map__key_size(map) + bpf_map__value_size(map);
+	int ncpu;
+
+	switch (bpf_map__type(map)) {
+	case BPF_MAP_TYPE_RINGBUF:
+	case BPF_MAP_TYPE_USER_RINGBUF:
+		return entries;
+	case BPF_MAP_TYPE_PERCPU_ARRAY:
+	case BPF_MAP_TYPE_PERCPU_HASH:
+	case BPF_MAP_TYPE_LRU_PERCPU_HASH:
+		ncpu = libbpf_num_possible_cpus();
+		return entries * kv * (uint64_t)(ncpu > 0 ? ncpu : 1);
+	default:
+		return entries * kv;
+	}
+}
+
+static int check_object(struct guest_loader *l)
+{
+	struct bpf_program *prog;
+	struct bpf_map *map;
+	unsigned progs = 0, maps = 0;
+	uint64_t bytes = 0;
+
+	bpf_object__for_each_program(prog, l->obj) {
+		/* a lone function without SEC(...) shows up as a program in .text: not one */
+		if (strcmp(bpf_program__section_name(prog), ".text") == 0) {
+			bpf_program__set_autoload(prog, false);
+			continue;
+		}
+		progs++;
+	}
+	if (progs == 0)
+		return load_failed(-ENOENT, "", NULL, 0, "no program: mark a function with SEC(...), e.g. SEC(\"tp/sched/sched_process_exec\")");
+	if (progs > DOJO_MAX_PROGRAMS)
+		return load_failed(-E2BIG, "", NULL, 0, "your object has %u programs; bpfdojo allows at most %u", progs, DOJO_MAX_PROGRAMS);
+	bpf_object__for_each_map(map, l->obj) {
+		uint64_t b = map_bytes(map);
+
+		maps++;
+		bytes += b;
+		if (b > DOJO_MAX_MAP_BYTES || bytes > DOJO_MAX_MAP_BYTES)
+			return load_failed(-E2BIG, "", NULL, 0, "map '%s' brings your maps to %llu bytes or more; bpfdojo allows at most %u bytes in all (lower max_entries)", bpf_map__name(map), (unsigned long long)bytes, DOJO_MAX_MAP_BYTES);
+	}
+	if (maps > DOJO_MAX_MAPS)
+		return load_failed(-E2BIG, "", NULL, 0, "your object has %u maps (counting .bss, .data and .rodata); bpfdojo allows at most %u", maps, DOJO_MAX_MAPS);
+	l->events = bpf_object__find_map_by_name(l->obj, "dojo_events");
+	if (!l->events || bpf_map__type(l->events) != BPF_MAP_TYPE_RINGBUF)
+		return load_failed(-ENOENT, "", NULL, 0, "your object has no ring buffer 'dojo_events': add #include \"dojo.h\" and report with SUBMIT_*/DEBUG_*");
+	return 0;
+}
+
+int guest_loader_open(const void *obj, size_t len, int log_level2, struct guest_loader **out)
+{
+	LIBBPF_OPTS(bpf_object_open_opts, opts, .object_name = "prog");
+	struct bpf_program *prog;
+	struct guest_loader *l;
+	char msg[PROTO_TEXT_MAX];
+	int err;
+
+	*out = NULL;
+	l = calloc(1, sizeof(*l));
+	if (l)
+		l->log = malloc(DOJO_MAX_VERIFIER_LOG);
+	if (!l || !l->log) {
+		free(l);
+		return load_failed(-ENOMEM, "", NULL, 0, "the agent is out of memory");
+	}
+	l->log[0] = 0;
+	tail_len = 0;
+	tail[0] = 0;
+	l->obj = bpf_object__open_mem(obj, len, &opts);
+	if (!l->obj) {
+		err = -errno;
+		tail_last(msg, sizeof(msg));
+		guest_loader_free(l);
+		return load_failed(err ? err : -EINVAL, "", NULL, 0, "libbpf cannot open your object: %s", msg[0] ? msg : strerror(-err));
+	}
+	err = check_object(l);
+	if (err) {
+		guest_loader_free(l);
+		return err;
+	}
+	bpf_object__for_each_program(prog, l->obj) {
+		/* level 0 means: no log on success, libbpf retries a failure with level 1 */
+		err = bpf_program__set_log_buf(prog, l->log, DOJO_MAX_VERIFIER_LOG);
+		if (!err)
+			err = bpf_program__set_log_level(prog, log_level2 ? 2 : 0);
+		if (err) {
+			guest_loader_free(l);
+			return load_failed(err, bpf_program__name(prog), NULL, 0, "cannot set the verifier log: %s", strerror(-err));
+		}
+	}
+	*out = l;
+	return 0;
+}
+
+static uint64_t now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+int guest_loader_load(struct guest_loader *l)
+{
+	struct proto_loaded m = { 0 };
+	struct bpf_program *prog;
+	struct bpf_map *map;
+	char msg[PROTO_TEXT_MAX];
+	uint64_t t0 = now_us();
+	int err;
+
+	last_prog[0] = 0;
+	tail_len = 0;
+	tail[0] = 0;
+	err = bpf_object__load(l->obj);
+	if (err) {
+		const char *name = last_prog;
+
+		if (!name[0]) {
+			/* no complaint named a program: the first one left unloaded is it */
+			bpf_object__for_each_program(prog, l->obj) {
+				if (bpf_program__autoload(prog) && bpf_program__fd(prog) < 0) {
+					name = bpf_program__name(prog);
+					break;
+				}
+			}
+		}
+		tail_last(msg, sizeof(msg));
+		return load_failed(err, name, l->log, strlen(l->log), "%s",
+				   msg[0] ? msg : strerror(-err));
+	}
+	m.load_us = (uint32_t)(now_us() - t0);
+	bpf_object__for_each_program(prog, l->obj)
+		m.programs++;
+	bpf_object__for_each_map(map, l->obj)
+		m.maps++;
+	return guest_chan_send(chan, FRAME_LOADED, proto_put_loaded(guest_chan_buf(chan), &m));
+}
+
+static int starts(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* One sentence on why @sec did not attach, saying what to change. */
+static void attach_sentence(char *out, size_t cap, const char *sec, int err)
+{
+	const char *after = strchr(sec, '/');
+	const char *name = after ? after + 1 : sec;
+
+	if (starts(sec, "kprobe") || starts(sec, "kretprobe") || starts(sec, "ksyscall") ||
+	    starts(sec, "kretsyscall"))
+		snprintf(out, cap, "kprobes are not available on bpfdojo's kernel: use SEC(\"fentry/<function>\") or a tracepoint instead of %s", sec);
+	else if (err == -ENOENT && (starts(sec, "tp/") || starts(sec, "tracepoint/")))
+		snprintf(out, cap, "no such tracepoint: %s; list them in /sys/kernel/tracing/events (<category>/<name>)", sec);
+	else if (err == -ENOENT && (starts(sec, "raw_tp/") || starts(sec, "raw_tracepoint/")))
+		snprintf(out, cap, "no such raw tracepoint: %s; the name after raw_tp/ is a tracepoint's name without its category", name);
+	else if (err == -EOPNOTSUPP)
+		snprintf(out, cap, "section '%s' does not say where to attach, and bpfdojo attaches every program itself: use e.g. SEC(\"tp/<category>/<name>\"), SEC(\"raw_tp/<name>\") or SEC(\"fentry/<function>\")", sec);
+	else
+		snprintf(out, cap, "cannot attach %s: %s", sec, strerror(err < 0 ? -err : err));
+}
+
+int guest_loader_attach(struct guest_loader *l)
+{
+	struct bpf_program *prog;
+	int failed = 0, rc;
+
+	bpf_object__for_each_program(prog, l->obj) {
+		const char *sec = bpf_program__section_name(prog);
+		struct bpf_link *link;
+
+		if (!bpf_program__autoload(prog))
+			continue;
+		link = bpf_program__attach(prog);
+		if (link && l->nlinks < DOJO_MAX_PROGRAMS) {
+			struct proto_attached m;
+
+			l->links[l->nlinks++] = link;
+			guest_copy(m.prog, sizeof(m.prog), bpf_program__name(prog));
+			guest_copy(m.section, sizeof(m.section), sec);
+			rc = guest_chan_send(chan, FRAME_ATTACHED,
+					     proto_put_attached(guest_chan_buf(chan), &m));
+		} else {
+			struct proto_attach_failed m = { .err = link ? -E2BIG : -errno };
+
+			bpf_link__destroy(link);
+			if (m.err == 0)
+				m.err = -EINVAL;
+			failed++;
+			guest_copy(m.prog, sizeof(m.prog), bpf_program__name(prog));
+			guest_copy(m.section, sizeof(m.section), sec);
+			attach_sentence(m.msg, sizeof(m.msg), sec, m.err);
+			rc = guest_chan_send(chan, FRAME_ATTACH_FAILED,
+					     proto_put_attach_failed(guest_chan_buf(chan), &m));
+		}
+		if (rc)
+			return rc;
+	}
+	return failed;
+}
+
+void guest_loader_detach(struct guest_loader *l)
+{
+	for (unsigned i = 0; i < l->nlinks; i++)
+		bpf_link__destroy(l->links[i]);
+	l->nlinks = 0;
+}
+
+int guest_loader_events_fd(const struct guest_loader *l)
+{
+	return bpf_map__fd(l->events);
+}
+
+uint64_t guest_loader_kernel_dropped(const struct guest_loader *l)
+{
+	const struct btf *btf = bpf_object__btf(l->obj);
+	const struct btf_var_secinfo *vs;
+	const struct btf_type *t;
+	struct bpf_map *bss = NULL, *map;
+	uint64_t v = 0;
+	uint8_t *val;
+	uint32_t key = 0, vsz;
+	int id;
+
+	bpf_object__for_each_map(map, l->obj) {
+		const char *n = bpf_map__name(map);
+		size_t len = strlen(n);
+
+		if (len >= 4 && strcmp(n + len - 4, ".bss") == 0)
+			bss = map;
+	}
+	if (!btf || !bss)
+		return 0;
+	id = btf__find_by_name_kind(btf, ".bss", BTF_KIND_DATASEC);
+	if (id < 0)
+		return 0;
+	t = btf__type_by_id(btf, (uint32_t)id);
+	vsz = bpf_map__value_size(bss);
+	val = calloc(1, vsz);
+	if (!val)
+		return 0;
+	if (bpf_map__lookup_elem(bss, &key, sizeof(key), val, vsz, 0) == 0) {
+		vs = btf_var_secinfos(t);
+		for (unsigned i = 0; i < btf_vlen(t); i++, vs++) {
+			const struct btf_type *var = btf__type_by_id(btf, vs->type);
+
+			if (var && strcmp(btf__name_by_offset(btf, var->name_off), "dojo_dropped") == 0 &&
+			    vs->size == sizeof(v) && vs->offset + sizeof(v) <= vsz) {
+				memcpy(&v, val + vs->offset, sizeof(v));
+				break;
+			}
+		}
+	}
+	free(val);
+	return v;
+}
+
+void guest_loader_free(struct guest_loader *l)
+{
+	if (!l)
+		return;
+	guest_loader_detach(l);
+	bpf_object__close(l->obj);
+	free(l->log);
+	free(l);
+}

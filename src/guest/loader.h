@@ -1,0 +1,42 @@
+/* loader.h: the learner's object through libbpf: open and check it, load it with a verifier
+ * log, attach every program, read the ring buffer and the dojo_dropped counter.  Every
+ * learner-facing failure is reported on the channel by the loader itself (LOAD_FAILED,
+ * ATTACH_FAILED, LOG); the return value only says whether to go on. */
+#ifndef DOJO_GUEST_LOADER_H
+#define DOJO_GUEST_LOADER_H
+
+#include <stdint.h>
+#include "guest.h"
+
+struct guest_loader;
+
+/* Route libbpf's messages to @c (warnings become LOG frames, a bounded tail is kept for
+ * LOAD_FAILED).  Call once before guest_loader_open(). */
+void guest_loader_set_channel(struct guest_chan *c);
+
+/* Open @obj (not copied: it must outlive the loader) and check it against bpfdojo's limits.
+ * 0 with *out set; a negative errno after a LOAD_FAILED frame was sent (the channel's
+ * error if that send failed). */
+int guest_loader_open(const void *obj, size_t len, int log_level2, struct guest_loader **out);
+
+/* Load into the kernel.  0 after LOADED was sent; a negative errno after LOAD_FAILED. */
+int guest_loader_load(struct guest_loader *l);
+
+/* Attach every program: one ATTACHED or ATTACH_FAILED frame each.  The number of failures
+ * (0 = all attached), or a negative errno when the channel broke. */
+int guest_loader_attach(struct guest_loader *l);
+
+/* Detach every program (no new records from now on). */
+void guest_loader_detach(struct guest_loader *l);
+
+/* The ring buffer `dojo_events`'s map fd. */
+int guest_loader_events_fd(const struct guest_loader *l);
+
+/* The program's dojo_dropped counter (records that found the ring buffer full); 0 when it
+ * cannot be read. */
+uint64_t guest_loader_kernel_dropped(const struct guest_loader *l);
+
+/* Close the object: programs, links and maps go.  Accepts NULL. */
+void guest_loader_free(struct guest_loader *l);
+
+#endif

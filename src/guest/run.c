@@ -1,0 +1,298 @@
+/* run.c: one job, from READY to the last frame.
+ *
+ *   READY -> read JOB -> env flags -> exercise setup -> open/check/load (LOADED | LOAD_FAILED)
+ *   -> attach all (ATTACHED* | ATTACH_FAILED* then DONE{0}) -> fork the workload and stream
+ *   RECORDs while it runs -> WORKLOAD_DONE -> detach, drain -> DONE.
+ *
+ * The parent waits on one epoll set holding the ring buffer and a pidfd of the workload, so
+ * records stream while the workload runs.  The ring-buffer callback yields every RB_BATCH
+ * records so a flood cannot keep the loop from seeing the deadline.  The workload runs in its
+ * own process group; on the agent's deadline the whole group is killed.  WORKLOAD_DONE.status:
+ * 0 = the workload succeeded, < 0 = the negative errno its run() returned, > 0 = 128 + the
+ * signal that killed it. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/types.h>
+#include <bpf/libbpf.h>
+#include "core/frame.h"
+#include "core/limits.h"
+#include "exercises/exercise.h"
+#include "include/dojo_record.h"
+#include "guest.h"
+#include "loader.h"
+
+#define RB_BATCH 256u
+#define RB_YIELD (-EAGAIN)
+
+struct rec_state {
+	struct guest_chan *c;
+	uint32_t max_records;
+	uint32_t forwarded;
+	uint32_t dropped;        /* over the cap, or not a struct dojo_rec */
+	size_t bytes;
+	unsigned batch;
+};
+
+static uint64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+static int on_record(void *ctx, void *data, size_t size)
+{
+	struct rec_state *s = ctx;
+
+	if (size != sizeof(struct dojo_rec) || s->forwarded >= s->max_records ||
+	    s->bytes + size > DOJO_MAX_RECORD_BYTES) {
+		s->dropped++;
+	} else {
+		int rc = guest_chan_send_raw(s->c, FRAME_RECORD, data, size);
+
+		if (rc)
+			return rc;
+		s->forwarded++;
+		s->bytes += size;
+	}
+	return ++s->batch >= RB_BATCH ? RB_YIELD : 0;
+}
+
+/* Consume what the ring buffer holds now.  0 or the channel's error. */
+static int consume(struct ring_buffer *rb, struct rec_state *s, int until_empty)
+{
+	int rc;
+
+	do {
+		s->batch = 0;
+		rc = ring_buffer__consume(rb);
+		if (s->c->dead)
+			return s->c->dead;
+	} while (until_empty ? rc != 0 && (rc > 0 || rc == RB_YIELD) : 0);
+	return rc < 0 && rc != RB_YIELD ? rc : 0;
+}
+
+static void child_main(const struct exercise *ex, const struct workload_ctx *ctx,
+		       struct guest_chan *c)
+{
+	sigset_t none;
+	int rc;
+
+	close(c->fd);
+	setpgid(0, 0);
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	signal(SIGPIPE, SIG_DFL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	rc = ex->run ? ex->run(ctx) : 0;
+	_exit(rc == 0 ? 0 : rc < 0 && rc > -255 ? -rc : 255);
+}
+
+static int workload_status(int ws)
+{
+	if (WIFEXITED(ws))
+		return -WEXITSTATUS(ws);
+	if (WIFSIGNALED(ws))
+		return 128 + WTERMSIG(ws);
+	return -ECHILD;
+}
+
+/* Run the workload while streaming records.  0 after WORKLOAD_DONE, -ETIMEDOUT after the
+ * deadline (the workload's group was killed), or another negative errno. */
+static int run_workload(const struct exercise *ex, const struct workload_ctx *ctx,
+			struct ring_buffer *rb, struct rec_state *s, uint64_t deadline)
+{
+	struct epoll_event ev, evs[4];
+	struct proto_workload_done m = { 0 };
+	uint64_t t0 = now_ms();
+	int epfd = -1, pidfd = -1, rc = 0, ws = 0, done = 0;
+	pid_t pid;
+
+	pid = fork();
+	if (pid < 0)
+		return -errno;
+	if (pid == 0)
+		child_main(ex, ctx, s->c);
+	setpgid(pid, pid);   /* the child does it too: whoever runs first, the group exists */
+	pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+	epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (pidfd < 0 || epfd < 0) {
+		rc = -errno;
+		goto kill;
+	}
+	ev.events = EPOLLIN;
+	ev.data.u32 = 1;
+	if (epoll_ctl(epfd, EPOLL_CTL_ADD, ring_buffer__epoll_fd(rb), &ev) < 0) {
+		rc = -errno;
+		goto kill;
+	}
+	ev.data.u32 = 2;
+	if (epoll_ctl(epfd, EPOLL_CTL_ADD, pidfd, &ev) < 0) {
+		rc = -errno;
+		goto kill;
+	}
+	while (!done) {
+		uint64_t now = now_ms();
+		int n;
+
+		if (now >= deadline) {
+			rc = -ETIMEDOUT;
+			goto kill;
+		}
+		n = epoll_wait(epfd, evs, 4, (int)(deadline - now > 1000 ? 1000 : deadline - now));
+		if (n < 0 && errno != EINTR) {
+			rc = -errno;
+			goto kill;
+		}
+		for (int i = 0; i < n; i++) {
+			if (evs[i].data.u32 == 1) {
+				rc = consume(rb, s, 0);
+				if (rc)
+					goto kill;
+			} else if (waitpid(pid, &ws, WNOHANG) == pid) {
+				done = 1;
+			}
+		}
+	}
+	m.duration_ms = (uint32_t)(now_ms() - t0);
+	m.status = workload_status(ws);
+	rc = guest_chan_send(s->c, FRAME_WORKLOAD_DONE,
+			     proto_put_workload_done(guest_chan_buf(s->c), &m));
+	goto out;
+kill:
+	kill(-pid, SIGKILL);
+	kill(pid, SIGKILL);
+	while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
+		;
+out:
+	if (epfd >= 0)
+		close(epfd);
+	if (pidfd >= 0)
+		close(pidfd);
+	return rc;
+}
+
+static int resolve_self(char *out, size_t cap)
+{
+	ssize_t n = readlink("/proc/self/exe", out, cap - 1);
+
+	if (n < 0)
+		return -errno;
+	out[n] = 0;
+	return 0;
+}
+
+int guest_run(struct guest_chan *c, enum guest_mode mode)
+{
+	struct proto_ready ready;
+	struct proto_job job;
+	struct proto_done done = { 0 };
+	struct rec_state s = { .c = c };
+	struct guest_loader *l = NULL;
+	struct ring_buffer *rb = NULL;
+	const struct exercise *ex;
+	struct workload_ctx ctx;
+	struct dojo_err err = { 0 };
+	struct buf storage;
+	char self[PATH_MAX];
+	uint64_t deadline;
+	int rc;
+
+	buf_init(&storage, 1);
+	guest_copy(ready.version, sizeof(ready.version), PROTO_VERSION);
+	rc = guest_chan_send(c, FRAME_READY, proto_put_ready(guest_chan_buf(c), &ready));
+	if (rc)
+		return rc;
+	rc = guest_chan_read_job(c, &storage, &job);
+	if (rc) {
+		if (rc == -EPROTO || rc == -EMSGSIZE)
+			(void)guest_send_error(c, rc, "the agent expected one well-formed JOB frame");
+		goto out;
+	}
+	deadline = now_ms() + (job.timeout_ms ? job.timeout_ms : DOJO_RUN_TIMEOUT_MS);
+	s.max_records = job.max_records < DOJO_MAX_RECORDS ? job.max_records : DOJO_MAX_RECORDS;
+	rc = guest_env_apply_job(mode, &job, &err);
+	if (rc) {
+		rc = guest_send_error(c, rc, "%s", err.msg);
+		goto out;
+	}
+	ex = exercise_find(job.exercise);
+	if (!ex) {
+		rc = guest_send_error(c, -ENOENT, "unknown exercise '%s'", job.exercise);
+		goto out;
+	}
+	rc = resolve_self(self, sizeof(self));
+	if (rc) {
+		rc = guest_send_error(c, rc, "cannot resolve /proc/self/exe: %s", strerror(-rc));
+		goto out;
+	}
+	ctx = (struct workload_ctx){ .key = job.key, .run_dir = GUEST_RUN_DIR, .self_exe = self };
+	rc = ex->setup ? ex->setup(&ctx) : 0;
+	if (rc) {
+		rc = guest_send_error(c, rc, "exercise '%s': setup failed: %s", ex->id, strerror(rc < 0 ? -rc : rc));
+		goto out;
+	}
+
+	guest_loader_set_channel(c);
+	rc = guest_loader_open(job.obj, job.obj_len, !!(job.flags & JOB_LOG_LEVEL2), &l);
+	if (rc)
+		goto learner_failed;
+	rc = guest_loader_load(l);
+	if (rc)
+		goto learner_failed;
+	rc = guest_loader_attach(l);
+	if (rc < 0)
+		goto out;
+	if (rc > 0) {
+		/* the host treats any ATTACH_FAILED as a load error: no workload */
+		rc = guest_chan_send(c, FRAME_DONE, proto_put_done(guest_chan_buf(c), &done));
+		goto out;
+	}
+	rb = ring_buffer__new(guest_loader_events_fd(l), on_record, &s, NULL);
+	if (!rb) {
+		rc = guest_send_error(c, -errno, "cannot read the ring buffer dojo_events: %s", strerror(errno));
+		goto out;
+	}
+	rc = run_workload(ex, &ctx, rb, &s, deadline);
+	if (rc == -ETIMEDOUT) {
+		rc = guest_send_error(c, -ETIMEDOUT, "the workload did not finish within %u ms",
+				      job.timeout_ms ? job.timeout_ms : DOJO_RUN_TIMEOUT_MS);
+		goto out;
+	}
+	if (rc) {
+		if (!c->dead)
+			rc = guest_send_error(c, rc, "running the workload failed: %s", strerror(-rc));
+		goto out;
+	}
+	/* no new records once detached, so the drain ends */
+	guest_loader_detach(l);
+	rc = consume(rb, &s, 1);
+	if (rc)
+		goto out;
+	done.records = s.forwarded;
+	done.dropped = s.dropped;
+	uint64_t lost = guest_loader_kernel_dropped(l);
+	done.lost_in_kernel = lost > UINT32_MAX ? UINT32_MAX : (uint32_t)lost;
+	rc = guest_chan_send(c, FRAME_DONE, proto_put_done(guest_chan_buf(c), &done));
+	goto out;
+learner_failed:
+	/* LOAD_FAILED was sent (the learner's fault, a normal end); else the channel broke */
+	rc = c->dead;
+out:
+	ring_buffer__free(rb);
+	guest_loader_free(l);
+	buf_free(&storage);
+	return rc;
+}

@@ -1,0 +1,285 @@
+/* channel.c: reading and writing frames on a job channel under a deadline, with caps; the
+ * host's half of the agent protocol.  Used by every sandbox backend; see channel.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/types.h>
+#include "core/limits.h"
+#include "core/proto.h"
+#include "include/dojo_record.h"
+#include "channel.h"
+
+#define EOF_GRACE_MS 1000u   /* after the last frame, how long the agent may take to exit */
+
+uint64_t sandbox_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+int sandbox_chan_init(struct sandbox_chan *c, int fd, uint64_t deadline_ms)
+{
+	int fl = fcntl(fd, F_GETFL);
+
+	memset(c, 0, sizeof(*c));
+	c->fd = fd;
+	c->deadline_ms = deadline_ms;
+	frame_reader_init(&c->rd, DOJO_MAX_FRAME_BYTES);
+	if (fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0)
+		return -errno;
+	return 0;
+}
+
+void sandbox_chan_free(struct sandbox_chan *c)
+{
+	frame_reader_free(&c->rd);
+}
+
+/* Wait for @events on the channel; 0, -ETIMEDOUT or a negative errno. */
+static int wait_fd(struct sandbox_chan *c, short events, struct dojo_err *err)
+{
+	for (;;) {
+		struct pollfd p = { .fd = c->fd, .events = events };
+		uint64_t now = sandbox_now_ms();
+		int n;
+
+		if (now >= c->deadline_ms)
+			return dojo_err_set(err, -ETIMEDOUT, "the run did not finish before its deadline");
+		n = poll(&p, 1, (int)(c->deadline_ms - now));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return dojo_err_set(err, -errno, "poll on the agent's channel: %s", strerror(errno));
+		if (n > 0)
+			return 0;
+	}
+}
+
+int sandbox_chan_next(struct sandbox_chan *c, struct frame *f, struct dojo_err *err)
+{
+	static __thread uint8_t chunk[FRAME_READ_CHUNK];
+
+	for (;;) {
+		int rc = frame_reader_next(&c->rd, f);
+		ssize_t n;
+
+		if (rc == 1) {
+			if (++c->frames > DOJO_MAX_FRAMES)
+				return dojo_err_set(err, -EPROTO, "the agent sent more than %u frames", DOJO_MAX_FRAMES);
+			return 1;
+		}
+		if (rc == -EMSGSIZE)
+			return dojo_err_set(err, -EPROTO, "the agent sent a frame over %u bytes", DOJO_MAX_FRAME_BYTES);
+		if (rc < 0)
+			return dojo_err_set(err, -EPROTO, "the agent sent a frame of unknown type %u", c->rd.in.len > 4 ? c->rd.in.data[4] : 0);
+		if (c->eof) {
+			if (frame_reader_pending_bytes(&c->rd))
+				return dojo_err_set(err, -EPROTO, "the agent closed the channel in the middle of a frame");
+			return 0;
+		}
+		rc = wait_fd(c, POLLIN, err);
+		if (rc)
+			return rc;
+		n = read(c->fd, chunk, sizeof(chunk));
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		if (n < 0 && errno == ECONNRESET)
+			n = 0;
+		if (n < 0)
+			return dojo_err_set(err, -errno, "reading the agent's channel: %s", strerror(errno));
+		if (n == 0) {
+			c->eof = 1;
+			continue;
+		}
+		c->bytes += (size_t)n;
+		if (c->bytes > DOJO_MAX_CHANNEL_BYTES)
+			return dojo_err_set(err, -EPROTO, "the agent sent more than %u bytes", DOJO_MAX_CHANNEL_BYTES);
+		rc = frame_reader_feed(&c->rd, chunk, (size_t)n);
+		if (rc == -EMSGSIZE)
+			return dojo_err_set(err, -EPROTO, "the agent sent a frame over %u bytes", DOJO_MAX_FRAME_BYTES);
+		if (rc)
+			return dojo_err_set(err, rc, "buffering the agent's frames: %s", strerror(-rc));
+	}
+}
+
+static int write_all(struct sandbox_chan *c, const uint8_t *p, size_t len, struct dojo_err *err)
+{
+	while (len) {
+		ssize_t n = write(c->fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno == EAGAIN) {
+			int rc = wait_fd(c, POLLOUT, err);
+
+			if (rc)
+				return rc;
+			continue;
+		}
+		if (n < 0)
+			return dojo_err_set(err, -errno, "writing to the agent: %s", strerror(errno));
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int sandbox_chan_write(struct sandbox_chan *c, uint8_t type, const void *p, size_t len,
+		       struct dojo_err *err)
+{
+	struct buf b;
+	int rc;
+
+	buf_init(&b, DOJO_MAX_FRAME_BYTES + FRAME_HDR_LEN);
+	rc = frame_encode(&b, type, p, len);
+	if (rc)
+		return dojo_err_set(err, rc, "a %s frame of %zu bytes is too big", frame_type_name(type), len);
+	rc = write_all(c, b.data, b.len, err);
+	buf_free(&b);
+	return rc;
+}
+
+int sandbox_chan_wait_ready(struct sandbox_chan *c, struct dojo_err *err)
+{
+	struct proto_ready r;
+	struct proto_error e;
+	struct frame f;
+	int rc = sandbox_chan_next(c, &f, err);
+
+	if (rc == 0)
+		return dojo_err_set(err, -EPROTO, "the agent exited before it was ready");
+	if (rc < 0)
+		return rc;
+	if (f.type == FRAME_ERROR && proto_get_error(f.payload, f.len, &e) == 0)
+		return dojo_err_set(err, e.err < 0 ? e.err : -EIO, "%s", e.msg);
+	if (f.type != FRAME_READY || proto_get_ready(f.payload, f.len, &r) != 0)
+		return dojo_err_set(err, -EPROTO, "the agent's first frame is %s, not READY", frame_type_name(f.type));
+	if (strcmp(r.version, PROTO_VERSION) != 0)
+		return dojo_err_set(err, -EPROTO, "the agent speaks %s, this bpfdojo speaks %s: rebuild both (make)", r.version, PROTO_VERSION);
+	return 0;
+}
+
+int sandbox_chan_send_job(struct sandbox_chan *c, const struct sandbox_job *job, uint32_t flags,
+			  uint32_t agent_timeout_ms, struct dojo_err *err)
+{
+	struct proto_job m = {
+		.key = job->key, .flags = flags, .timeout_ms = agent_timeout_ms,
+		.max_records = DOJO_MAX_RECORDS, .obj = job->obj, .obj_len = job->obj_len,
+	};
+	struct timespec ts;
+	struct buf b;
+	int rc;
+
+	if (!job->exercise || strlen(job->exercise) >= sizeof(m.exercise))
+		return dojo_err_set(err, -EINVAL, "the exercise id is missing or too long");
+	if (job->obj_len > DOJO_MAX_OBJECT_BYTES)
+		return dojo_err_set(err, -E2BIG, "the object has %zu bytes; bpfdojo allows at most %u", job->obj_len, DOJO_MAX_OBJECT_BYTES);
+	memcpy(m.exercise, job->exercise, strlen(job->exercise) + 1);
+	if (getrandom(m.entropy, sizeof(m.entropy), 0) != (ssize_t)sizeof(m.entropy))
+		return dojo_err_set(err, -EIO, "getrandom failed: %s", strerror(errno));
+	clock_gettime(CLOCK_REALTIME, &ts);
+	m.realtime_ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	buf_init(&b, DOJO_MAX_FRAME_BYTES);
+	rc = proto_put_job(&b, &m);
+	if (rc)
+		rc = dojo_err_set(err, rc, "cannot encode the job: %s", strerror(-rc));
+	else
+		rc = sandbox_chan_write(c, FRAME_JOB, b.data, b.len, err);
+	buf_free(&b);
+	return rc;
+}
+
+/* Check a frame from the agent against its type's message.  0 or -EPROTO. */
+static int validate(const struct frame *f, int *terminal, int *timed_out, struct dojo_err *err)
+{
+	union {
+		struct proto_log log;
+		struct proto_loaded loaded;
+		struct proto_attached att;
+		struct proto_attach_failed attf;
+		struct proto_load_failed lf;
+		struct proto_workload_done wd;
+		struct proto_done done;
+		struct proto_error e;
+	} m;
+	int rc;
+
+	*terminal = 0;
+	switch (f->type) {
+	case FRAME_LOG: rc = proto_get_log(f->payload, f->len, &m.log); break;
+	case FRAME_LOADED: rc = proto_get_loaded(f->payload, f->len, &m.loaded); break;
+	case FRAME_ATTACHED: rc = proto_get_attached(f->payload, f->len, &m.att); break;
+	case FRAME_ATTACH_FAILED: rc = proto_get_attach_failed(f->payload, f->len, &m.attf); break;
+	case FRAME_RECORD: rc = f->len == sizeof(struct dojo_rec) ? 0 : -EPROTO; break;
+	case FRAME_WORKLOAD_DONE: rc = proto_get_workload_done(f->payload, f->len, &m.wd); break;
+	case FRAME_LOAD_FAILED:
+		rc = proto_get_load_failed(f->payload, f->len, &m.lf);
+		*terminal = 1;
+		break;
+	case FRAME_DONE:
+		rc = proto_get_done(f->payload, f->len, &m.done);
+		*terminal = 1;
+		break;
+	case FRAME_ERROR:
+		rc = proto_get_error(f->payload, f->len, &m.e);
+		*terminal = 1;
+		if (!rc && m.e.err == -ETIMEDOUT) {
+			*timed_out = 1;
+			dojo_err_set(err, -ETIMEDOUT, "%s", m.e.msg);
+		}
+		break;
+	default:
+		return dojo_err_set(err, -EPROTO, "the agent sent a %s frame during the run", frame_type_name(f->type));
+	}
+	if (rc)
+		return dojo_err_set(err, -EPROTO, "the agent sent a malformed %s frame (%u bytes)", frame_type_name(f->type), f->len);
+	return 0;
+}
+
+int sandbox_chan_pump(struct sandbox_chan *c, sandbox_frame_cb cb, void *ctx,
+		      struct dojo_err *err)
+{
+	struct dojo_err late = { 0 };
+	struct frame f;
+	int terminal = 0, timed_out = 0, rc;
+
+	for (;;) {
+		int last;
+
+		/* after the last frame, keep @err for what the run said (the agent's timeout) */
+		rc = sandbox_chan_next(c, &f, terminal ? &late : err);
+		if (rc == -ETIMEDOUT && terminal)
+			break;   /* the agent was slow to exit: its run is complete anyway */
+		if (rc < 0) {
+			if (terminal && err)
+				*err = late;
+			return rc;
+		}
+		if (rc == 0) {
+			if (!terminal)
+				return dojo_err_set(err, -EPROTO, "the agent exited before the end of its run (after %u frames)", c->frames);
+			break;
+		}
+		if (terminal)
+			return dojo_err_set(err, -EPROTO, "the agent sent a %s frame after its last frame", frame_type_name(f.type));
+		rc = validate(&f, &last, &timed_out, err);
+		if (rc)
+			return rc;
+		rc = cb ? cb(&f, ctx) : 0;
+		if (rc)
+			return dojo_err_set(err, rc < 0 ? rc : -ECANCELED, "the run was stopped by its consumer (%s)", strerror(rc < 0 ? -rc : ECANCELED));
+		if (last) {
+			terminal = 1;
+			/* give the agent a moment to exit, so a trailing frame is caught */
+			if (c->deadline_ms > sandbox_now_ms() + EOF_GRACE_MS)
+				c->deadline_ms = sandbox_now_ms() + EOF_GRACE_MS;
+		}
+	}
+	return timed_out ? -ETIMEDOUT : 0;
+}

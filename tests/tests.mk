@@ -1,0 +1,30 @@
+# tests: every part's tests, and `make check`, which runs them all and sums their results.
+#
+# Each part's fragment adds its runnable test commands to CHECK_CMDS (and what they need to
+# CHECK_DEPS).  Unit tests need nothing; host tests need root and BPF (they load programs into
+# this machine's kernel, one run at a time).
+
+include tests/compile.mk
+include tests/guest.mk
+include tests/grade.mk
+
+TEST_PIPELINE := $(BUILD)/test/test_pipeline
+$(TEST_PIPELINE): $(call objs,tests/test_pipeline.c $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
+
+# The CLI tests run the sanitizer build of the CLI: it finds build/include and the agent
+# through BPFDOJO_HOME.
+CHECK_DEPS := all $(TEST_FRAME) $(BUILD)/test/test_exercises-asan $(BUILD)/test/test_grade-asan \
+	      $(GRADE_FIXTURE) $(TEST_COMPILE) $(TEST_SANDBOX) $(SANDBOX_FIXTURES) $(TEST_PIPELINE) \
+	      $(BUILD)/bin/bpfdojo-asan
+CHECK_CMDS := "$(TEST_FRAME)" \
+	      "$(BUILD)/test/test_exercises-asan exercises" \
+	      "$(BUILD)/test/test_grade-asan $(GRADE_FIXTURE)" \
+	      "$(TEST_COMPILE) tests/compile" \
+	      "$(TEST_SANDBOX)" \
+	      "$(TEST_PIPELINE)" \
+	      "BPFDOJO_HOME=$(abspath $(BUILD)) tests/test_cli.sh $(BUILD)/bin/bpfdojo-asan"
+
+check: $(CHECK_DEPS)
+	$(Q)BPFDOJO_HOME=$(abspath $(BUILD)) tests/run-all.sh $(CHECK_CMDS)
