@@ -33,6 +33,7 @@ static const char usage_text[] =
 	"                      for a trusted single user; vm: a throwaway micro-VM)\n"
 	"  --json              print the events as JSON lines\n"
 	"  --raw-log           print the verifier's whole log when it rejects the program\n"
+	"  --verbose           print libbpf's messages too\n"
 	"  --timeout MS        wall-clock limit of the run (default 10000)\n"
 	"  --key HEX           use this key instead of a fresh random one (for testing)\n"
 	"\n"
@@ -164,6 +165,7 @@ static int cmd_run(int argc, char **argv, int compile_only)
 		{ "sandbox", required_argument, NULL, 's' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "raw-log", no_argument, NULL, 'r' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ "key", required_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 },
@@ -185,6 +187,7 @@ static int cmd_run(int argc, char **argv, int compile_only)
 			break;
 		case 'j': r.json = 1; break;
 		case 'r': r.raw_log = 1; break;
+		case 'v': r.verbose = 1; break;
 		case 't':
 			req.sandbox.timeout_ms = (unsigned)strtoul(optarg, &end, 10);
 			if (*end || !req.sandbox.timeout_ms || req.sandbox.timeout_ms > 600000)

@@ -33,7 +33,8 @@ static long long num(json_t *ev, const char *key)
 static void phase(struct render *r, const char *color, const char *word)
 {
 	if (r->line_open) {
-		fputc('\n', r->out);
+		/* a phase that started ("loading ... ") ended without its own result line */
+		fprintf(r->out, "%s\n", strcmp(word, "verifier") && strcmp(word, "verdict") ? "" : "failed");
 		r->line_open = 0;
 	}
 	fprintf(r->out, "  %s%-9s%s ", col(r, color), word, col(r, C_RESET));
@@ -170,10 +171,14 @@ int render_event(json_t *ev, void *ctx)
 			str(ev, "program"), str(ev, "section"), str(ev, "message"));
 	} else if (!strcmp(e, "verifier")) {
 		phase(r, C_RED, "verifier");
-		fprintf(r->out, "rejected%s%s%s: %s\n", *str(ev, "program") ? " program '" : "",
-			str(ev, "program"), *str(ev, "program") ? "'" : "", str(ev, "message"));
+		if (*str(ev, "program"))
+			fprintf(r->out, "rejected program '%s'\n", str(ev, "program"));
+		else
+			fprintf(r->out, "%s\n", str(ev, "message"));
 		verifier_log(r, str(ev, "log"));
 	} else if (!strcmp(e, "log")) {
+		if (!r->verbose)
+			return 0;
 		phase(r, C_DIM, "libbpf");
 		fprintf(r->out, "%s\n", str(ev, "text"));
 	} else if (!strcmp(e, "debug")) {

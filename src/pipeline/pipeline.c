@@ -25,6 +25,7 @@ struct run_state {
 	/* what the agent told us */
 	int load_failed, attach_failed, agent_error, done;
 	char agent_msg[PROTO_TEXT_MAX];
+	char rejected_prog[PROTO_NAME_MAX];
 	unsigned records, dropped, lost;
 	/* SUBMIT records, copied, for the grader */
 	void **submits;
@@ -113,13 +114,15 @@ static int keep_submit(struct run_state *s, const struct frame *f)
 
 static int on_record(struct run_state *s, const struct frame *f)
 {
-	const struct dojo_rec_hdr *h = (const void *)f->payload;
+	struct dojo_rec_hdr hdr, *h = &hdr;
 	char type[64], label[DOJO_LABEL_MAX];
 	struct buf val;
 	int err;
 
-	if (f->len < sizeof(*h))
+	/* frame payloads are not aligned: copy the header out */
+	if (f->len < sizeof(hdr))
 		return -EPROTO;
+	memcpy(&hdr, f->payload, sizeof(hdr));
 	buf_init(&val, 4096);
 	err = grade_format_value(s->btf, f->payload, f->len, &val, type, sizeof(type));
 	if (err) {
@@ -193,6 +196,7 @@ static int on_frame(const struct frame *f, void *ctx)
 		if (!(err = proto_get_load_failed(f->payload, f->len, &m.lf))) {
 			s->load_failed = 1;
 			snprintf(s->agent_msg, sizeof(s->agent_msg), "%s", m.lf.msg);
+			snprintf(s->rejected_prog, sizeof(s->rejected_prog), "%s", m.lf.prog);
 			emit(s, json_pack("{s:s, s:o, s:i, s:o, s:o}", "event", "verifier",
 					  "program", jsonx_str(m.lf.prog), "error", m.lf.err,
 					  "message", jsonx_str(m.lf.msg), "log",
@@ -296,9 +300,11 @@ static void run_and_grade(struct run_state *s, const struct exercise *ex, uint64
 			    req->sandbox.timeout_ms ? req->sandbox.timeout_ms : DOJO_RUN_TIMEOUT_MS);
 	else if (rc)
 		set_verdict(g, GRADE_RUN_ERROR, "%s", err.msg[0] ? err.msg : strerror(-rc));
+	else if (s->load_failed && s->rejected_prog[0])
+		set_verdict(g, GRADE_LOAD_ERROR, "the verifier rejected program '%s': the end of "
+			    "its log says why", s->rejected_prog);
 	else if (s->load_failed)
-		set_verdict(g, GRADE_LOAD_ERROR, "the kernel refused to load your program: %s",
-			    s->agent_msg);
+		set_verdict(g, GRADE_LOAD_ERROR, "%s", s->agent_msg);
 	else if (s->attach_failed)
 		set_verdict(g, GRADE_LOAD_ERROR, "%d program%s could not be attached (see above)",
 			    s->attach_failed, s->attach_failed > 1 ? "s" : "");
