@@ -1,4 +1,4 @@
-// Reads past a map value without a bounds check: the verifier rejects it.
+// Dereferences a hash map lookup without checking for NULL: the verifier rejects it.
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include "dojo.h"
@@ -6,7 +6,7 @@
 char LICENSE[] SEC("license") = "GPL";
 
 struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 1);
 	__type(key, u32);
 	__type(value, char[16]);
