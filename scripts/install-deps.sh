@@ -28,7 +28,7 @@ libbpf-dev/bookworm-backports libbpf1/bookworm-backports bpftool/bookworm-backpo
 libelf-dev zlib1g-dev libzstd-dev
 libjansson-dev
 bubblewrap
-zstd xz-utils cpio
+zstd xz-utils cpio jq
 qemu-system-x86 busybox-static
 "
 

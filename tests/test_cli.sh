@@ -49,7 +49,7 @@ expect 0 "json" "$BIN" run process-name "$(sol process-name solution.bpf.c)" --s
 if command -v jq >/dev/null 2>&1; then
 	printf '%s\n' "$OUT" | jq -e . >/dev/null 2>&1 && ok || bad "json: every line is JSON"
 	printf '%s\n' "$OUT" | tail -n 1 | jq -e '.event == "verdict" and .verdict == "CORRECT"' >/dev/null && ok || bad "json: last line is the verdict"
-	printf '%s\n' "$OUT" | jq -e 'select(.event == "compiling")' >/dev/null && ok || bad "json: compiling event"
+	printf '%s\n' "$OUT" | jq -s -e 'any(.[]; .event == "compiling")' >/dev/null && ok || bad "json: compiling event"
 fi
 
 expect 2 "type error" "$BIN" run process-name "$ROOT/tests/programs/type_error.bpf.c" --sandbox host
