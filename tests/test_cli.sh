@@ -63,6 +63,10 @@ expect 2 "verifier" "$BIN" run process-name "$ROOT/tests/programs/verifier_rejec
 contains "verifier" "verifier phase shown"
 expect 1 "no submit" "$BIN" run process-name "$ROOT/tests/programs/no_submit.bpf.c" --sandbox host
 contains "NO_SUBMIT" "no submit verdict"
+if command -v setpriv >/dev/null 2>&1; then
+	expect 3 "host mode as a user" setpriv --reuid=65534 --regid=65534 --clear-groups "$BIN" run process-name "$(sol process-name solution.bpf.c)" --sandbox host
+	contains "needs root" "host mode as a user says why"
+fi
 expect 3 "missing file" "$BIN" run process-name "$TMP/nope.bpf.c" --sandbox host
 expect 3 "bad option" "$BIN" run process-name "$TMP/x.bpf.c" --sandbox cloud
 expect 3 "bad timeout" "$BIN" run process-name "$TMP/x.bpf.c" --timeout soon
