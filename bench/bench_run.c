@@ -80,7 +80,7 @@ int main(int argc, char **argv)
 		}
 		correct += res.verdict == GRADE_CORRECT;
 		compile[i] = res.compile_ms;
-		total[i] = res.total_ms;
+		total[i] = res.verdict_ms;
 		if (clang_empty_ms(&floor_ms[i])) {
 			fprintf(stderr, "bench_run: clang-19 failed on an empty file\n");
 			return 3;

@@ -18,6 +18,12 @@
 
 struct run_state {
 	const struct pipeline_req *req;
+	const struct exercise *ex;
+	uint64_t key;
+	unsigned t0, run_t0;        /* when the pipeline and the sandbox started */
+	unsigned compile_ms, run_ms, verdict_ms;
+	struct grade_result g;
+	int verdict_sent;
 	pipeline_event_cb cb;
 	void *ctx;
 	struct grade_btf *btf;
@@ -146,6 +152,8 @@ static int on_record(struct run_state *s, const struct frame *f)
 	return err;
 }
 
+static void finish(struct run_state *s, int rc, const struct dojo_err *err);
+
 /* Translate one agent frame into events and state. */
 static int on_frame(const struct frame *f, void *ctx)
 {
@@ -217,6 +225,8 @@ static int on_frame(const struct frame *f, void *ctx)
 			s->records = m.done.records;
 			s->dropped = m.done.dropped;
 			s->lost = m.done.lost_in_kernel;
+			/* the agent has said all it will: judge now, while the sandbox tears down */
+			finish(s, 0, NULL);
 		}
 		break;
 	case FRAME_ERROR:
@@ -233,14 +243,16 @@ static int on_frame(const struct frame *f, void *ctx)
 	return s->cb_err;
 }
 
-static void emit_verdict(struct run_state *s, const struct grade_result *g, unsigned compile_ms,
-			 unsigned run_ms, unsigned total_ms)
+static void emit_verdict(struct run_state *s)
 {
+	const struct grade_result *g = &s->g;
+
+	s->verdict_ms = now_ms() - s->t0;
 	json_t *ev = json_pack("{s:s, s:s, s:o, s:i, s:i, s:i, s:i, s:i, s:i}", "event", "verdict",
 			       "verdict", grade_verdict_name(g->verdict),
-			       "message", jsonx_str(g->message), "compile_ms", compile_ms,
-			       "run_ms", run_ms, "total_ms", total_ms, "records", s->records,
-			       "dropped", s->dropped, "lost", s->lost);
+			       "message", jsonx_str(g->message), "compile_ms", s->compile_ms,
+			       "run_ms", s->run_ms, "total_ms", s->verdict_ms,
+			       "records", s->records, "dropped", s->dropped, "lost", s->lost);
 
 	if (ev && g->submitted_type[0]) {
 		json_object_set_new(ev, "submitted", jsonx_str(g->submitted));
@@ -262,44 +274,19 @@ static void set_verdict(struct grade_result *g, enum grade_verdict v, const char
 	va_end(ap);
 }
 
-static uint64_t fresh_key(void)
+/* Decide the verdict from the sandbox's return (@rc, @err) and what the agent said. */
+static void judge(struct run_state *s, int rc, const struct dojo_err *err)
 {
-	uint64_t key = 0;
+	struct grade_result *g = &s->g;
+	unsigned limit = s->req->sandbox.timeout_ms ? s->req->sandbox.timeout_ms : DOJO_RUN_TIMEOUT_MS;
 
-	while (!key)
-		if (getrandom(&key, sizeof(key), 0) != sizeof(key))
-			key = ((uint64_t)now_ms() << 32) ^ (uint64_t)clock(); /* never reached on Linux */
-	return key;
-}
-
-/* Run the compiled object in the sandbox and judge it. */
-static void run_and_grade(struct run_state *s, const struct exercise *ex, uint64_t key,
-			  const struct compile_result *cr, struct grade_result *g, unsigned *run_ms)
-{
-	const struct pipeline_req *req = s->req;
-	struct sandbox_job job = { .exercise = ex->id, .key = key, .obj = cr->obj,
-				   .obj_len = cr->obj_len };
-	struct dojo_err err = { 0 };
-	unsigned t0 = now_ms();
-	int rc;
-
-	s->btf = grade_btf_new(cr->obj, cr->obj_len, &err);
-	if (!s->btf) {
-		set_verdict(g, GRADE_RUN_ERROR, "cannot read the object's BTF: %s", err.msg);
-		return;
-	}
-	emit(s, json_pack("{s:s, s:s}", "event", "starting", "sandbox",
-			  sandbox_kind_name(req->sandbox.kind)));
-	rc = sandbox_run(&job, &req->sandbox, on_frame, s, NULL, &err);
-	*run_ms = now_ms() - t0;
 	if (s->cb_err)
 		set_verdict(g, GRADE_RUN_ERROR, "the run was stopped by its caller");
 	else if (rc == -ETIMEDOUT || s->agent_error == -ETIMEDOUT)
 		set_verdict(g, GRADE_TIMEOUT, "the run did not finish within its time limit "
-			    "(%u ms); did your program stop or slow down the workload?",
-			    req->sandbox.timeout_ms ? req->sandbox.timeout_ms : DOJO_RUN_TIMEOUT_MS);
+			    "(%u ms); did your program stop or slow down the workload?", limit);
 	else if (rc)
-		set_verdict(g, GRADE_RUN_ERROR, "%s", err.msg[0] ? err.msg : strerror(-rc));
+		set_verdict(g, GRADE_RUN_ERROR, "%s", err && err->msg[0] ? err->msg : strerror(-rc));
 	else if (s->load_failed && s->rejected_prog[0])
 		set_verdict(g, GRADE_LOAD_ERROR, "the verifier rejected program '%s': the end of "
 			    "its log says why", s->rejected_prog);
@@ -313,43 +300,84 @@ static void run_and_grade(struct run_state *s, const struct exercise *ex, uint64
 			    s->agent_msg);
 	else if (!s->done)
 		set_verdict(g, GRADE_RUN_ERROR, "the sandbox ended the run without a result");
-	else if (grade_answer(ex, key, s->btf, (const void *const *)s->submits, s->submit_lens,
-			      s->nsubmits, g))
+	else if (grade_answer(s->ex, s->key, s->btf, (const void *const *)s->submits,
+			      s->submit_lens, s->nsubmits, g))
 		set_verdict(g, GRADE_RUN_ERROR, "a SUBMIT record was malformed");
+}
+
+/* Judge and send the verdict event, once. */
+static void finish(struct run_state *s, int rc, const struct dojo_err *err)
+{
+	if (s->verdict_sent)
+		return;
+	judge(s, rc, err);
+	s->run_ms = s->run_t0 ? now_ms() - s->run_t0 : 0;
+	s->verdict_sent = 1;
+	emit_verdict(s);
+}
+
+static uint64_t fresh_key(void)
+{
+	uint64_t key = 0;
+
+	while (!key)
+		if (getrandom(&key, sizeof(key), 0) != sizeof(key))
+			key = ((uint64_t)now_ms() << 32) ^ (uint64_t)clock(); /* never reached on Linux */
+	return key;
+}
+
+/* Run the compiled object in the sandbox; the verdict is sent by finish(). */
+static void run_object(struct run_state *s, const struct compile_result *cr)
+{
+	struct sandbox_job job = { .exercise = s->ex->id, .key = s->key, .obj = cr->obj,
+				   .obj_len = cr->obj_len };
+	struct dojo_err err = { 0 };
+	int rc;
+
+	s->btf = grade_btf_new(cr->obj, cr->obj_len, &err);
+	if (!s->btf) {
+		set_verdict(&s->g, GRADE_RUN_ERROR, "cannot read the object's BTF: %s", err.msg);
+		s->verdict_sent = 1;
+		emit_verdict(s);
+		return;
+	}
+	emit(s, json_pack("{s:s, s:s}", "event", "starting", "sandbox",
+			  sandbox_kind_name(s->req->sandbox.kind)));
+	s->run_t0 = now_ms();
+	rc = sandbox_run(&job, &s->req->sandbox, on_frame, s, NULL, &err);
+	finish(s, rc, &err);
 }
 
 int pipeline_run(const struct pipeline_req *req, pipeline_event_cb cb, void *ctx,
 		 struct pipeline_result *res, struct dojo_err *err)
 {
-	struct run_state s = { .req = req, .cb = cb, .ctx = ctx };
-	const struct exercise *ex = NULL;
+	struct run_state s = { .req = req, .cb = cb, .ctx = ctx, .t0 = now_ms() };
 	struct compile_result cr = { 0 };
 	struct compile_opts copts = { 0 };
-	struct grade_result g;
 	char fname[DOJO_MAX_FILENAME + 16];
-	unsigned t0 = now_ms(), run_ms = 0;
 	int rc;
 
 	memset(res, 0, sizeof(*res));
 	if (!req->compile_only || req->exercise) {
-		ex = req->exercise ? exercise_find(req->exercise) : NULL;
-		if (!ex)
+		s.ex = req->exercise ? exercise_find(req->exercise) : NULL;
+		if (!s.ex)
 			return dojo_err_set(err, -ENOENT, "unknown exercise '%s'; `bpfdojo list` shows them",
 					    req->exercise ? req->exercise : "");
 	}
+	s.key = req->key ? req->key : fresh_key();
 	if (req->filename)
 		snprintf(fname, sizeof(fname), "%s", req->filename);
 	else
-		snprintf(fname, sizeof(fname), "%s.bpf.c", ex ? ex->id : "prog");
+		snprintf(fname, sizeof(fname), "%s.bpf.c", s.ex ? s.ex->id : "prog");
 	copts.filename = fname;
 	copts.paths = req->sandbox.paths;
 
 	emit(&s, json_pack("{s:s, s:s, s:o}", "event", "compiling", "exercise",
-			   ex ? ex->id : "", "file", jsonx_str(fname)));
+			   s.ex ? s.ex->id : "", "file", jsonx_str(fname)));
 	rc = compile_bpf(req->source, req->source_len, &copts, &cr, err);
-	res->compile_ms = cr.elapsed_ms;
+	s.compile_ms = cr.elapsed_ms;
 	if (rc) {
-		set_verdict(&g, GRADE_RUN_ERROR, "%s", err && err->msg[0] ? err->msg : strerror(-rc));
+		set_verdict(&s.g, GRADE_RUN_ERROR, "%s", err && err->msg[0] ? err->msg : strerror(-rc));
 	} else if (cr.status != COMPILE_OK) {
 		const char *msg = cr.status == COMPILE_TIMEOUT ? "compiling took too long" :
 				  "your program does not compile";
@@ -359,24 +387,28 @@ int pipeline_run(const struct pipeline_req *req, pipeline_event_cb cb, void *ctx
 		emit(&s, json_pack("{s:s, s:i, s:o, s:o}", "event", "compile_error", "ms",
 				   cr.elapsed_ms, "message", jsonx_str(msg), "diagnostics",
 				   diags_json(&cr)));
-		set_verdict(&g, GRADE_COMPILE_ERROR, "%s", msg);
+		set_verdict(&s.g, GRADE_COMPILE_ERROR, "%s", msg);
 	} else {
 		emit(&s, json_pack("{s:s, s:i, s:i, s:o}", "event", "compiled", "ms", cr.elapsed_ms,
 				   "object_bytes", (json_int_t)cr.obj_len, "diagnostics",
 				   diags_json(&cr)));
 		if (req->compile_only)
-			set_verdict(&g, GRADE_CORRECT, "compiled cleanly");
+			set_verdict(&s.g, GRADE_CORRECT, "compiled cleanly");
 		else
-			run_and_grade(&s, ex, req->key ? req->key : fresh_key(), &cr, &g, &run_ms);
+			run_object(&s, &cr);
 	}
-	res->verdict = g.verdict;
-	res->run_ms = run_ms;
-	res->total_ms = now_ms() - t0;
-	if (!req->compile_only || g.verdict != GRADE_CORRECT)
-		emit_verdict(&s, &g, res->compile_ms, run_ms, res->total_ms);
-	else
-		emit(&s, json_pack("{s:s, s:s, s:i}", "event", "verdict", "verdict", "OK",
-				   "compile_ms", res->compile_ms));
+	if (!s.verdict_sent) {
+		if (req->compile_only && s.g.verdict == GRADE_CORRECT)
+			emit(&s, json_pack("{s:s, s:s, s:i}", "event", "verdict", "verdict", "OK",
+					   "compile_ms", s.compile_ms));
+		else
+			emit_verdict(&s);
+	}
+	res->verdict = s.g.verdict;
+	res->compile_ms = s.compile_ms;
+	res->run_ms = s.run_ms;
+	res->verdict_ms = s.verdict_ms ? s.verdict_ms : now_ms() - s.t0;
+	res->total_ms = now_ms() - s.t0;
 	for (size_t i = 0; i < s.nsubmits; i++)
 		free(s.submits[i]);
 	free(s.submits);

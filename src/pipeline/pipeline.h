@@ -45,7 +45,9 @@ typedef int (*pipeline_event_cb)(json_t *event, void *ctx);
 
 struct pipeline_result {
 	enum grade_verdict verdict;
-	unsigned compile_ms, run_ms, total_ms;
+	unsigned compile_ms, run_ms;
+	unsigned verdict_ms;      /* start to the verdict event (what the learner waits for) */
+	unsigned total_ms;        /* start to return (includes the sandbox's teardown) */
 };
 
 /* Run @req, streaming events to @cb.  0 when a verdict was reached (even COMPILE_ERROR or
