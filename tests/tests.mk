@@ -22,6 +22,7 @@ CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(BUILD)/test/test_exercises-asan exercises" \
 	      "$(BUILD)/test/test_grade-asan $(GRADE_FIXTURE)" \
 	      "$(TEST_COMPILE) tests/compile" \
+	      "tests/test_btfgen.sh $(BTFGEN) $(KERNEL_DIR)/vmlinux $(INC_DIR)" \
 	      "$(TEST_SANDBOX)" \
 	      "$(TEST_PIPELINE)" \
 	      "BPFDOJO_HOME=$(abspath $(BUILD)) tests/test_cli.sh $(BUILD)/bin/bpfdojo-asan"
