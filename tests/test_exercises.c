@@ -9,21 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "tests/harness.h"
 #include "exercises/exercise.h"
 #include "exercises/workload.h"
 
-static int passed, failed;
-
-#define CHECK(cond, ...) do {							\
-	if (cond) {								\
-		passed++;							\
-	} else {								\
-		failed++;							\
-		printf("%s:%d: ", __FILE__, __LINE__);				\
-		printf(__VA_ARGS__);						\
-		printf("\n");							\
-	}									\
-} while (0)
 
 #define NKEYS 1000
 
@@ -265,6 +254,5 @@ int main(int argc, char **argv)
 	test_registry();
 	test_folders(argc > 1 ? argv[1] : "exercises");
 	test_workload();
-	printf("test_exercises: %d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return harness_done("exercises");
 }

@@ -6,21 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <bpf/btf.h>
+#include "tests/harness.h"
 #include "grade/grade.h"
 #include "tests/grade/types.h"
 
-static int passed, failed;
-
-#define CHECK(cond, ...) do {							\
-	if (cond) {								\
-		passed++;							\
-	} else {								\
-		failed++;							\
-		printf("%s:%d: ", __FILE__, __LINE__);				\
-		printf(__VA_ARGS__);						\
-		printf("\n");							\
-	}									\
-} while (0)
 
 static struct btf *raw;   /* the fixture's BTF through libbpf, to find type ids */
 
@@ -329,6 +318,5 @@ int main(int argc, char **argv)
 	}
 	test_names();
 	btf__free(raw);
-	printf("test_grade: %d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return harness_done("grade");
 }

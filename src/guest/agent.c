@@ -84,6 +84,8 @@ int main(int argc, char **argv)
 		/* the channel is a device: nothing to open before /dev is mounted */
 		rc = guest_env_setup(mode, &err);
 		if (!rc)
+			rc = guest_vm_prepare(path, &err);
+		if (!rc)
 			rc = guest_chan_open(&c, -1, path, &err);
 		if (rc) {
 			fprintf(stderr, "bpfdojo-agent: %s\n", err.msg);

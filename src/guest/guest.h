@@ -70,6 +70,10 @@ int guest_chan_read_job(struct guest_chan *c, struct buf *storage, struct proto_
 int guest_env_setup(enum guest_mode mode, struct dojo_err *err);
 /* Apply the JOB's environment flags (RNG seed, clock).  Host mode refuses both. */
 int guest_env_apply_job(enum guest_mode mode, const struct proto_job *job, struct dojo_err *err);
+/* VM mode, before READY (vm.c): load the initramfs's kernel modules, wait for the channel's
+ * device @chan_path, parse the kernel's BTF once and warm libbpf and the kernel with one load.
+ * 0 or a negative errno with @err filled. */
+int guest_vm_prepare(const char *chan_path, struct dojo_err *err);
 /* End the agent: exit in host mode, power the VM off in vm mode (PID 1 must not return). */
 void guest_env_exit(enum guest_mode mode, int status) __attribute__((noreturn));
 
