@@ -1,0 +1,98 @@
+/* verifier.h: a verifier rejection (or a failed attach) explained against the learner's source.
+ *
+ * The kernel's verifier log says what went wrong in terms of instructions and registers
+ * ("R2 unbounded memory access").  The diagnosis says it in the learner's terms: which line and
+ * expression of their file, which variable, struct member or map value, which earlier check (if
+ * any) narrowed the value too little, and what to change.  It is built from three sources, all
+ * on the host and none trusted: the verifier log (parsed within fixed limits, the failing
+ * instruction and the register states it logged), the object's .BTF/.BTF.ext (instruction ->
+ * file:line:col, names of struct members and sizes of arrays), and the learner's source text.
+ *
+ * Recognised shapes live in one table (verifier_classes.c), one row per class with its learner
+ * message and a fixture in tests/verifier/.  A log no row recognises still gets a diagnosis:
+ * the failing source line and the verifier's last lines ("known" is then 0).  The raw log is
+ * always kept in the diagnosis.
+ *
+ * Nothing here needs the kernel, the sandbox or jansson: the JSON comes out as text. */
+#ifndef DOJO_GRADE_VERIFIER_H
+#define DOJO_GRADE_VERIFIER_H
+
+#include <stddef.h>
+#include "core/buf.h"
+
+#define GRADE_DIAG_MAX_SECONDARY 4
+#define GRADE_DIAG_MAX_NOTES     8
+#define GRADE_DIAG_LOG_TAIL      (256u * 1024)  /* raw-log bytes kept (the tail) */
+#define GRADE_DIAG_SCAN_LINES    4096u          /* verifier-log lines scanned (the tail) */
+
+/* A place in the learner's file.  Lines and columns are 1-based, columns count bytes of the
+ * learner's source; @line 0 means "no place known" (the span is then not shown).  The span
+ * covers columns [col, end_col) of @line. */
+struct grade_span {
+	char file[64];
+	int line, col, end_col;
+	char label[256];      /* what to say at that place; may be "" */
+};
+
+/* A diagnosis: plain data, owned by whoever got it from grade_diagnose_*(). */
+struct grade_diag {
+	int known;            /* 1 when a class recognised the failure, 0 for the fallback */
+	char cls[40];         /* the class id ("null-map-value", ...); "unknown" for the fallback */
+	char title[256];      /* one line: "possible out-of-bounds access to `buf`" */
+	struct grade_span primary;
+	struct grade_span secondary[GRADE_DIAG_MAX_SECONDARY];
+	unsigned nsecondary;
+	char help[512];       /* what to change; may be "" */
+	char notes[GRADE_DIAG_MAX_NOTES][256]; /* extra lines ("the verifier said: ...") */
+	unsigned nnotes;
+	char *raw_log;        /* the tail of the verifier log (or libbpf's message), NUL-terminated */
+	size_t raw_log_len;
+	char *source;         /* a copy of the learner's source, for rendering (NUL-terminated) */
+	size_t source_len;
+};
+
+/* Explain a load failure.
+ *   @obj/@obj_len   the ELF object that was loaded (for .BTF and .BTF.ext); may be NULL (then
+ *                   no columns and no type names, lines still come from the log)
+ *   @prog           the rejected program's name ("" or NULL when libbpf named none)
+ *   @err            the negative errno of the load
+ *   @log/@log_len   the verifier log, any bytes (only the last GRADE_DIAG_LOG_TAIL bytes and
+ *                   GRADE_DIAG_SCAN_LINES lines are looked at); may be empty
+ *   @message        libbpf's last words (the LOAD_FAILED message); may be NULL
+ *   @source/@source_len  the learner's source as compiled (line info refers to it)
+ *   @filename       the learner's file name as given to the compiler ("exec.bpf.c")
+ * Returns a new diagnosis (free with grade_diag_free()), or NULL with errno ENOMEM or EINVAL
+ * (@err is 0).  Any input the learner controls gives a diagnosis, never a crash. */
+struct grade_diag *grade_diagnose_load(const void *obj, size_t obj_len, const char *prog, int err,
+				       const char *log, size_t log_len, const char *message,
+				       const char *source, size_t source_len, const char *filename);
+
+/* Explain a failed attach of program @prog from section @section (the ATTACH_FAILED frame:
+ * @err its negative errno, @message the agent's sentence).  Same ownership and errors as
+ * grade_diagnose_load(); the primary span is the SEC("...") line of the program. */
+struct grade_diag *grade_diagnose_attach(const void *obj, size_t obj_len, const char *prog,
+					 const char *section, int err, const char *message,
+					 const char *source, size_t source_len,
+					 const char *filename);
+
+/* Free a diagnosis; accepts NULL. */
+void grade_diag_free(struct grade_diag *d);
+
+/* Append the diagnosis as a learner reads it in a terminal (see tests/verifier/ *.expected):
+ *     error: <title>
+ *       --> file:line:col
+ *     <source lines with their labels, secondary spans underlined with '-', primary with '^'>
+ *     help: <help>
+ *     note: <notes>
+ * @color adds ANSI colours.  The raw log is not included (the CLI prints it on --raw-log).
+ * 0, or -E2BIG/-ENOMEM from @out (whatever was appended stays). */
+int grade_diag_render_text(const struct grade_diag *d, int color, struct buf *out);
+
+/* Append the diagnosis as one JSON object (UTF-8, invalid bytes replaced by U+FFFD):
+ *   {"title", "class", "known", "primary": {file, line, col, end_col, label},
+ *    "secondary": [{file, line, col, end_col, label}...], "help", "notes": [...], "raw_log"}
+ * A span with no place has line 0.  With jansson: json_loadb(out->data, out->len, 0, NULL).
+ * 0, or -E2BIG/-ENOMEM from @out. */
+int grade_diag_render_json(const struct grade_diag *d, struct buf *out);
+
+#endif

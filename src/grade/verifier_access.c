@@ -1,0 +1,278 @@
+/* verifier_access.c: the classes about memory the program touches: a possibly-NULL pointer,
+ * an index past (or before) an array in a map value, a ring-buffer record or the stack, and
+ * the size and buffer arguments of helpers.  Each names the learner's variable and array from
+ * their line, the array's length from BTF (or the declaration), and the check that narrowed
+ * the index from the logged register states (see vu_find_check). */
+#include <stdio.h>
+#include <string.h>
+#include "verifier_util.h"
+
+#define D (c->d)
+
+/* "possibly NULL" pointer dereferenced: which lookup it came from, and the check to add. */
+int vc_null(struct vctx *c)
+{
+	const char *e = vu_err(c, "_or_null'");
+	char line_t[512], call_t[512], var[64] = "", helper[64] = "", st[256], map[64] = "";
+	int reg = vu_err_reg(e), col, line = grade_fail_line(c, &col), call;
+
+	if (!e || !strstr(e, "invalid mem access") || c->log->subprog)
+		return 0;
+	snprintf(D->cls, sizeof(D->cls), "null-pointer");
+	call = vu_find_call(c, reg, helper, sizeof(helper));
+	if (call && vu_line(c, call, call_t, sizeof(call_t)))
+		vu_assigned(call_t, var, sizeof(var));
+	if (reg >= 0 && grade_vlog_reg_before(c->log, c->log->fail, reg, st, sizeof(st)))
+		grade_vlog_field(st, "map", map, sizeof(map));
+	vu_line(c, line, line_t, sizeof(line_t));
+	if (var[0])
+		snprintf(D->title, sizeof(D->title), "`%s` may be NULL here", var);
+	else
+		snprintf(D->title, sizeof(D->title), "a pointer that may be NULL is dereferenced");
+	grade_span_at(c, &D->primary, line, var[0] && strstr(line_t, var) ? var : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "dereferenced here without a NULL check");
+	if (call) {
+		struct grade_span *s = grade_diag_secondary(D);
+
+		grade_span_at(c, s, call, helper[0] ? helper : NULL);
+		if (!strcmp(helper, "bpf_map_lookup_elem"))
+			snprintf(s->label, sizeof(s->label), "returns NULL when the key is not in `%s`",
+				 map[0] ? map : "the map");
+		else
+			snprintf(s->label, sizeof(s->label), "%s() may return NULL",
+				 helper[0] ? helper : "this call");
+	}
+	snprintf(D->help, sizeof(D->help), "check it before use: `if (!%s) return 0;`",
+		 var[0] ? var : "ptr");
+	return 1;
+}
+
+enum region { R_UNKNOWN, R_MAP, R_RINGBUF, R_STACK };
+
+static enum region region_of(struct vctx *c, int reg)
+{
+	char st[256];
+
+	if (vu_err(c, "map value"))
+		return R_MAP;
+	if (vu_err(c, "stack"))
+		return R_STACK;
+	if (vu_err(c, "mem_size="))
+		return R_RINGBUF;
+	if (reg >= 0 && grade_vlog_reg_before(c->log, c->log->fail, reg, st, sizeof(st))) {
+		if (!strncmp(st, "map_value", 9))
+			return R_MAP;
+		if (!strncmp(st, "ringbuf_mem", 11))
+			return R_RINGBUF;
+		if (!strncmp(st, "fp", 2))
+			return R_STACK;
+	}
+	return R_UNKNOWN;
+}
+
+static const char *const region_id[] = { "memory", "map-value", "ringbuf", "stack" };
+static const char *const region_words[] = { "memory", "a map value", "a ring-buffer record",
+					    "the stack" };
+
+/* An index into an array: off by one, unbounded, or possibly negative. */
+int vc_index(struct vctx *c)
+{
+	const char *e = vu_err(c, "unbounded memory access, make sure");
+	char line_t[512], arr[64], idx[64], st[256], chk_t[512];
+	int col, line = grade_fail_line(c, &col), reg = -1, check;
+	long elems = 0, esz = 0, ssz = 0;
+	long long lo = 0, hi = 0;
+	bool negative, unbounded, have_range = false;
+	enum region r;
+
+	if (!e && !(e = vu_err(c, "outside of the allowed memory range")) &&
+	    !(e = vu_err(c, "invalid access to map value")) &&
+	    !(e = vu_err(c, "invalid access to memory, mem_size")) &&
+	    !(e = vu_err(c, "variable-offset")) && !(e = vu_err(c, "unbounded min value")) &&
+	    !(e = vu_err(c, "min value is negative, either use unsigned index")))
+		return 0;
+	if (!strncmp(vu_insn(c), "call ", 5))
+		return 0;   /* a helper's argument: vc_helper_size */
+	if (!vu_line(c, line, line_t, sizeof(line_t)) ||
+	    !vu_subscript(line_t, arr, sizeof(arr), idx, sizeof(idx)))
+		return 0;
+	r = region_of(c, vu_err_reg(e) >= 0 ? vu_err_reg(e) : -1);
+	if (r != R_STACK)
+		grade_vobj_member(c->obj, arr, 0, &elems, &esz, &ssz);
+	if (!elems)
+		elems = vu_decl_elems(c, arr, line);
+	check = vu_find_check(c, idx, &reg, st, sizeof(st));
+	if (check && st[0]) {
+		have_range = (grade_vlog_num(st, "smin", &lo) || grade_vlog_num(st, "smin32", &lo) ||
+			      (lo = 0, true)) &&
+			     (grade_vlog_num(st, "umax", &hi) || grade_vlog_num(st, "smax", &hi) ||
+			      grade_vlog_num(st, "smax32", &hi));
+	}
+	negative = vu_err(c, "unbounded min value") || vu_err(c, "min value is negative") ||
+		   (have_range && lo < 0);
+	unbounded = !negative && (!check || vu_err(c, "unbounded memory access"));
+	snprintf(D->cls, sizeof(D->cls), "%s-%s", region_id[r],
+		 negative ? "negative-index" : unbounded ? "unbounded-index" : "off-by-one");
+	grade_span_at(c, &D->primary, line, idx);
+	if (negative) {
+		snprintf(D->title, sizeof(D->title), "`%s` may be negative when it indexes `%s`", idx,
+			 arr);
+		if (have_range)
+			snprintf(D->primary.label, sizeof(D->primary.label),
+				 "%s can be in [%lld, %lld]: it is signed, and nothing checks it "
+				 "from below", idx, lo, hi);
+		else
+			snprintf(D->primary.label, sizeof(D->primary.label),
+				 "%s is signed, and nothing checks it from below", idx);
+		snprintf(D->help, sizeof(D->help), "declare `%s` unsigned (u32), or also check "
+			 "`%s < 0`", idx, idx);
+	} else if (unbounded) {
+		snprintf(D->title, sizeof(D->title), "unbounded index into `%s` in %s", arr,
+			 region_words[r]);
+		if (elems)
+			snprintf(D->primary.label, sizeof(D->primary.label),
+				 "%s can be anything here, but `%s` has %ld elements", idx, arr, elems);
+		else
+			snprintf(D->primary.label, sizeof(D->primary.label),
+				 "%s can be anything here", idx);
+		snprintf(D->help, sizeof(D->help), "check it just before the access: `if (%s >= %ld) "
+			 "return 0;` (the check must test the same variable the access uses)", idx,
+			 elems ? elems : 16L);
+	} else {
+		snprintf(D->title, sizeof(D->title), "possible out-of-bounds access to `%s`", arr);
+		if (have_range && elems)
+			snprintf(D->primary.label, sizeof(D->primary.label),
+				 "%s can be in [%lld, %lld], but `%s` has %ld elements: [0, %ld]", idx,
+				 lo, hi, arr, elems, elems - 1);
+		else if (elems)
+			snprintf(D->primary.label, sizeof(D->primary.label),
+				 "`%s` has %ld elements: [0, %ld]", arr, elems, elems - 1);
+		else
+			snprintf(D->primary.label, sizeof(D->primary.label),
+				 "%s can reach past the end of `%s`", idx, arr);
+		if (elems)
+			snprintf(D->help, sizeof(D->help), "use `%s >= %ld` (or `%s < %ld` when the check "
+				 "guards the access)", idx, elems, idx, elems);
+	}
+	if (check && vu_line(c, check, chk_t, sizeof(chk_t))) {
+		struct grade_span *s = grade_diag_secondary(D);
+		const char *p = strchr(chk_t, '(');
+
+		grade_span_at(c, s, check, NULL);
+		if (p) {   /* underline the condition: up to the matching parenthesis */
+			char cond[256];
+			int depth = 0;
+			size_t n = 0;
+
+			for (n = 1; p[n] && (p[n] != ')' || depth > 0); n++)
+				depth += p[n] == '(' ? 1 : p[n] == ')' ? -1 : 0;
+			snprintf(cond, sizeof(cond), "%.*s", (int)(n - 1), p + 1);
+			grade_span_at(c, s, check, cond);
+		}
+		if (have_range && !negative)
+			snprintf(s->label, sizeof(s->label), "this check lets %s be %lld", idx, hi);
+		else if (have_range)
+			snprintf(s->label, sizeof(s->label), "this check lets %s be as low as %lld", idx,
+				 lo);
+		else
+			snprintf(s->label, sizeof(s->label), "this check does not bound %s enough", idx);
+	}
+	return 1;
+}
+
+/* The size argument of a helper: unbounded, possibly zero, or larger than the buffer. */
+int vc_helper_size(struct vctx *c)
+{
+	const char *e;
+	char helper[64], line_t[512], arg[128], buf[128];
+	int col, line = grade_fail_line(c, &col), reg;
+	long long off = 0, sz = 0;
+
+	if (!vu_helper(vu_insn(c), helper, sizeof(helper)))
+		return 0;
+	vu_line(c, line, line_t, sizeof(line_t));
+	if ((e = vu_err(c, "invalid zero-sized read")) || (e = vu_err(c, "min value is negative")) ||
+	    (e = vu_err(c, "unbounded memory access, use")) || (e = vu_err(c, "is not a known constant"))) {
+		bool zero = strstr(e, "zero-sized"), nonconst = strstr(e, "not a known constant");
+
+		reg = vu_err_reg(e);
+		if (reg < 1 || reg > 5 || !vu_call_arg(line_t, helper, reg, arg, sizeof(arg)))
+			snprintf(arg, sizeof(arg), "%s", "");
+		grade_span_at(c, &D->primary, line, arg[0] ? arg : helper);
+		if (nonconst) {
+			snprintf(D->cls, sizeof(D->cls), "ringbuf-reserve-size");
+			snprintf(D->title, sizeof(D->title), "%s() needs a size known when the program "
+				 "is loaded", helper);
+			snprintf(D->primary.label, sizeof(D->primary.label), "%s is computed at run time",
+				 arg[0] ? arg : "this size");
+			snprintf(D->help, sizeof(D->help), "reserve a fixed size (e.g. sizeof(struct event)) "
+				 "and store the length inside the record, or use bpf_ringbuf_output() for "
+				 "data of variable size");
+		} else if (zero) {
+			snprintf(D->cls, sizeof(D->cls), "helper-size-zero");
+			snprintf(D->title, sizeof(D->title), "the size passed to %s() may be 0", helper);
+			snprintf(D->primary.label, sizeof(D->primary.label), "%s can be 0 here, and %s() "
+				 "needs at least one byte", arg[0] ? arg : "the size", helper);
+			snprintf(D->help, sizeof(D->help), "return early when it is 0 (`if (%s == 0) "
+				 "return 0;`), or pass a constant size", arg[0] ? arg : "len");
+		} else {
+			snprintf(D->cls, sizeof(D->cls), "helper-size-unbounded");
+			snprintf(D->title, sizeof(D->title), "the size passed to %s() is not bounded",
+				 helper);
+			snprintf(D->primary.label, sizeof(D->primary.label), "%s can be anything here "
+				 "(even negative as a signed number)", arg[0] ? arg : "the size");
+			snprintf(D->help, sizeof(D->help), "bound it just before the call, e.g. "
+				 "`if (%s > sizeof(buf)) %s = sizeof(buf);` or `%s &= 63;`",
+				 arg[0] ? arg : "len", arg[0] ? arg : "len", arg[0] ? arg : "len");
+		}
+		return 1;
+	}
+	if ((e = vu_err(c, "invalid write to stack")) || (e = vu_err(c, "invalid indirect access to stack")) ||
+	    (e = vu_err(c, "invalid read from stack")) || (e = vu_err(c, "invalid indirect read from stack"))) {
+		const char *r = strstr(e, " R");
+		const char *o = strstr(e, "off=");
+		const char *s = strstr(e, "size=");
+
+		reg = r ? vu_err_reg(r + 1) : -1;
+		if (!o || !s || !grade_vlog_num(o + 4, NULL, &off) || !grade_vlog_num(s + 5, NULL, &sz) ||
+		    reg < 1 || reg > 5)
+			return 0;
+		if (!vu_call_arg(line_t, helper, reg, buf, sizeof(buf)))
+			snprintf(buf, sizeof(buf), "the buffer");
+		if (!vu_call_arg(line_t, helper, reg + 1, arg, sizeof(arg)))
+			arg[0] = 0;
+		snprintf(D->cls, sizeof(D->cls), "helper-size-too-large");
+		snprintf(D->title, sizeof(D->title), "%s() may write %lld bytes into `%s`, which holds "
+			 "%lld", helper, sz, buf, -off);
+		grade_span_at(c, &D->primary, line, arg[0] ? arg : buf);
+		snprintf(D->primary.label, sizeof(D->primary.label), "%lld bytes, but `%s` has room for "
+			 "%lld", sz, buf, -off);
+		snprintf(D->help, sizeof(D->help), "pass `sizeof(%s)` as the size", buf);
+		return 1;
+	}
+	return 0;
+}
+
+/* A stack buffer passed to a helper before it was written (unprivileged loaders only). */
+int vc_uninit_stack(struct vctx *c)
+{
+	const char *e = vu_err(c, "invalid indirect read from stack");
+	char helper[64], line_t[512], arg[128];
+	int col, line = grade_fail_line(c, &col);
+
+	if (!e || !vu_helper(vu_insn(c), helper, sizeof(helper)))
+		return 0;
+	vu_line(c, line, line_t, sizeof(line_t));
+	if (!vu_call_arg(line_t, helper, vu_err_reg(strstr(e, " R") ? strstr(e, " R") + 1 : e), arg,
+			 sizeof(arg)))
+		arg[0] = 0;
+	snprintf(D->cls, sizeof(D->cls), "uninitialized-stack");
+	snprintf(D->title, sizeof(D->title), "%s() reads stack memory that was never written",
+		 helper);
+	grade_span_at(c, &D->primary, line, arg[0] ? arg : helper);
+	snprintf(D->primary.label, sizeof(D->primary.label), "part of %s is not initialized",
+		 arg[0] ? arg : "this buffer");
+	snprintf(D->help, sizeof(D->help), "initialize it first, e.g. `struct key k = {};` (padding "
+		 "bytes count too)");
+	return 1;
+}

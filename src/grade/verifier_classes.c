@@ -1,0 +1,512 @@
+/* verifier_classes.c: the table of recognised failures, one row per class, each with its
+ * learner message; every row has a fixture in tests/verifier/.  A row's function returns 1
+ * when it explained the failure (filling c->d), 0 to let the next row try; rows are tried in
+ * order, so more specific shapes come first.  Memory-access rows live in verifier_access.c. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include "verifier_util.h"
+
+#define D (c->d)
+
+int vc_null(struct vctx *c);
+int vc_index(struct vctx *c);
+int vc_helper_size(struct vctx *c);
+int vc_uninit_stack(struct vctx *c);
+
+static int fail_line(const struct vctx *c)
+{
+	int col;
+
+	return grade_fail_line(c, &col);
+}
+
+/* A global function dereferences a pointer argument that may be NULL. */
+static int vc_global_func(struct vctx *c)
+{
+	const char *e = vu_err(c, "_or_null'");
+	char t[512], var[64] = "";
+	int line = fail_line(c), def;
+
+	if (!e || !c->log->subprog)
+		return 0;
+	def = grade_src_find_sec(c->src, NULL, c->log->func);
+	vu_line(c, line, t, sizeof(t));
+	vu_deref_base(t, var, sizeof(var));
+	snprintf(D->cls, sizeof(D->cls), "global-function-arg");
+	snprintf(D->title, sizeof(D->title), "`%s()` is verified on its own, where `%s` may be NULL",
+		 c->log->func, var[0] ? var : "its argument");
+	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "dereferenced without a NULL check");
+	if (def) {
+		struct grade_span *s = grade_diag_secondary(D);
+
+		grade_span_at(c, s, def, c->log->func);
+		snprintf(s->label, sizeof(s->label), "a global (non-static) function: its callers' "
+			 "arguments are not known here");
+	}
+	snprintf(D->help, sizeof(D->help), "check `if (!%s) return 0;` at the start of %s(), or make "
+		 "it `static` so it is verified with each caller's arguments", var[0] ? var : "ptr",
+		 c->log->func);
+	return 1;
+}
+
+static int vc_kernel_ptr(struct vctx *c)
+{
+	const char *e = vu_err(c, "invalid mem access 'scalar'");
+	char t[512], var[64] = "";
+	int line = fail_line(c);
+
+	if (!e)
+		return 0;
+	vu_line(c, line, t, sizeof(t));
+	vu_deref_base(t, var, sizeof(var));
+	snprintf(D->cls, sizeof(D->cls), "kernel-pointer-deref");
+	snprintf(D->title, sizeof(D->title), "`%s` is a kernel pointer the verifier cannot check: it "
+		 "cannot be dereferenced directly", var[0] ? var : "this pointer");
+	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "read through a plain number");
+	snprintf(D->help, sizeof(D->help), "read it with BPF_CORE_READ(%s, ...) or "
+		 "bpf_probe_read_kernel(); only tp_btf/fentry programs may follow kernel pointers "
+		 "directly", var[0] ? var : "ptr");
+	return 1;
+}
+
+static int vc_ctx(struct vctx *c)
+{
+	const char *e = vu_err(c, "invalid bpf_context access");
+	char t[512], var[64] = "";
+	int line = fail_line(c), store;
+	long long off = 0;
+	const char *o;
+
+	if (!e || c->log->fail < 0)
+		return 0;
+	store = (c->log->lines[c->log->fail].opcode & 7) == 2 ||
+		(c->log->lines[c->log->fail].opcode & 7) == 3;
+	o = strstr(e, "off=");
+	if (o)
+		grade_vlog_num(o + 4, NULL, &off);
+	vu_line(c, line, t, sizeof(t));
+	vu_deref_base(t, var, sizeof(var));
+	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
+	if (store) {
+		snprintf(D->cls, sizeof(D->cls), "context-write");
+		snprintf(D->title, sizeof(D->title), "the program's context is read-only");
+		snprintf(D->primary.label, sizeof(D->primary.label), "written here");
+		snprintf(D->help, sizeof(D->help), "copy the value into a local variable and change "
+			 "the copy");
+	} else {
+		snprintf(D->cls, sizeof(D->cls), "context-bad-offset");
+		snprintf(D->title, sizeof(D->title), "this program may not read its context at byte %lld",
+			 off);
+		snprintf(D->primary.label, sizeof(D->primary.label), "reads byte %lld of `%s`", off,
+			 var[0] ? var : "ctx");
+		snprintf(D->help, sizeof(D->help), "%s", off < 8 ?
+			 "a tracepoint's first 8 bytes (the common header, ctx->ent) cannot be read: "
+			 "use bpf_get_current_pid_tgid() for the pid" :
+			 "read only the fields of the context type for this section");
+	}
+	return 1;
+}
+
+static const char *type_words(const char *t)
+{
+	static const struct { const char *k, *w; } m[] = {
+		{ "ctx", "the program's context" }, { "scalar", "a plain number" },
+		{ "map_ptr", "a map" }, { "map_value", "a map value" }, { "fp", "a stack pointer" },
+		{ "ringbuf_mem", "a ring-buffer record" },
+	};
+
+	for (size_t i = 0; i < sizeof(m) / sizeof(m[0]); i++)
+		if (!strncmp(t, m[i].k, strlen(m[i].k)) && !isalnum((unsigned char)t[strlen(m[i].k)]))
+			return m[i].w;
+	return t;
+}
+
+static int vc_arg_type(struct vctx *c)
+{
+	const char *e = vu_err(c, " expected=");
+	char helper[64], t[512], arg[128] = "", got[32] = "", want[64] = "";
+	int reg = vu_err_reg(e), line = fail_line(c);
+
+	if (!e || !strstr(e, "type=") || !vu_helper(vu_insn(c), helper, sizeof(helper)))
+		return 0;
+	sscanf(strstr(e, "type="), "type=%31[^ ] expected=%63[^,\n]", got, want);
+	vu_line(c, line, t, sizeof(t));
+	if (reg >= 1 && reg <= 5)
+		vu_call_arg(t, helper, reg, arg, sizeof(arg));
+	grade_span_at(c, &D->primary, line, arg[0] ? arg : helper);
+	if (!strcmp(want, "ringbuf_mem") && !strcmp(got, "scalar")) {
+		snprintf(D->cls, sizeof(D->cls), "ringbuf-released-twice");
+		snprintf(D->title, sizeof(D->title), "`%s` was already submitted or discarded",
+			 arg[0] ? arg : "the record");
+		snprintf(D->primary.label, sizeof(D->primary.label), "%s() on a record that is no "
+			 "longer reserved", helper);
+		snprintf(D->help, sizeof(D->help), "submit or discard each reserved record exactly once, "
+			 "and do not touch it afterwards");
+		return 1;
+	}
+	snprintf(D->cls, sizeof(D->cls), "helper-arg-type");
+	snprintf(D->title, sizeof(D->title), "argument %d of %s() has the wrong kind of value",
+		 reg, helper);
+	snprintf(D->primary.label, sizeof(D->primary.label), "this is %s; %s() wants %s here",
+		 type_words(got), helper, !strncmp(want, "fp", 2) ?
+		 "a pointer to the stack (or a map value)" : type_words(want));
+	snprintf(D->help, sizeof(D->help), "%s", !strcmp(got, "ctx") && !strncmp(want, "fp", 2) ?
+		 "copy what you need into a local variable and pass its address, e.g. "
+		 "`u64 key = ...; bpf_map_lookup_elem(&map, &key)`" :
+		 "see the helper's signature in bpf_helper_defs.h");
+	return 1;
+}
+
+static int vc_ptr_arith(struct vctx *c)
+{
+	const char *e = vu_err(c, "prohibited");
+	int line = fail_line(c);
+
+	if (!e || !strstr(e, "pointer"))
+		return 0;
+	snprintf(D->cls, sizeof(D->cls), "pointer-arithmetic");
+	snprintf(D->title, sizeof(D->title), "this operation on a pointer is not allowed");
+	grade_span_at(c, &D->primary, line, "");
+	snprintf(D->primary.label, sizeof(D->primary.label), "%s", strstr(e, "bitwise") ?
+		 "&, |, ^, shifts and * turn a pointer into something the verifier cannot track" :
+		 "the verifier cannot track this pointer afterwards");
+	snprintf(D->help, sizeof(D->help), "only add or subtract bounded offsets to a pointer that "
+		 "was NULL-checked; compute offsets as numbers (e.g. `off = (off + 7) & ~7;`) and add "
+		 "them to the pointer");
+	return 1;
+}
+
+static int vc_unreleased(struct vctx *c)
+{
+	const char *e = vu_err(c, "Unreleased reference");
+	const char *a = e ? strstr(e, "alloc_insn=") : NULL;
+	int line = fail_line(c), alloc = 0, ai, col;
+	char t[512], var[64] = "";
+
+	if (!e)
+		return 0;
+	if (a && sscanf(a, "alloc_insn=%d", &ai) == 1)
+		grade_vobj_insn_line(c->obj, c->prog, ai, &alloc, &col);
+	if (alloc && vu_line(c, alloc, t, sizeof(t)))
+		vu_assigned(t, var, sizeof(var));
+	{	/* the leaking path left through the last branch taken: its `return` */
+		char lt[512];
+
+		if (vu_line(c, line, lt, sizeof(lt)) && !strcmp(lt, "}"))
+			for (int i = c->log->fail, steps = 0; i >= 0 && steps++ < 512;
+			     i = grade_vlog_path_prev(c->log, i)) {
+				const struct vline *l = &c->log->lines[i];
+				int bl;
+
+				if (l->kind != VL_INSN || strncmp(l->text, "if ", 3))
+					continue;
+				bl = vu_insn_line(c, i);
+				if (bl && vu_find_line(c, "return", bl, bl + 1)) {
+					line = vu_find_line(c, "return", bl, bl + 1);
+					break;
+				}
+			}
+	}
+	snprintf(D->cls, sizeof(D->cls), "ringbuf-not-released");
+	snprintf(D->title, sizeof(D->title), "a reserved ring-buffer record is neither submitted nor "
+		 "discarded on some path");
+	grade_span_at(c, &D->primary, line, "return");
+	snprintf(D->primary.label, sizeof(D->primary.label), "this path ends with `%s` still reserved",
+		 var[0] ? var : "the record");
+	if (alloc) {
+		struct grade_span *s = grade_diag_secondary(D);
+
+		grade_span_at(c, s, alloc, "bpf_ringbuf_reserve");
+		snprintf(s->label, sizeof(s->label), "reserved here");
+	}
+	snprintf(D->help, sizeof(D->help), "call bpf_ringbuf_discard(%s, 0) before this return (or "
+		 "bpf_ringbuf_submit() it)", var[0] ? var : "e");
+	return 1;
+}
+
+static int vc_loops(struct vctx *c)
+{
+	const char *big = vu_err(c, "BPF program is too large");
+	const char *inf = vu_err(c, "infinite loop detected at insn");
+	const char *cplx = vu_err(c, "is too complex");
+	int line = fail_line(c), insn, col, loop = 0;
+
+	if (!big && !inf && !cplx)
+		return 0;
+	if (inf && sscanf(strstr(inf, "insn"), "insn %d", &insn) == 1)
+		grade_vobj_insn_line(c->obj, c->prog, insn, &line, &col);
+	/* the loop: the nearest `for`/`while` at or above the failing line */
+	for (int l = line; l > 0 && l > line - 20 && !loop; l--)
+		if (vu_find_line(c, "for (", l, l) || vu_find_line(c, "while (", l, l))
+			loop = l;
+	grade_span_at(c, &D->primary, loop ? loop : line, "");
+	if (inf) {
+		snprintf(D->cls, sizeof(D->cls), "infinite-loop");
+		snprintf(D->title, sizeof(D->title), "the verifier found a loop that comes back to the "
+			 "same state: for it, the loop may never end");
+		snprintf(D->primary.label, sizeof(D->primary.label), "nothing in this loop moves it "
+			 "towards its exit");
+		snprintf(D->help, sizeof(D->help), "give the loop a counter with a constant bound: "
+			 "`for (int i = 0; i < 64; i++) { ... if (done) break; }`");
+	} else {
+		snprintf(D->cls, sizeof(D->cls), big ? "too-many-instructions" : "too-complex");
+		snprintf(D->title, sizeof(D->title), "the verifier gave up: %s", big ?
+			 "it walked 1,000,000 instructions without reaching the end" :
+			 "too many branches to follow");
+		snprintf(D->primary.label, sizeof(D->primary.label), "the verifier walks this loop "
+			 "once per iteration, and nothing bounds how many there are");
+		snprintf(D->help, sizeof(D->help), "bound the loop by a constant (`i < n && i < 64`), or "
+			 "use bpf_loop() / bpf_for() for long loops");
+	}
+	return 1;
+}
+
+static int vc_combined_stack(struct vctx *c)
+{
+	const char *e = vu_err(c, "combined stack size");
+	int line = fail_line(c), calls = 0, size = 0;
+
+	if (!e)
+		return 0;
+	sscanf(e, "combined stack size of %d calls is %d", &calls, &size);
+	snprintf(D->cls, sizeof(D->cls), "stack-too-large");
+	snprintf(D->title, sizeof(D->title), "%d nested calls use %d bytes of stack; the limit is 512",
+		 calls, size);
+	grade_span_at(c, &D->primary, line, "");
+	snprintf(D->primary.label, sizeof(D->primary.label), "the deepest call");
+	snprintf(D->help, sizeof(D->help), "move big buffers into a per-CPU array map "
+		 "(BPF_MAP_TYPE_PERCPU_ARRAY with one entry) instead of local arrays");
+	return 1;
+}
+
+static int vc_helper_denied(struct vctx *c)
+{
+	const char *e = vu_err(c, "cannot use helper");
+	char helper[64] = "";
+	int line = fail_line(c);
+
+	if (!e && !(e = vu_err(c, "unknown func ")))
+		return 0;
+	if (strstr(e, "unknown#"))
+		return 0;   /* a CO-RE poison, see vc_core */
+	vu_helper(vu_insn(c), helper, sizeof(helper));
+	snprintf(D->cls, sizeof(D->cls), "helper-not-allowed");
+	snprintf(D->title, sizeof(D->title), "%s() cannot be called from this kind of program",
+		 helper[0] ? helper : "this helper");
+	grade_span_at(c, &D->primary, line, helper[0] ? helper : "");
+	snprintf(D->primary.label, sizeof(D->primary.label), "not available to %s programs",
+		 c->prog[0] ? "these" : "these");
+	snprintf(D->help, sizeof(D->help), "each program type (given by SEC()) has its own set of "
+		 "helpers: see `bpftool feature probe` or the helper's man page for where it works");
+	return 1;
+}
+
+static int vc_gpl(struct vctx *c)
+{
+	const char *e = vu_err(c, "GPL-restricted");
+	char helper[64] = "";
+	int line = fail_line(c), lic;
+
+	if (!e)
+		return 0;
+	vu_helper(vu_insn(c), helper, sizeof(helper));
+	lic = vu_find_line(c, "SEC(\"license\")", 1, 1 << 20);
+	snprintf(D->cls, sizeof(D->cls), "gpl-only-helper");
+	snprintf(D->title, sizeof(D->title), "%s() may only be called by GPL-compatible programs",
+		 helper[0] ? helper : "this helper");
+	grade_span_at(c, &D->primary, line, helper[0] ? helper : "");
+	snprintf(D->primary.label, sizeof(D->primary.label), "a GPL-only helper");
+	if (lic) {
+		struct grade_span *s = grade_diag_secondary(D);
+
+		grade_span_at(c, s, lic, "");
+		snprintf(s->label, sizeof(s->label), "this license is not GPL-compatible");
+	}
+	snprintf(D->help, sizeof(D->help), "declare `char LICENSE[] SEC(\"license\") = \"GPL\";` (or "
+		 "\"Dual BSD/GPL\")");
+	return 1;
+}
+
+static int vc_return(struct vctx *c)
+{
+	const char *e = vu_err(c, "At program exit the register R0");
+	const char *r = e ? strstr(e, "should have been in ") : NULL;
+	int line = fail_line(c);
+
+	if (!e)
+		return 0;
+	snprintf(D->cls, sizeof(D->cls), "invalid-return-value");
+	snprintf(D->title, sizeof(D->title), "this program type must return a value in %s",
+		 r ? r + 20 : "a fixed range");
+	grade_span_at(c, &D->primary, line, "");
+	snprintf(D->primary.label, sizeof(D->primary.label), "returns a value outside %s",
+		 r ? r + 20 : "the allowed range");
+	snprintf(D->help, sizeof(D->help), "return only values in %s: for socket and cgroup "
+		 "programs 1 allows and 0 denies; fentry/fexit return 0", r ? r + 20 : "the range");
+	return 1;
+}
+
+static int vc_uninit_reg(struct vctx *c)
+{
+	const char *e = vu_err(c, "!read_ok");
+	int reg = vu_err_reg(e), line = fail_line(c);
+	bool at_exit = !strcmp(vu_insn(c), "exit");
+
+	if (!e)
+		return 0;
+	grade_span_at(c, &D->primary, line, "");
+	if (reg == 0 && at_exit) {
+		snprintf(D->cls, sizeof(D->cls), "missing-return-value");
+		snprintf(D->title, sizeof(D->title), "the program can end without a return value");
+		snprintf(D->primary.label, sizeof(D->primary.label), "ends here, before anything set "
+			 "the return value");
+		snprintf(D->help, sizeof(D->help), "end every path with `return 0;` (clang only warns "
+			 "about a missing return: read its warnings)");
+	} else {
+		snprintf(D->cls, sizeof(D->cls), "uninitialized-register");
+		snprintf(D->title, sizeof(D->title), "a value is used before it was set");
+		snprintf(D->primary.label, sizeof(D->primary.label), "reads R%d, which holds nothing yet",
+			 reg);
+		snprintf(D->help, sizeof(D->help), "initialize every variable where you declare it");
+	}
+	return 1;
+}
+
+static int vc_tail_call(struct vctx *c)
+{
+	const char *e = vu_err(c, "expected prog array map for tail call");
+	char t[512], arg[128] = "";
+	int line = fail_line(c);
+
+	if (!e && !((e = vu_err(c, "cannot pass map_type")) && strstr(e, "bpf_tail_call")))
+		return 0;
+	vu_line(c, line, t, sizeof(t));
+	vu_call_arg(t, "bpf_tail_call", 2, arg, sizeof(arg));
+	snprintf(D->cls, sizeof(D->cls), "tail-call-map");
+	snprintf(D->title, sizeof(D->title), "bpf_tail_call() needs a BPF_MAP_TYPE_PROG_ARRAY map");
+	grade_span_at(c, &D->primary, line, arg[0] ? arg : "bpf_tail_call");
+	snprintf(D->primary.label, sizeof(D->primary.label), "not a program array");
+	snprintf(D->help, sizeof(D->help), "declare the map with "
+		 "`__uint(type, BPF_MAP_TYPE_PROG_ARRAY);` and fill it with program fds");
+	return 1;
+}
+
+static int vc_core(struct vctx *c)
+{
+	const char *e = vu_err(c, "failed to resolve CO-RE relocation");
+	char type[96] = "", field[64] = "";
+	int line = fail_line(c);
+	const char *p, *dot;
+
+	if (!e)
+		return 0;
+	if ((p = strstr(e, "] ")) && (dot = strchr(p + 2, '.'))) {
+		snprintf(type, sizeof(type), "%.*s", (int)(dot - p - 2), p + 2);
+		snprintf(field, sizeof(field), "%.*s", (int)strcspn(dot + 1, " "), dot + 1);
+		if ((p = strstr(type, "___")))
+			type[p - type] = 0;   /* a flavour: struct task_struct___old */
+	}
+	snprintf(D->cls, sizeof(D->cls), "core-missing-field");
+	snprintf(D->title, sizeof(D->title), "`%s` has no field `%s` on this kernel",
+		 type[0] ? type : "the struct", field[0] ? field : "?");
+	grade_span_at(c, &D->primary, vu_find_line(c, field, line, line + 8) ?: line,
+		      field[0] && vu_find_line(c, field, line, line + 8) ? field : "");
+	if (field[0] && vu_find_line(c, field, line, line + 8))
+		grade_span_at(c, &D->primary, vu_find_line(c, field, line, line + 8), field);
+	snprintf(D->primary.label, sizeof(D->primary.label), "CO-RE could not find this field");
+	snprintf(D->help, sizeof(D->help), "check the field's name in vmlinux.h; if it exists only on "
+		 "some kernels, guard the read with bpf_core_field_exists()");
+	return 1;
+}
+
+static int vc_rodata(struct vctx *c)
+{
+	const char *e = vu_err(c, "write into map forbidden");
+	int line = fail_line(c);
+
+	if (!e)
+		return 0;
+	snprintf(D->cls, sizeof(D->cls), "write-read-only-map");
+	snprintf(D->title, sizeof(D->title), "this write goes to read-only memory (a const global, "
+		 "or a map frozen for programs)");
+	grade_span_at(c, &D->primary, line, "");
+	snprintf(D->primary.label, sizeof(D->primary.label), "written here");
+	snprintf(D->help, sizeof(D->help), "drop `const` from the global (it then lives in .data or "
+		 ".bss) if the program must change it");
+	return 1;
+}
+
+/* libbpf failed before the verifier: the message, not the log, says why. */
+static int vc_fentry_target(struct vctx *c)
+{
+	const char *m = strstr(c->message, "failed to find kernel BTF type ID of '");
+	char fn[64] = "";
+	int sec;
+
+	if (!m)
+		return 0;
+	sscanf(strchr(m, '\'') + 1, "%63[^']", fn);
+	sec = vu_find_line(c, fn, 1, 1 << 20);
+	snprintf(D->cls, sizeof(D->cls), "attach-target-missing");
+	snprintf(D->title, sizeof(D->title), "the kernel has no function `%s` to attach to", fn);
+	grade_span_at(c, &D->primary, sec, fn);
+	snprintf(D->primary.label, sizeof(D->primary.label), "not a function of this kernel (or not "
+		 "traceable)");
+	snprintf(D->help, sizeof(D->help), "check the name in vmlinux.h (`grep -w %s vmlinux.h`); "
+		 "static functions the compiler inlined cannot be traced", fn);
+	return 1;
+}
+
+static int (*const rows[])(struct vctx *) = {
+	vc_global_func, vc_null, vc_index, vc_helper_size, vc_uninit_stack, vc_kernel_ptr, vc_ctx,
+	vc_arg_type, vc_ptr_arith, vc_unreleased, vc_loops, vc_combined_stack, vc_core,
+	vc_helper_denied, vc_gpl, vc_return, vc_uninit_reg, vc_tail_call, vc_rodata,
+	vc_fentry_target,
+};
+
+int grade_classes_explain(struct vctx *c)
+{
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		if (rows[i](c))
+			return 1;
+	return 0;
+}
+
+int grade_classes_explain_attach(struct vctx *c, const char *section)
+{
+	int line = grade_src_find_sec(c->src, section, NULL);
+	const char *slash = strchr(section, '/');
+
+	grade_span_at(c, &D->primary, line, "");
+	if ((!strncmp(section, "tp/", 3) || !strncmp(section, "tracepoint/", 11)) && c->err == -2) {
+		snprintf(D->cls, sizeof(D->cls), "tracepoint-missing");
+		snprintf(D->title, sizeof(D->title), "there is no tracepoint %s", slash + 1);
+		snprintf(D->primary.label, sizeof(D->primary.label), "no such tracepoint on this kernel");
+		snprintf(D->help, sizeof(D->help), "tracepoints are named <category>/<name>, as in "
+			 "/sys/kernel/tracing/events (e.g. sched/sched_process_exec)");
+		return 1;
+	}
+	if ((!strncmp(section, "tp/", 3) || !strncmp(section, "tracepoint/", 11)) && c->err == -13) {
+		snprintf(D->cls, sizeof(D->cls), "tracepoint-read-past-record");
+		snprintf(D->title, sizeof(D->title), "the program reads past the end of the %s record",
+			 slash + 1);
+		snprintf(D->primary.label, sizeof(D->primary.label), "the kernel refused to attach here");
+		snprintf(D->help, sizeof(D->help), "read only the fields of this tracepoint's struct "
+			 "(trace_event_raw_<name> in vmlinux.h)");
+		return 1;
+	}
+	if (!strncmp(section, "kprobe", 6) || !strncmp(section, "kretprobe", 9)) {
+		snprintf(D->cls, sizeof(D->cls), "kprobe-unavailable");
+		snprintf(D->title, sizeof(D->title), "kprobes are not available on bpfdojo's kernel");
+		snprintf(D->primary.label, sizeof(D->primary.label), "cannot attach");
+		snprintf(D->help, sizeof(D->help), "use SEC(\"fentry/<function>\") or a tracepoint");
+		return 1;
+	}
+	snprintf(D->cls, sizeof(D->cls), "attach-failed");
+	snprintf(D->title, sizeof(D->title), "%s", c->message[0] ? c->message : "cannot attach");
+	snprintf(D->primary.label, sizeof(D->primary.label), "could not be attached");
+	return 0;
+}

@@ -1,0 +1,297 @@
+/* verifier_diag.c: the entry points of the diagnosis: parse the log and the object, let the
+ * class table (verifier_classes.c) explain the failure, else fall back to the failing source
+ * line and the verifier's last words.  Also the small source-text helpers the classes use to
+ * place spans on the learner's lines. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/limits.h"
+#include "verifier_internal.h"
+
+#define DIAG_FALLBACK_LINES 6   /* log lines quoted by the fallback */
+
+bool grade_src_line(const struct vsrc *s, int line, const char **p, size_t *n)
+{
+	const char *t = s->text, *end = s->text + s->len;
+
+	if (line < 1 || !t)
+		return false;
+	for (int i = 1; i < line; i++) {
+		const char *nl = memchr(t, '\n', (size_t)(end - t));
+
+		if (!nl)
+			return false;
+		t = nl + 1;
+	}
+	if (t > end || (t == end && line > 1 && t[-1] == '\n'))
+		return false;
+	*p = t;
+	*n = (size_t)((const char *)(memchr(t, '\n', (size_t)(end - t)) ?: end) - t);
+	return true;
+}
+
+static bool is_ident(char ch)
+{
+	return isalnum((unsigned char)ch) || ch == '_';
+}
+
+/* @token in @p[0..n) at an identifier boundary when it starts/ends with one; -1 if absent. */
+static long find_token(const char *p, size_t n, const char *token)
+{
+	size_t tl = strlen(token);
+
+	for (size_t i = 0; tl && i + tl <= n; i++) {
+		if (memcmp(p + i, token, tl))
+			continue;
+		if (is_ident(token[0]) && i > 0 && is_ident(p[i - 1]))
+			continue;
+		if (is_ident(token[tl - 1]) && i + tl < n && is_ident(p[i + tl]))
+			continue;
+		return (long)i;
+	}
+	return -1;
+}
+
+void grade_span_at(const struct vctx *c, struct grade_span *s, int line, const char *token)
+{
+	const char *p;
+	size_t n, a = 0, b;
+	long at;
+	int col;
+
+	memset(s->file, 0, sizeof(s->file));
+	snprintf(s->file, sizeof(s->file), "%s", c->file);
+	s->line = s->col = s->end_col = 0;
+	if (!grade_src_line(c->src, line, &p, &n))
+		return;
+	s->line = line;
+	b = n;
+	while (a < n && isspace((unsigned char)p[a]))
+		a++;
+	while (b > a && isspace((unsigned char)p[b - 1]))
+		b--;
+	if (token && *token && (at = find_token(p, n, token)) >= 0) {
+		a = (size_t)at;
+		b = a + strlen(token);
+	} else if (!token && (col = grade_vobj_line_col(c->obj, line)) > 0 && (size_t)col <= n &&
+		   is_ident(p[col - 1])) {
+		/* the object's column: underline the identifier there */
+		a = (size_t)col - 1;
+		for (b = a; b < n && is_ident(p[b]); b++)
+			;
+	}
+	if (b <= a)
+		b = a + 1;
+	s->col = (int)a + 1;
+	s->end_col = (int)b + 1;
+}
+
+struct grade_span *grade_diag_secondary(struct grade_diag *d)
+{
+	static struct grade_span sink;
+
+	if (d->nsecondary >= GRADE_DIAG_MAX_SECONDARY) {
+		memset(&sink, 0, sizeof(sink));
+		return &sink;
+	}
+	return &d->secondary[d->nsecondary++];
+}
+
+void grade_diag_note(struct grade_diag *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (d->nnotes >= GRADE_DIAG_MAX_NOTES)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(d->notes[d->nnotes++], sizeof(d->notes[0]), fmt, ap);
+	va_end(ap);
+}
+
+int grade_src_find_sec(const struct vsrc *s, const char *section, const char *func)
+{
+	char want[160];
+	const char *p;
+	size_t n;
+
+	for (int line = 1; grade_src_line(s, line, &p, &n); line++) {
+		if (section) {
+			snprintf(want, sizeof(want), "SEC(\"%s\")", section);
+			if (find_token(p, n, want) >= 0)
+				return line;
+		} else if (func && find_token(p, n, func) >= 0 && memchr(p, '(', n) &&
+			   !memchr(p, ';', n)) {
+			return line;
+		}
+	}
+	return 0;
+}
+
+int grade_fail_line(const struct vctx *c, int *col)
+{
+	int line = 0, icol = 0;
+
+	*col = 0;
+	/* the object's line info is exact for the main program; the log's "; @ f:N" comments are
+	 * printed only when the line changes along the path, but also cover subprograms */
+	if (grade_vobj_insn_line(c->obj, c->prog, c->log->fail_insn, &line, &icol)) {
+		*col = icol;
+		return line;
+	}
+	return c->log->src_line;
+}
+
+static int keep_copy(char **dst, size_t *dlen, const char *s, size_t len, size_t max)
+{
+	if (!s)
+		len = 0;
+	if (len > max) {
+		s += len - max;
+		len = max;
+	}
+	*dst = malloc(len + 1);
+	if (!*dst)
+		return -ENOMEM;
+	if (len)
+		memcpy(*dst, s, len);
+	(*dst)[len] = 0;
+	for (size_t i = 0; i < len; i++)
+		if ((*dst)[i] == 0)
+			(*dst)[i] = ' ';
+	*dlen = len;
+	return 0;
+}
+
+static struct grade_diag *diag_new(const char *log, size_t log_len, const char *source,
+				   size_t source_len)
+{
+	struct grade_diag *d = calloc(1, sizeof(*d));
+
+	if (!d)
+		return NULL;
+	if (keep_copy(&d->raw_log, &d->raw_log_len, log, log_len, GRADE_DIAG_LOG_TAIL) ||
+	    keep_copy(&d->source, &d->source_len, source,
+		      source_len > DOJO_MAX_SOURCE_BYTES ? DOJO_MAX_SOURCE_BYTES : source_len,
+		      DOJO_MAX_SOURCE_BYTES)) {
+		grade_diag_free(d);
+		errno = ENOMEM;
+		return NULL;
+	}
+	return d;
+}
+
+/* Nothing recognised: the failing line, the verifier's (or libbpf's) last line as the title,
+ * and the last lines of the log as notes. */
+static void fallback(struct vctx *c)
+{
+	struct grade_diag *d = c->d;
+	const struct vlog *v = c->log;
+	int col, line = grade_fail_line(c, &col), first, last = -1;
+
+	snprintf(d->cls, sizeof(d->cls), "unknown");
+	if (v->error[0])
+		snprintf(d->title, sizeof(d->title), "the verifier rejected the program: %s",
+			 v->error);
+	else if (c->message && c->message[0])
+		snprintf(d->title, sizeof(d->title), "the program could not be loaded: %.200s",
+			 c->message);
+	else
+		snprintf(d->title, sizeof(d->title), "the program could not be loaded (error %d)",
+			 c->err);
+	grade_span_at(c, &d->primary, line, "");
+	if (d->primary.line)
+		snprintf(d->primary.label, sizeof(d->primary.label), "the verifier stopped here");
+	for (size_t i = v->n; i > 0 && last < 0; i--)
+		if (v->lines[i - 1].kind != VL_STATS && v->lines[i - 1].text[0])
+			last = (int)i - 1;
+	first = last - DIAG_FALLBACK_LINES + 1 > 0 ? last - DIAG_FALLBACK_LINES + 1 : 0;
+	if (last >= 0)
+		grade_diag_note(d, "the verifier's last words:");
+	for (int i = first; last >= 0 && i <= last; i++) {
+		const struct vline *l = &v->lines[i];
+
+		if (l->kind == VL_INSN)
+			grade_diag_note(d, "  %d: %.200s", l->insn, l->text);
+		else if (l->kind == VL_SOURCE)
+			grade_diag_note(d, "  ; %.200s", l->text);
+		else
+			grade_diag_note(d, "  %.220s", l->text);
+	}
+	snprintf(d->help, sizeof(d->help), "the whole log is shown with --raw-log");
+}
+
+static struct grade_diag *diagnose(const void *obj, size_t obj_len, const char *prog, int err,
+				   const char *log, size_t log_len, const char *message,
+				   const char *section, const char *source, size_t source_len,
+				   const char *filename)
+{
+	struct vsrc src = { .text = source ? source : "", .len = source ? source_len : 0 };
+	struct vlog v;
+	struct vctx c = { .log = &v, .src = &src, .prog = prog ? prog : "",
+			  .message = message ? message : "", .err = err,
+			  .file = filename && *filename ? filename : "prog.bpf.c" };
+	struct grade_diag *d;
+	int known;
+
+	if (src.len > DOJO_MAX_SOURCE_BYTES)
+		src.len = DOJO_MAX_SOURCE_BYTES;
+	d = diag_new(section ? message : log, section ? (message ? strlen(message) : 0) : log_len,
+		     src.text, src.len);
+	if (!d)
+		return NULL;
+	if (grade_vlog_parse(&v, section ? NULL : log, section ? 0 : log_len)) {
+		grade_diag_free(d);
+		errno = ENOMEM;
+		return NULL;
+	}
+	c.d = d;
+	c.obj = grade_vobj_new(obj, obj_len);
+	known = section ? grade_classes_explain_attach(&c, section) : grade_classes_explain(&c);
+	if (!known) {
+		memset(d->title, 0, sizeof(d->title));
+		d->nsecondary = d->nnotes = 0;
+		d->help[0] = 0;
+		fallback(&c);
+	}
+	d->known = known;
+	grade_vobj_free((struct vobj *)c.obj);
+	grade_vlog_free(&v);
+	return d;
+}
+
+struct grade_diag *grade_diagnose_load(const void *obj, size_t obj_len, const char *prog, int err,
+				       const char *log, size_t log_len, const char *message,
+				       const char *source, size_t source_len, const char *filename)
+{
+	if (err == 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	return diagnose(obj, obj_len, prog, err, log, log_len, message, NULL, source, source_len,
+			filename);
+}
+
+struct grade_diag *grade_diagnose_attach(const void *obj, size_t obj_len, const char *prog,
+					 const char *section, int err, const char *message,
+					 const char *source, size_t source_len,
+					 const char *filename)
+{
+	if (err == 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	return diagnose(obj, obj_len, prog, err, NULL, 0, message, section ? section : "",
+			source, source_len, filename);
+}
+
+void grade_diag_free(struct grade_diag *d)
+{
+	if (!d)
+		return;
+	free(d->raw_log);
+	free(d->source);
+	free(d);
+}

@@ -1,0 +1,121 @@
+/* verifier_internal.h: what the verifier_*.c files share (the parsed log, the object's line
+ * info, the source lines).  Not part of grade's public API: that is verifier.h. */
+#ifndef DOJO_GRADE_VERIFIER_INTERNAL_H
+#define DOJO_GRADE_VERIFIER_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "verifier.h"
+
+/* ---- the log (verifier_log.c) ---- */
+
+enum vline_kind {
+	VL_OTHER,     /* anything else: error text, "func#0 @0", mark_precise, ... */
+	VL_INSN,      /* "12: (25) if r2 > 0x10 goto pc+1   ; R2=scalar(...)" */
+	VL_STATE,     /* "0: R1=ctx() R10=fp0" (full state at a path's start) */
+	VL_FROM,      /* "from 12 to 14: R0=... " (a branch taken: full state) */
+	VL_SOURCE,    /* "; e->buf[idx] = c; @ exec.bpf.c:25" */
+	VL_STATS,     /* "processed 19 insns (limit 1000000) ..." */
+};
+
+struct vline {
+	enum vline_kind kind;
+	int insn;          /* VL_INSN, VL_STATE: index; VL_FROM: the target */
+	int from;          /* VL_FROM: the branch instruction */
+	unsigned opcode;   /* VL_INSN */
+	const char *text;  /* VL_INSN: "if r2 > 0x10 goto pc+1"; VL_SOURCE: the source text;
+			    * otherwise the whole line */
+	const char *state; /* VL_INSN/VL_STATE/VL_FROM: "R2=scalar(...) R6=..." or "" */
+	const char *file;  /* VL_SOURCE: file name or "" */
+	int line;          /* VL_SOURCE: line number or 0 */
+};
+
+struct vlog {
+	char *buf;               /* owned copy of the scanned tail, lines NUL-terminated */
+	struct vline *lines;
+	size_t n;
+	int fail;                /* index in lines of the failing instruction, -1 if none */
+	int err_first, err_last; /* lines of the error message (inclusive), -1 if none */
+	const char *error;       /* the main error line ("" if none) */
+	int src_line;            /* the last "; ... @ file:N" before the failure, 0 if none */
+	const char *src_file;
+	int fail_insn;           /* instruction index of the failure, -1 if none */
+	int subprog;             /* 1 when the failure is in a function validated on its own */
+	char func[64];           /* "Validating <func>() func#N" name when subprog */
+};
+
+/* Parse @len bytes of @log (any bytes; only the tail is scanned).  0 or -ENOMEM. */
+int grade_vlog_parse(struct vlog *v, const char *log, size_t len);
+void grade_vlog_free(struct vlog *v);
+
+/* The state of register @reg ("R2") in @state (a "R1=... R2=..." list): copies the value
+ * ("scalar(smin=0,...)", "20", "ringbuf_mem(...)") into @out; false when absent. */
+bool grade_vlog_reg(const char *state, int reg, char *out, size_t cap);
+/* A field of a register value: "umax", "smin", "sz", "vs", "off", "map"...: the text after
+ * '=' (the last '=' of a chain "smax=umax=16") in @out; false when absent. */
+bool grade_vlog_field(const char *value, const char *field, char *out, size_t cap);
+/* Numeric value of a register state: a plain constant ("20", "-3", "0x10") or a field. */
+bool grade_vlog_num(const char *value, const char *field, long long *out);
+/* The register state just before line @at (following logged states back along the path). */
+bool grade_vlog_reg_before(const struct vlog *v, int at, int reg, char *out, size_t cap);
+/* Index of the line before @i on the path that reached @i (a branch taken jumps back to
+ * the branch instruction), -1 at the path's start. */
+int grade_vlog_path_prev(const struct vlog *v, int i);
+/* The source line (from "; ... @ f:N" comments) of log line @at, 0 if unknown. */
+int grade_vlog_src_line_at(const struct vlog *v, int at);
+
+/* ---- the object (verifier_lines.c) ---- */
+
+struct vobj;   /* .BTF, .BTF.ext line info and symbols of the object */
+
+/* NULL when the object cannot be read (then no columns nor types). */
+struct vobj *grade_vobj_new(const void *obj, size_t len);
+void grade_vobj_free(struct vobj *o);
+/* Line and column of instruction @insn of program (function) @prog; false if unknown. */
+bool grade_vobj_insn_line(const struct vobj *o, const char *prog, int insn, int *line, int *col);
+/* The first column recorded for @line, 0 if none. */
+int grade_vobj_line_col(const struct vobj *o, int line);
+/* Size and element count of struct member @member (an array); the struct's size.  When several
+ * structs have such a member, the one whose size is @want_size (if non-zero) wins. */
+bool grade_vobj_member(const struct vobj *o, const char *member, long want_size,
+		       long *elems, long *elem_size, long *struct_size);
+
+/* ---- source text (verifier_diag.c) ---- */
+
+struct vsrc {
+	const char *text;
+	size_t len;
+};
+/* Line @line (1-based) of @s, without its newline: pointer and length; false past the end. */
+bool grade_src_line(const struct vsrc *s, int line, const char **p, size_t *n);
+
+/* ---- classes (verifier_classes.c) ---- */
+
+struct vctx {
+	const struct vlog *log;
+	const struct vobj *obj;
+	const struct vsrc *src;
+	const char *prog;
+	const char *message;   /* libbpf's last words */
+	int err;
+	const char *file;
+	struct grade_diag *d;
+};
+
+/* Try every class in order; 1 when one explained the failure (d filled), 0 otherwise. */
+int grade_classes_explain(struct vctx *c);
+/* Same for a failed attach (c->message is the agent's sentence, c->err its errno). */
+int grade_classes_explain_attach(struct vctx *c, const char *section);
+/* Line of `SEC("@section")` (or, @section NULL, of the definition of function @func); 0. */
+int grade_src_find_sec(const struct vsrc *s, const char *section, const char *func);
+/* The source line of the failure: the log's own comment, else the object's line info. */
+int grade_fail_line(const struct vctx *c, int *col);
+/* Place the primary span on @line at the first occurrence of @token (or the whole trimmed line
+ * when @token is NULL or absent). */
+void grade_span_at(const struct vctx *c, struct grade_span *s, int line, const char *token);
+/* Add a secondary span; ignored past GRADE_DIAG_MAX_SECONDARY. */
+struct grade_span *grade_diag_secondary(struct grade_diag *d);
+void grade_diag_note(struct grade_diag *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,293 @@
+/* verifier_util.c: small readers the class table shares: what the failing instruction and the
+ * learner's line say (array subscripts, call arguments, the variable assigned), and the
+ * provenance walk that finds the check which narrowed (or failed to narrow) a value.
+ * All of them work on bounded copies and give up quietly: a class then says less, never
+ * something wrong. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "verifier_util.h"
+
+#define UTIL_MAX_WALK 2048   /* log lines walked back from the failure */
+
+static bool is_id(char ch)
+{
+	return isalnum((unsigned char)ch) || ch == '_';
+}
+
+bool vu_line(const struct vctx *c, int line, char *out, size_t cap)
+{
+	const char *p;
+	size_t n;
+
+	out[0] = 0;
+	if (!grade_src_line(c->src, line, &p, &n))
+		return false;
+	while (n && isspace((unsigned char)*p))
+		p++, n--;
+	while (n && isspace((unsigned char)p[n - 1]))
+		n--;
+	snprintf(out, cap, "%.*s", (int)(n < cap ? n : cap - 1), p);
+	return true;
+}
+
+const char *vu_err(const struct vctx *c, const char *needle)
+{
+	const struct vlog *v = c->log;
+
+	for (int i = v->err_first; i >= 0 && i <= v->err_last; i++)
+		if (strstr(v->lines[i].text, needle))
+			return v->lines[i].text;
+	return NULL;
+}
+
+int vu_err_reg(const char *errline)
+{
+	int r;
+
+	if (errline && errline[0] == 'R' && sscanf(errline + 1, "%d", &r) == 1 && r >= 0 && r <= 10)
+		return r;
+	return -1;
+}
+
+const char *vu_insn(const struct vctx *c)
+{
+	return c->log->fail >= 0 ? c->log->lines[c->log->fail].text : "";
+}
+
+bool vu_helper(const char *insn, char *out, size_t cap)
+{
+	const char *p = strstr(insn, "call ");
+	size_t n;
+
+	if (!p)
+		return false;
+	p += 5;
+	n = strcspn(p, "#( ");
+	if (n == 0 || n >= cap)
+		return false;
+	snprintf(out, cap, "%.*s", (int)n, p);
+	return true;
+}
+
+bool vu_subscript(const char *line, char *arr, size_t acap, char *idx, size_t icap)
+{
+	for (const char *b = strchr(line, '['); b; b = strchr(b + 1, '[')) {
+		const char *a = b, *e = strchr(b, ']');
+
+		while (a > line && is_id(a[-1]))
+			a--;
+		if (a == b || !e || isdigit((unsigned char)b[1]) || e - b - 1 <= 0)
+			continue;
+		snprintf(arr, acap, "%.*s", (int)(b - a), a);
+		snprintf(idx, icap, "%.*s", (int)(e - b - 1), b + 1);
+		return true;
+	}
+	return false;
+}
+
+bool vu_call_arg(const char *line, const char *fn, int argn, char *out, size_t cap)
+{
+	const char *p = fn ? strstr(line, fn) : NULL;
+	int depth = 0, k = 1;
+
+	if (!p || !(p = strchr(p, '(')))
+		return false;
+	for (const char *a = ++p; *p; p++) {
+		if (*p == '(' || *p == '[')
+			depth++;
+		else if ((*p == ')' || *p == ']') && depth > 0)
+			depth--;
+		else if ((*p == ',' && depth == 0) || (*p == ')' && depth == 0)) {
+			if (k == argn) {
+				while (a < p && isspace((unsigned char)*a))
+					a++;
+				snprintf(out, cap, "%.*s", (int)(p - a), a);
+				return p > a;
+			}
+			if (*p == ')')
+				return false;
+			k++;
+			a = p + 1;
+		}
+	}
+	return false;
+}
+
+bool vu_assigned(const char *line, char *out, size_t cap)
+{
+	const char *eq = strchr(line, '=');
+	const char *e;
+
+	if (!eq || eq == line || eq[1] == '=')
+		return false;
+	e = eq;
+	while (e > line && isspace((unsigned char)e[-1]))
+		e--;
+	for (const char *a = e; a > line; a--) {
+		if (!is_id(a[-1])) {
+			if (a == e)
+				return false;
+			snprintf(out, cap, "%.*s", (int)(e - a), a);
+			return true;
+		}
+	}
+	snprintf(out, cap, "%.*s", (int)(e - line), line);
+	return e > line;
+}
+
+bool vu_deref_base(const char *line, char *out, size_t cap)
+{
+	const char *p = strstr(line, "->");
+	const char *a;
+
+	if (!p)
+		return false;
+	for (a = p; a > line && is_id(a[-1]); a--)
+		;
+	if (a == p)
+		return false;
+	snprintf(out, cap, "%.*s", (int)(p - a), a);
+	return true;
+}
+
+long vu_decl_elems(const struct vctx *c, const char *arr, int before)
+{
+	char pat[80];
+
+	snprintf(pat, sizeof(pat), "%s[", arr);
+	for (int line = before; line >= 1; line--) {
+		char t[512];
+		const char *p;
+
+		if (!vu_line(c, line, t, sizeof(t)))
+			continue;
+		for (p = strstr(t, pat); p; p = strstr(p + 1, pat)) {
+			if (p > t && is_id(p[-1]))
+				continue;
+			if (isdigit((unsigned char)p[strlen(pat)]))
+				return strtol(p + strlen(pat), NULL, 0);
+		}
+	}
+	return 0;
+}
+
+int vu_insn_line(const struct vctx *c, int logline)
+{
+	int line, col;
+
+	if (logline < 0 || logline >= (int)c->log->n)
+		return 0;
+	if (grade_vobj_insn_line(c->obj, c->prog, c->log->lines[logline].insn, &line, &col))
+		return line;
+	return grade_vlog_src_line_at(c->log, logline);
+}
+
+/* The scalar register added to the failing access's pointer ("r0 += r6" -> 6), -1. */
+static int index_reg(const struct vctx *c)
+{
+	const struct vlog *v = c->log;
+	int steps = 0, p = -1, a, b;
+	const char *t = vu_insn(c), *q = strstr(t, "(r");
+
+	if (q)
+		sscanf(q, "(r%d", &p);
+	for (int i = grade_vlog_path_prev(v, v->fail); i >= 0 && p >= 0 && steps++ < UTIL_MAX_WALK;
+	     i = grade_vlog_path_prev(v, i)) {
+		const struct vline *l = &v->lines[i];
+
+		if (l->kind == VL_INSN && sscanf(l->text, "r%d += r%d", &a, &b) == 2 && a == p)
+			return b;
+	}
+	return -1;
+}
+
+/* The register of jump @text that holds a range (not a constant) in @state, else the first. */
+static int jump_reg(const char *text, const char *state, int prefer)
+{
+	int regs[2] = { -1, -1 }, n = 0;
+	char st[256];
+	long long k;
+
+	for (const char *p = text + 3; *p && n < 2; p++)
+		if ((*p == 'r' || *p == 'w') && isdigit((unsigned char)p[1]) && (p == text + 3 ||
+		    !is_id(p[-1])))
+			regs[n++] = atoi(p + 1);
+	for (int i = 0; i < n; i++)
+		if (regs[i] == prefer)
+			return prefer;
+	for (int i = 0; i < n; i++)
+		if (grade_vlog_reg(state, regs[i], st, sizeof(st)) && !grade_vlog_num(st, NULL, &k))
+			return regs[i];
+	return regs[0];
+}
+
+int vu_find_check(const struct vctx *c, const char *ident, int *reg, char *state, size_t cap)
+{
+	const struct vlog *v = c->log;
+	int steps = 0, idx = index_reg(c), fail = vu_insn_line(c, v->fail);
+
+	for (int i = v->fail; i >= 0 && steps++ < UTIL_MAX_WALK; i = grade_vlog_path_prev(v, i)) {
+		const struct vline *l = &v->lines[i];
+		char t[512];
+		int line, r;
+
+		if (l->kind != VL_INSN || strncmp(l->text, "if ", 3) || !strstr(l->text, "goto"))
+			continue;
+		r = jump_reg(l->text, l->state, idx);
+		line = vu_insn_line(c, i);
+		if (!line || !vu_line(c, line, t, sizeof(t)) || !strstr(t, "if") ||
+		    !strstr(t, ident)) {
+			/* clang may attribute the check to another line: trust the register */
+			if (idx < 0 || r != idx)
+				continue;
+			line = 0;
+			for (int k = fail - 1; k > 0 && k >= fail - 12 && !line; k--)
+				if (vu_line(c, k, t, sizeof(t)) && strstr(t, "if") && strstr(t, ident))
+					line = k;
+			if (!line)
+				continue;
+		}
+		*reg = r;
+		state[0] = 0;
+		if (r >= 0 && !grade_vlog_reg(l->state, r, state, cap))
+			state[0] = 0;
+		return line;
+	}
+	return 0;
+}
+
+int vu_find_call(const struct vctx *c, int reg, char *helper, size_t cap)
+{
+	const struct vlog *v = c->log;
+	char st[256], idf[32], want[48];
+	int steps = 0;
+
+	if (reg < 0 || !grade_vlog_reg_before(v, v->fail, reg, st, sizeof(st)) ||
+	    !grade_vlog_field(st, "id", idf, sizeof(idf)))
+		return 0;
+	snprintf(want, sizeof(want), "(id=%s", idf);
+	for (int i = v->fail; i >= 0 && steps++ < UTIL_MAX_WALK; i = grade_vlog_path_prev(v, i)) {
+		const struct vline *l = &v->lines[i];
+		char r0[256];
+
+		if (l->kind == VL_INSN && !strncmp(l->text, "call ", 5) &&
+		    grade_vlog_reg(l->state, 0, r0, sizeof(r0)) && strstr(r0, want)) {
+			if (!vu_helper(l->text, helper, cap))
+				helper[0] = 0;
+			return vu_insn_line(c, i);
+		}
+	}
+	return 0;
+}
+
+int vu_find_line(const struct vctx *c, const char *needle, int from, int to)
+{
+	char t[512];
+
+	for (int line = from; line >= 1 && line <= to; line++)
+		if (vu_line(c, line, t, sizeof(t)) && strstr(t, needle))
+			return line;
+	return 0;
+}

@@ -1,0 +1,39 @@
+/* verifier_util.h: readers shared by the class table (verifier_util.c).  Internal to grade. */
+#ifndef DOJO_GRADE_VERIFIER_UTIL_H
+#define DOJO_GRADE_VERIFIER_UTIL_H
+
+#include "verifier_internal.h"
+
+/* Line @line of the source, trimmed, into @out; false past the end. */
+bool vu_line(const struct vctx *c, int line, char *out, size_t cap);
+/* The error line containing @needle, or NULL. */
+const char *vu_err(const struct vctx *c, const char *needle);
+/* The register an error line starts with ("R2 ..." -> 2), -1 if none. */
+int vu_err_reg(const char *errline);
+/* The failing instruction's text ("" if none). */
+const char *vu_insn(const struct vctx *c);
+/* "call bpf_probe_read_kernel#113" -> "bpf_probe_read_kernel". */
+bool vu_helper(const char *insn, char *out, size_t cap);
+/* The first NAME[INDEX] with a non-literal index on @line. */
+bool vu_subscript(const char *line, char *arr, size_t acap, char *idx, size_t icap);
+/* The text of argument @argn (1-based) of the call to @fn on @line. */
+bool vu_call_arg(const char *line, const char *fn, int argn, char *out, size_t cap);
+/* The variable assigned on @line ("u64 *count = ..." -> "count"). */
+bool vu_assigned(const char *line, char *out, size_t cap);
+/* The pointer dereferenced with -> on @line ("task->pid" -> "task"). */
+bool vu_deref_base(const char *line, char *out, size_t cap);
+/* Elements of the array @arr as declared ("arr[16]") on a line at or before @before; 0. */
+long vu_decl_elems(const struct vctx *c, const char *arr, int before);
+/* Source line of the instruction on log line @logline (object line info, else the log). */
+int vu_insn_line(const struct vctx *c, int logline);
+/* Provenance: the last conditional jump on the path to the failure whose source line is an
+ * `if` mentioning @ident: its source line (0 if none), its register and that register's
+ * state after the jump (the fall-through path). */
+int vu_find_check(const struct vctx *c, const char *ident, int *reg, char *state, size_t cap);
+/* Provenance: the helper call whose result became register @reg (matched by the verifier's
+ * id): its source line (0 if none) and the helper's name. */
+int vu_find_call(const struct vctx *c, int reg, char *helper, size_t cap);
+/* The first source line in [from, to] containing @needle, 0 if none. */
+int vu_find_line(const struct vctx *c, const char *needle, int from, int to);
+
+#endif

@@ -1,0 +1,373 @@
+/* test_verifier.c: the verifier-log diagnosis (src/grade/verifier.h).
+ *
+ * Unit rows: the log parser on canned logs (failing instruction, error line, source line,
+ * register states), then a deterministic fuzz loop over the whole diagnosis with mutated logs.
+ * Fixtures: every tests/verifier/<NN-class>.bpf.c is compiled, loaded into this kernel through
+ * the host sandbox, must be rejected (at load or attach), and its rendered diagnosis must match
+ * <NN-class>.expected (UPDATE_EXPECTED=1 rewrites them for review).  Needs root.
+ * VERIFIER_ONLY=<substring> runs only matching fixtures; VERIFIER_SHOW=1 prints their logs. */
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include "compile/compile.h"
+#include "core/proto.h"
+#include "grade/verifier.h"
+#include "grade/verifier_internal.h"
+#include "harness.h"
+#include "sandbox/sandbox.h"
+
+#define FIXTURE_DIR "tests/verifier"
+#define MAX_FIXTURES 64
+
+/* ---- the log parser on canned logs ---- */
+
+static const char log_oob[] =
+	"arg#0 reference type('UNKNOWN ') size cannot be determined: -22\n"
+	"0: R1=ctx() R10=fp0\n"
+	";  @ a.bpf.c:21\n"
+	"0: (85) call bpf_get_prandom_u32#7    ; R0=scalar()\n"
+	"1: (bf) r6 = r0                       ; R0=scalar(id=1) R6=scalar(id=1)\n"
+	"; if (idx > 16) @ a.bpf.c:27\n"
+	"12: (25) if r2 > 0x10 goto pc+1       ; R2=scalar(smin=smin32=0,smax=umax=smax32=umax32=16,var_off=(0x0; 0x1f)) refs=3\n"
+	"; e->buf[idx] = c; @ a.bpf.c:29\n"
+	"17: (0f) r2 += r1                     ; R1=scalar(smin=0,smax=umax=0xffffffff,var_off=(0x0; 0xffffffff)) R2=ringbuf_mem(ref_obj_id=3,sz=20)\n"
+	"19: (73) *(u8 *)(r2 +4) = r1\n"
+	"R2 unbounded memory access, make sure to bounds check any such access\n"
+	"processed 19 insns (limit 1000000) max_states_per_insn 0 total_states 1 peak_states 1 mark_read 0\n";
+
+static const char log_branch[] =
+	"0: R1=ctx() R10=fp0\n"
+	"0: (b7) r1 = 0                        ; R1_w=0\n"
+	"1: (15) if r0 == 0x0 goto pc+3        ; R0=map_value(map=m,ks=4,vs=8)\n"
+	"2: (95) exit\n"
+	"from 1 to 5: R0=0 R1=7 R10=fp0\n"
+	"5: (71) r2 = *(u8 *)(r0 +0)\n"
+	"R0 invalid mem access 'scalar'\n"
+	"processed 6 insns (limit 1000000)\n";
+
+struct log_row {
+	const char *why;
+	const char *log;
+	int fail_insn;
+	const char *error;
+	int src_line;
+	int reg;              /* a register whose state before the failure is checked */
+	const char *reg_state;
+};
+
+static void test_log_parser(void)
+{
+	static const struct log_row rows[] = {
+		{ "out of bounds", log_oob, 19,
+		  "R2 unbounded memory access, make sure to bounds check any such access", 29,
+		  2, "ringbuf_mem(ref_obj_id=3,sz=20)" },
+		{ "after a branch", log_branch, 5, "R0 invalid mem access 'scalar'", 0, 1, "7" },
+		{ "empty", "", -1, "", 0, 1, NULL },
+		{ "error only", "libbpf: failed\n", -1, "libbpf: failed", 0, 1, NULL },
+		{ "no newline at the end", "3: (95) exit\nR0 !read_ok", 3, "R0 !read_ok", 0, 0, NULL },
+	};
+
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const struct log_row *r = &rows[i];
+		struct vlog v;
+		char st[256];
+		bool have;
+
+		CHECK_INT(grade_vlog_parse(&v, r->log, strlen(r->log)), 0, r->why);
+		CHECK_INT(v.fail_insn, r->fail_insn, r->why);
+		CHECK_STR(v.error, r->error, r->why);
+		CHECK_INT(v.src_line, r->src_line, r->why);
+		have = v.fail >= 0 && grade_vlog_reg_before(&v, v.fail, r->reg, st, sizeof(st));
+		if (r->reg_state)
+			CHECK(have && !strcmp(st, r->reg_state), "%s: R%d is '%s'", r->why, r->reg,
+			      have ? st : "(none)");
+		else
+			CHECK(!have, "%s: no state expected", r->why);
+		grade_vlog_free(&v);
+	}
+}
+
+static void test_fields(void)
+{
+	const char *st = "R2=scalar(smin=smin32=0,smax=umax=smax32=umax32=16,var_off=(0x0; 0x1f)) "
+			 "R0=ringbuf_mem(ref_obj_id=3,sz=20) R3_w=-5 R4=0x10";
+	char v[128];
+	long long n;
+
+	CHECK(grade_vlog_reg(st, 2, v, sizeof(v)) && grade_vlog_num(v, "umax", &n) && n == 16,
+	      "umax of R2");
+	CHECK(grade_vlog_num(v, "smin", &n) && n == 0, "smin of R2");
+	CHECK(grade_vlog_field(v, "var_off", v, sizeof(v)) && !strcmp(v, "(0x0; 0x1f)"),
+	      "var_off: %s", v);
+	CHECK(grade_vlog_reg(st, 0, v, sizeof(v)) && grade_vlog_num(v, "sz", &n) && n == 20, "sz");
+	CHECK(grade_vlog_reg(st, 3, v, sizeof(v)) && grade_vlog_num(v, NULL, &n) && n == -5, "R3");
+	CHECK(grade_vlog_reg(st, 4, v, sizeof(v)) && grade_vlog_num(v, NULL, &n) && n == 16, "R4");
+	CHECK(!grade_vlog_reg(st, 1, v, sizeof(v)), "R1 absent");
+	CHECK(!grade_vlog_reg("R10=fp0", 1, v, sizeof(v)), "R1 is not R10");
+}
+
+/* ---- hostile logs: a deterministic fuzz loop over the whole diagnosis ---- */
+
+static uint64_t rng = 0x9e3779b97f4a7c15ull;
+
+static uint64_t next_rand(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+static void test_fuzz(void)
+{
+	static const char *const seeds[] = { log_oob, log_branch };
+	static const char *const junk[] = { "R", "=", "(", ")", "; ", " @ ", ":", "\n", "from ",
+					    " to ", "0x", "-", "99999999999", "scalar(", "\xff",
+					    "processed 1 insns", "Validating f() func#1...\n" };
+	static const char src[] = "int x;\n\tint y = e->buf[idx];\n";
+	char buf[4096];
+	int ok = 1;
+
+	for (int it = 0; it < 3000 && ok; it++) {
+		const char *seed = seeds[next_rand() % 2];
+		size_t n = strlen(seed), len = 0;
+		struct grade_diag *d;
+		struct buf out;
+
+		/* splice the seed's pieces with junk, truncated anywhere */
+		while (len < sizeof(buf) - 64 && len < n * 2) {
+			if (next_rand() % 4 == 0) {
+				const char *j = junk[next_rand() % (sizeof(junk) / sizeof(junk[0]))];
+
+				memcpy(buf + len, j, strlen(j));
+				len += strlen(j);
+			} else {
+				size_t a = next_rand() % n, k = 1 + next_rand() % 40;
+
+				k = a + k > n ? n - a : k;
+				memcpy(buf + len, seed + a, k);
+				len += k;
+			}
+			if (next_rand() % 16 == 0)
+				buf[len++] = (char)next_rand();
+		}
+		d = grade_diagnose_load(it % 3 ? NULL : buf, len, "p", -13, buf, len, buf, src,
+					sizeof(src) - 1, "a.bpf.c");
+		ok = d != NULL;
+		buf_init(&out, 1 << 20);
+		if (d)
+			ok = !grade_diag_render_text(d, it & 1, &out) &&
+			     !grade_diag_render_json(d, &out);
+		buf_free(&out);
+		grade_diag_free(d);
+	}
+	CHECK(ok, "fuzzed logs are diagnosed and rendered");
+	CHECK(grade_diagnose_load(NULL, 0, NULL, 0, NULL, 0, NULL, NULL, 0, NULL) == NULL &&
+	      errno == EINVAL, "err 0 is EINVAL");
+}
+
+/* ---- fixtures in the real kernel ---- */
+
+struct outcome {
+	int load_failed, attach_failed;
+	int err;
+	char prog[PROTO_NAME_MAX], section[PROTO_NAME_MAX], msg[PROTO_TEXT_MAX];
+	char *log;
+	size_t log_len;
+};
+
+static int on_frame(const struct frame *f, void *ctx)
+{
+	struct outcome *o = ctx;
+	struct proto_load_failed lf;
+	struct proto_attach_failed af;
+
+	if (f->type == FRAME_LOAD_FAILED && !proto_get_load_failed(f->payload, f->len, &lf)) {
+		o->load_failed = 1;
+		o->err = lf.err;
+		snprintf(o->prog, sizeof(o->prog), "%s", lf.prog);
+		snprintf(o->msg, sizeof(o->msg), "%s", lf.msg);
+		o->log = malloc(lf.log_len + 1);
+		if (!o->log)
+			return -ENOMEM;
+		memcpy(o->log, lf.log, lf.log_len);
+		o->log[lf.log_len] = 0;
+		o->log_len = lf.log_len;
+	} else if (f->type == FRAME_ATTACH_FAILED && !o->attach_failed &&
+		   !proto_get_attach_failed(f->payload, f->len, &af)) {
+		o->attach_failed = 1;
+		o->err = af.err;
+		snprintf(o->prog, sizeof(o->prog), "%s", af.prog);
+		snprintf(o->section, sizeof(o->section), "%s", af.section);
+		snprintf(o->msg, sizeof(o->msg), "%s", af.msg);
+	}
+	return 0;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "re");
+	char *b = NULL;
+	long n;
+
+	*len = 0;
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+	    (b = malloc((size_t)n + 1)))
+		*len = fread(b, 1, (size_t)n, f);
+	fclose(f);
+	if (b)
+		b[*len] = 0;
+	return b;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int check_json(const struct grade_diag *d, const char *name)
+{
+	struct buf out;
+	json_t *j;
+	int ok;
+
+	buf_init(&out, 1 << 20);
+	ok = !grade_diag_render_json(d, &out);
+	j = ok ? json_loadb((const char *)out.data, out.len, 0, NULL) : NULL;
+	ok = j && json_is_string(json_object_get(j, "title")) &&
+	     json_is_object(json_object_get(j, "primary")) &&
+	     json_is_array(json_object_get(j, "secondary")) &&
+	     json_is_string(json_object_get(j, "raw_log")) &&
+	     json_integer_value(json_object_get(json_object_get(j, "primary"), "line")) ==
+	     d->primary.line;
+	CHECK(ok, "%s: JSON rendering parses and has its fields", name);
+	json_decref(j);
+	buf_free(&out);
+	return ok;
+}
+
+/* Compile, load, diagnose one fixture; 1 when diagnosed by a class. */
+static int run_fixture(const char *name, int update, int show)
+{
+	char path[512], exp_path[512];
+	size_t src_len, exp_len = 0;
+	char *src, *expected;
+	struct compile_result cr = { 0 };
+	struct compile_opts copts = { .filename = name };
+	struct sandbox_job job = { .exercise = "process-name", .key = 1 };
+	struct sandbox_opts sopts = { .kind = SANDBOX_HOST, .timeout_ms = 20000 };
+	struct outcome o = { 0 };
+	struct dojo_err err = { 0 };
+	struct grade_diag *d = NULL;
+	struct buf text;
+	int rc, known = 0;
+
+	snprintf(path, sizeof(path), FIXTURE_DIR "/%s", name);
+	snprintf(exp_path, sizeof(exp_path), FIXTURE_DIR "/%.*s.expected",
+		 (int)(strlen(name) - strlen(".bpf.c")), name);
+	src = slurp(path, &src_len);
+	CHECK(src, "cannot read %s", path);
+	if (!src)
+		return 0;
+	buf_init(&text, 1 << 20);
+	rc = compile_bpf(src, src_len, &copts, &cr, &err);
+	CHECK(rc == 0 && cr.status == COMPILE_OK, "%s: does not compile: %s %s", name, err.msg,
+	      cr.raw_stderr ? cr.raw_stderr : "");
+	if (rc || cr.status != COMPILE_OK)
+		goto out;
+	job.obj = cr.obj;
+	job.obj_len = cr.obj_len;
+	rc = sandbox_run(&job, &sopts, on_frame, &o, NULL, &err);
+	CHECK(rc == 0, "%s: sandbox_run: %d %s", name, rc, err.msg);
+	CHECK(o.load_failed || o.attach_failed, "%s: was not rejected", name);
+	if (show)
+		printf("---- %s: err %d prog '%s' section '%s'\nmsg: %s\n%s\n", name, o.err, o.prog,
+		       o.section, o.msg, o.log ? o.log : "");
+	if (o.load_failed)
+		d = grade_diagnose_load(cr.obj, cr.obj_len, o.prog, o.err, o.log, o.log_len, o.msg,
+					src, src_len, name);
+	else if (o.attach_failed)
+		d = grade_diagnose_attach(cr.obj, cr.obj_len, o.prog, o.section, o.err, o.msg, src,
+					  src_len, name);
+	if (!o.load_failed && !o.attach_failed)
+		goto out;
+	CHECK(d != NULL, "%s: no diagnosis", name);
+	if (!d)
+		goto out;
+	known = d->known;
+	CHECK(!grade_diag_render_text(d, 0, &text), "%s: render", name);
+	check_json(d, name);
+	if (show)
+		printf("%s", text.data ? (char *)text.data : "");
+	if (update) {
+		FILE *f = fopen(exp_path, "we");
+
+		CHECK(f && fwrite(text.data, 1, text.len, f) == text.len, "%s: cannot write", exp_path);
+		if (f)
+			fclose(f);
+	} else {
+		expected = slurp(exp_path, &exp_len);
+		CHECK(expected && exp_len == text.len && !memcmp(expected, text.data, text.len),
+		      "%s: diagnosis differs from %s:\n%s", name, exp_path,
+		      text.data ? (char *)text.data : "");
+		free(expected);
+	}
+out:
+	grade_diag_free(d);
+	buf_free(&text);
+	free(o.log);
+	compile_result_free(&cr);
+	free(src);
+	return known;
+}
+
+static void test_fixtures(void)
+{
+	const char *only = getenv("VERIFIER_ONLY");
+	int update = getenv("UPDATE_EXPECTED") && !strcmp(getenv("UPDATE_EXPECTED"), "1");
+	int show = getenv("VERIFIER_SHOW") != NULL;
+	char *names[MAX_FIXTURES];
+	size_t n = 0;
+	int known = 0;
+	DIR *dir = opendir(FIXTURE_DIR);
+	struct dirent *e;
+
+	CHECK(dir, "cannot open " FIXTURE_DIR " (run from the repository root)");
+	while (dir && (e = readdir(dir)) && n < MAX_FIXTURES) {
+		size_t l = strlen(e->d_name);
+
+		if (l > 6 && !strcmp(e->d_name + l - 6, ".bpf.c") &&
+		    (!only || strstr(e->d_name, only)))
+			names[n++] = strdup(e->d_name);
+	}
+	if (dir)
+		closedir(dir);
+	qsort(names, n, sizeof(names[0]), cmp_names);
+	for (size_t i = 0; i < n; i++) {
+		int k = names[i] ? run_fixture(names[i], update, show) : 0;
+
+		if (!k)
+			printf("  fallback: %s\n", names[i]);
+		known += k;
+		free(names[i]);
+	}
+	printf("verifier: %d of %zu fixture classes diagnosed (not the fallback)\n", known, n);
+}
+
+int main(void)
+{
+	test_log_parser();
+	test_fields();
+	test_fuzz();
+	if (geteuid() != 0) {
+		fprintf(stderr, "test_verifier: fixtures need root (they load into this kernel)\n");
+		CHECK(0, "not root");
+	} else {
+		test_fixtures();
+	}
+	return harness_done("verifier");
+}

@@ -1,0 +1,16 @@
+# tests of the verifier-log diagnosis (src/grade/verifier*.c); include from tests/tests.mk.
+#
+#   make check-verifier                    unit rows, fuzz loop, every fixture (needs root)
+#   make update-verifier-expected          rewrite tests/verifier/*.expected (then review them)
+# Fixtures: tests/verifier/<NN-class>.bpf.c, each with its rendered diagnosis <NN-class>.expected.
+
+TEST_VERIFIER := $(BUILD)/test/test_verifier
+$(TEST_VERIFIER): $(call objs,tests/test_verifier.c $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
+
+.PHONY: check-verifier update-verifier-expected
+check-verifier: all $(TEST_VERIFIER)
+	$(Q)BPFDOJO_HOME=$(abspath $(BUILD)) $(TEST_VERIFIER)
+update-verifier-expected: all $(TEST_VERIFIER)
+	$(Q)UPDATE_EXPECTED=1 BPFDOJO_HOME=$(abspath $(BUILD)) $(TEST_VERIFIER)

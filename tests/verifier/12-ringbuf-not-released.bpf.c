@@ -1,0 +1,31 @@
+// A reserved ring-buffer record that one path neither submits nor discards.
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_core_read.h>
+#include "dojo.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+struct event {
+	u32 pid;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 4096);
+} events SEC(".maps");
+
+SEC("tp/sched/sched_process_exec")
+int handle_exec(void *ctx)
+{
+	u32 pid = bpf_get_current_pid_tgid() >> 32;
+	struct event *e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+
+	if (!e)
+		return 0;
+	if (pid == 1)
+		return 0;
+	e->pid = pid;
+	bpf_ringbuf_submit(e, 0);
+	return 0;
+}
