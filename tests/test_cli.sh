@@ -61,6 +61,12 @@ expect 2 "bad hook" "$BIN" run process-name "$ROOT/tests/programs/bad_hook.bpf.c
 contains "sched_process_exek" "bad hook names the section"
 expect 2 "verifier" "$BIN" run process-name "$ROOT/tests/programs/verifier_reject.bpf.c" --sandbox host
 contains "verifier" "verifier phase shown"
+contains "may be NULL" "verifier rejection explained"
+lacks "invalid mem access" "raw log hidden by default"
+expect 2 "verifier --raw-log" "$BIN" run process-name "$ROOT/tests/programs/verifier_reject.bpf.c" --sandbox host --raw-log
+contains "invalid mem access" "raw log with --raw-log"
+expect 2 "verifier json" "$BIN" run process-name "$ROOT/tests/programs/verifier_reject.bpf.c" --sandbox host --json
+printf '%s\n' "$OUT" | jq -s -e 'any(.[]; .event == "verifier" and .diagnosis.primary.line == 22 and (.diagnosis.title | length) > 0)' >/dev/null && ok || bad "json: verifier event carries the diagnosis"
 expect 1 "no submit" "$BIN" run process-name "$ROOT/tests/programs/no_submit.bpf.c" --sandbox host
 contains "NO_SUBMIT" "no submit verdict"
 if command -v setpriv >/dev/null 2>&1; then

@@ -7,6 +7,7 @@
 include tests/compile.mk
 include tests/guest.mk
 include tests/grade.mk
+include tests/verifier.mk
 
 TEST_PIPELINE := $(BUILD)/test/test_pipeline
 $(TEST_PIPELINE): $(call objs,tests/test_pipeline.c $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
@@ -17,7 +18,7 @@ $(TEST_PIPELINE): $(call objs,tests/test_pipeline.c $(HOST_LIB_SRCS),asan) $(EXE
 # through BPFDOJO_HOME.
 CHECK_DEPS := all $(TEST_FRAME) $(BUILD)/test/test_exercises-asan $(BUILD)/test/test_grade-asan \
 	      $(GRADE_FIXTURE) $(TEST_COMPILE) $(TEST_SANDBOX) $(SANDBOX_FIXTURES) $(TEST_PIPELINE) \
-	      $(BUILD)/bin/bpfdojo-asan
+	      $(TEST_VERIFIER) $(BUILD)/bin/bpfdojo-asan
 CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(BUILD)/test/test_exercises-asan exercises" \
 	      "$(BUILD)/test/test_grade-asan $(GRADE_FIXTURE)" \
@@ -25,6 +26,7 @@ CHECK_CMDS := "$(TEST_FRAME)" \
 	      "tests/test_btfgen.sh $(BTFGEN) $(KERNEL_DIR)/vmlinux $(INC_DIR)" \
 	      "$(TEST_SANDBOX)" \
 	      "$(TEST_PIPELINE)" \
+	      "$(TEST_VERIFIER)" \
 	      "BPFDOJO_HOME=$(abspath $(BUILD)) tests/test_cli.sh $(BUILD)/bin/bpfdojo-asan"
 
 check: $(CHECK_DEPS)

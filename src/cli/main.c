@@ -218,6 +218,7 @@ static int cmd_run(int argc, char **argv, int compile_only)
 	r.source = src;
 	r.source_len = req.source_len;
 	r.color = !r.json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+	req.diag_color = r.color;
 
 	rc = pipeline_run(&req, render_event, &r, &res, &err);
 	free(src);

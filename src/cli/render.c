@@ -167,15 +167,22 @@ int render_event(json_t *ev, void *ctx)
 		fprintf(r->out, "%s (%s)\n", str(ev, "program"), str(ev, "section"));
 	} else if (!strcmp(e, "attach_failed")) {
 		phase(r, C_RED, "attach");
-		fprintf(r->out, "%sfailed%s: %s (%s): %s\n", col(r, C_RED), col(r, C_RESET),
-			str(ev, "program"), str(ev, "section"), str(ev, "message"));
+		fprintf(r->out, "%sfailed%s: %s (%s)\n", col(r, C_RED), col(r, C_RESET),
+			str(ev, "program"), str(ev, "section"));
+		if (*str(ev, "diagnosis_text"))
+			fprintf(r->out, "\n%s\n", str(ev, "diagnosis_text"));
+		else
+			fprintf(r->out, "            %s\n", str(ev, "message"));
 	} else if (!strcmp(e, "verifier")) {
 		phase(r, C_RED, "verifier");
 		if (*str(ev, "program"))
 			fprintf(r->out, "rejected program '%s'\n", str(ev, "program"));
 		else
 			fprintf(r->out, "%s\n", str(ev, "message"));
-		verifier_log(r, str(ev, "log"));
+		if (r->raw_log || !*str(ev, "diagnosis_text"))
+			verifier_log(r, str(ev, "log"));
+		if (*str(ev, "diagnosis_text"))
+			fprintf(r->out, "\n%s\n", str(ev, "diagnosis_text"));
 	} else if (!strcmp(e, "log")) {
 		if (!r->verbose)
 			return 0;

@@ -14,6 +14,7 @@
 #include "compile/compile.h"
 #include "core/jsonx.h"
 #include "core/proto.h"
+#include "grade/verifier.h"
 #include "pipeline.h"
 
 struct run_state {
@@ -27,11 +28,14 @@ struct run_state {
 	pipeline_event_cb cb;
 	void *ctx;
 	struct grade_btf *btf;
+	const struct compile_result *cr;   /* the object, for diagnoses */
+	const char *fname;                 /* the learner's file name as compiled */
 	int cb_err;                 /* first error returned by the caller's callback */
 	/* what the agent told us */
 	int load_failed, attach_failed, agent_error, done;
 	char agent_msg[PROTO_TEXT_MAX];
 	char rejected_prog[PROTO_NAME_MAX];
+	char diag_title[256];              /* the first diagnosis's title, for the verdict */
 	unsigned records, dropped, lost;
 	/* SUBMIT records, copied, for the grader */
 	void **submits;
@@ -154,6 +158,29 @@ static int on_record(struct run_state *s, const struct frame *f)
 
 static void finish(struct run_state *s, int rc, const struct dojo_err *err);
 
+/* Attach diagnosis @d (taken) to event @ev as "diagnosis" (JSON) and "diagnosis_text" (what a
+ * terminal shows), so every client explains the failure the same way. */
+static json_t *add_diagnosis(struct run_state *s, json_t *ev, struct grade_diag *d)
+{
+	struct buf b;
+
+	if (!ev || !d) {
+		grade_diag_free(d);
+		return ev;
+	}
+	if (!s->diag_title[0])
+		snprintf(s->diag_title, sizeof(s->diag_title), "%s", d->title);
+	buf_init(&b, 2 * GRADE_DIAG_LOG_TAIL + 65536);
+	if (!grade_diag_render_json(d, &b))
+		json_object_set_new(ev, "diagnosis", json_loadb((const char *)b.data, b.len, 0, NULL));
+	buf_reset(&b);
+	if (!grade_diag_render_text(d, s->req->diag_color, &b))
+		json_object_set_new(ev, "diagnosis_text", jsonx_string((const char *)b.data, b.len));
+	buf_free(&b);
+	grade_diag_free(d);
+	return ev;
+}
+
 /* Translate one agent frame into events and state. */
 static int on_frame(const struct frame *f, void *ctx)
 {
@@ -194,10 +221,13 @@ static int on_frame(const struct frame *f, void *ctx)
 	case FRAME_ATTACH_FAILED:
 		if (!(err = proto_get_attach_failed(f->payload, f->len, &m.af))) {
 			s->attach_failed++;
-			emit(s, json_pack("{s:s, s:o, s:o, s:i, s:o}", "event", "attach_failed",
-					  "program", jsonx_str(m.af.prog), "section",
+			emit(s, add_diagnosis(s, json_pack("{s:s, s:o, s:o, s:i, s:o}", "event",
+					  "attach_failed", "program", jsonx_str(m.af.prog), "section",
 					  jsonx_str(m.af.section), "error", m.af.err, "message",
-					  jsonx_str(m.af.msg)));
+					  jsonx_str(m.af.msg)),
+					  grade_diagnose_attach(s->cr->obj, s->cr->obj_len, m.af.prog,
+						m.af.section, m.af.err, m.af.msg, s->req->source,
+						s->req->source_len, s->fname)));
 		}
 		break;
 	case FRAME_LOAD_FAILED:
@@ -205,10 +235,14 @@ static int on_frame(const struct frame *f, void *ctx)
 			s->load_failed = 1;
 			snprintf(s->agent_msg, sizeof(s->agent_msg), "%s", m.lf.msg);
 			snprintf(s->rejected_prog, sizeof(s->rejected_prog), "%s", m.lf.prog);
-			emit(s, json_pack("{s:s, s:o, s:i, s:o, s:o}", "event", "verifier",
-					  "program", jsonx_str(m.lf.prog), "error", m.lf.err,
+			emit(s, add_diagnosis(s, json_pack("{s:s, s:o, s:i, s:o, s:o}", "event",
+					  "verifier", "program", jsonx_str(m.lf.prog), "error", m.lf.err,
 					  "message", jsonx_str(m.lf.msg), "log",
-					  jsonx_string((const char *)m.lf.log, m.lf.log_len)));
+					  jsonx_string((const char *)m.lf.log, m.lf.log_len)),
+					  grade_diagnose_load(s->cr->obj, s->cr->obj_len, m.lf.prog,
+						m.lf.err, (const char *)m.lf.log, m.lf.log_len,
+						m.lf.msg, s->req->source, s->req->source_len,
+						s->fname)));
 		}
 		break;
 	case FRAME_RECORD:
@@ -288,13 +322,15 @@ static void judge(struct run_state *s, int rc, const struct dojo_err *err)
 	else if (rc)
 		set_verdict(g, GRADE_RUN_ERROR, "%s", err && err->msg[0] ? err->msg : strerror(-rc));
 	else if (s->load_failed && s->rejected_prog[0])
-		set_verdict(g, GRADE_LOAD_ERROR, "the verifier rejected program '%s': the end of "
-			    "its log says why", s->rejected_prog);
+		set_verdict(g, GRADE_LOAD_ERROR, "the verifier rejected program '%s': %s",
+			    s->rejected_prog, s->diag_title[0] ? s->diag_title :
+			    "the end of its log says why");
 	else if (s->load_failed)
 		set_verdict(g, GRADE_LOAD_ERROR, "%s", s->agent_msg);
 	else if (s->attach_failed)
-		set_verdict(g, GRADE_LOAD_ERROR, "%d program%s could not be attached (see above)",
-			    s->attach_failed, s->attach_failed > 1 ? "s" : "");
+		set_verdict(g, GRADE_LOAD_ERROR, "%d program%s could not be attached%s%s",
+			    s->attach_failed, s->attach_failed > 1 ? "s" : "",
+			    s->diag_title[0] ? ": " : " (see above)", s->diag_title);
 	else if (s->agent_error)
 		set_verdict(g, GRADE_RUN_ERROR, "the sandbox could not run the job: %s",
 			    s->agent_msg);
@@ -334,6 +370,7 @@ static void run_object(struct run_state *s, const struct compile_result *cr)
 	struct dojo_err err = { 0 };
 	int rc;
 
+	s->cr = cr;
 	s->btf = grade_btf_new(cr->obj, cr->obj_len, &err);
 	if (!s->btf) {
 		set_verdict(&s->g, GRADE_RUN_ERROR, "cannot read the object's BTF: %s", err.msg);
@@ -354,7 +391,7 @@ int pipeline_run(const struct pipeline_req *req, pipeline_event_cb cb, void *ctx
 	struct run_state s = { .req = req, .cb = cb, .ctx = ctx, .t0 = now_ms() };
 	struct compile_result cr = { 0 };
 	struct compile_opts copts = { 0 };
-	char fname[DOJO_MAX_FILENAME + 16];
+	char fname[DOJO_MAX_FILENAME + 16], sanitized[DOJO_MAX_FILENAME];
 	int rc;
 
 	memset(res, 0, sizeof(*res));
@@ -370,6 +407,9 @@ int pipeline_run(const struct pipeline_req *req, pipeline_event_cb cb, void *ctx
 	else
 		snprintf(fname, sizeof(fname), "%s.bpf.c", s.ex ? s.ex->id : "prog");
 	copts.filename = fname;
+	/* the name clang records in the object's line info, which the diagnoses quote */
+	compile_sanitize_filename(fname, sanitized);
+	s.fname = sanitized;
 	copts.paths = req->sandbox.paths;
 
 	emit(&s, json_pack("{s:s, s:s, s:o}", "event", "compiling", "exercise",

@@ -11,8 +11,11 @@
  *   {"event":"log", "level", "text"}
  *   {"event":"loaded", "programs", "maps", "ms"}
  *   {"event":"attached", "program", "section"}
- *   {"event":"attach_failed", "program", "section", "error", "message"}
- *   {"event":"verifier", "program", "error", "message", "log"}
+ *   {"event":"attach_failed", "program", "section", "error", "message", "diagnosis",
+ *                             "diagnosis_text"}
+ *   {"event":"verifier", "program", "error", "message", "log", "diagnosis", "diagnosis_text"}
+ *        diagnosis: {title, class, known, primary:{file,line,col,end_col,label},
+ *                    secondary:[...], help, notes:[...], raw_log} (grade/verifier.h)
  *   {"event":"debug", "label", "value", "type", "kind"}     (one per DEBUG record)
  *   {"event":"submit", "value", "type", "kind"}             (one per SUBMIT record)
  *   {"event":"workload_done", "ms", "status", "records"}
@@ -37,6 +40,7 @@ struct pipeline_req {
 	uint64_t key;             /* 0 = draw a fresh random key (always, outside tests) */
 	struct sandbox_opts sandbox;
 	int compile_only;         /* stop after compiling (bpfdojo check) */
+	int diag_color;           /* ANSI colours in "diagnosis_text" (a terminal client) */
 };
 
 /* Receives each event; the object is borrowed (valid during the call only).  Return 0 to go
