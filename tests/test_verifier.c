@@ -120,6 +120,29 @@ static uint64_t next_rand(void)
 	return rng;
 }
 
+/* A load refused with no verifier log (EPERM for fentry on a host that lacks trampolines):
+ * the title is libbpf's first line without its prefix, libbpf's MEMLOCK guess is dropped, and
+ * the help points to the VM sandbox. */
+static void test_message_only(void)
+{
+	static const char msg[] = "libbpf: prog 'on_unlink': BPF program load failed: Operation not permitted\n"
+				  "libbpf: permission error while running as root; try raising 'ulimit -l'? current value: 8.0 MiB\n"
+				  "libbpf: prog 'on_unlink': failed to load: -1\n";
+	static const char src[] = "SEC(\"fentry/do_unlinkat\")\nint on_unlink(void *ctx) { return 0; }\n";
+	struct grade_diag *d = grade_diagnose_load(NULL, 0, "on_unlink", -EPERM, "", 0, msg, src,
+						   sizeof(src) - 1, "f.bpf.c");
+
+	CHECK(d != NULL, "message-only diagnosis");
+	if (!d)
+		return;
+	CHECK(!strchr(d->title, '\n') && strstr(d->title, "BPF program load failed") &&
+	      !strstr(d->title, "libbpf:"), "one-line title: %s", d->title);
+	CHECK(strstr(d->help, "--sandbox vm") != NULL, "help points to the VM: %s", d->help);
+	for (unsigned i = 0; i < d->nnotes; i++)
+		CHECK(!strstr(d->notes[i], "ulimit"), "no MEMLOCK guess: %s", d->notes[i]);
+	grade_diag_free(d);
+}
+
 static void test_fuzz(void)
 {
 	static const char *const seeds[] = { log_oob, log_branch };
@@ -362,6 +385,7 @@ int main(void)
 {
 	test_log_parser();
 	test_fields();
+	test_message_only();
 	test_fuzz();
 	if (geteuid() != 0) {
 		fprintf(stderr, "test_verifier: fixtures need root (they load into this kernel)\n");

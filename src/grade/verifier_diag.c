@@ -185,6 +185,32 @@ static struct grade_diag *diag_new(const char *log, size_t log_len, const char *
 
 /* Nothing recognised: the failing line, the verifier's (or libbpf's) last line as the title,
  * and the last lines of the log as notes. */
+
+/* Title from libbpf's first line ("libbpf: prog 'x': BPF program load failed: ..."), without
+ * its prefix; the other lines become notes. */
+static void first_message_line(struct grade_diag *d, const char *message)
+{
+	const char *p = message;
+	int n = 0;
+
+	while (*p) {
+		size_t len = strcspn(p, "\n");
+		const char *t = p;
+
+		if (!strncmp(t, "libbpf: ", 8))
+			t += 8, len -= 8;
+		if (len && !n++)
+			snprintf(d->title, sizeof(d->title), "the program could not be loaded: %.*s",
+				 (int)(len > 200 ? 200 : len), t);
+		else if (len && !memmem(t, len, "ulimit -l", 9))
+			/* libbpf guesses RLIMIT_MEMLOCK on any EPERM; kernels since 5.11 do not use it */
+			grade_diag_note(d, "%.*s", (int)(len > 220 ? 220 : len), t);
+		p = t + len;
+		if (*p == '\n')
+			p++;
+	}
+}
+
 static void fallback(struct vctx *c)
 {
 	struct grade_diag *d = c->d;
@@ -196,8 +222,7 @@ static void fallback(struct vctx *c)
 		snprintf(d->title, sizeof(d->title), "the verifier rejected the program: %s",
 			 v->error);
 	else if (c->message && c->message[0])
-		snprintf(d->title, sizeof(d->title), "the program could not be loaded: %.200s",
-			 c->message);
+		first_message_line(d, c->message);
 	else
 		snprintf(d->title, sizeof(d->title), "the program could not be loaded (error %d)",
 			 c->err);
@@ -220,7 +245,12 @@ static void fallback(struct vctx *c)
 		else
 			grade_diag_note(d, "  %.220s", l->text);
 	}
-	snprintf(d->help, sizeof(d->help), "the whole log is shown with --raw-log");
+	if (c->err == -EPERM && !v->n)
+		snprintf(d->help, sizeof(d->help), "the kernel refused this kind of program without "
+			 "a verifier log: some program types (fentry/fexit, LSM) may be unavailable "
+			 "on the host sandbox; try --sandbox vm");
+	else
+		snprintf(d->help, sizeof(d->help), "the whole log is shown with --raw-log");
 }
 
 static struct grade_diag *diagnose(const void *obj, size_t obj_len, const char *prog, int err,
