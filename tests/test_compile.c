@@ -168,6 +168,35 @@ static unsigned rnd(unsigned n)
 }
 
 /* Random and mutated clang-like text through the parser; check what compile.h promises. */
+/* Errors that puzzle BPF newcomers get one sentence of help; others get none. */
+static void test_diag_hints(void)
+{
+	static const struct {
+		const char *line, *help_has;  /* help_has NULL: no help expected */
+	} rows[] = {
+		{ "p.bpf.c:4:40: error: Looks like the BPF stack limit is exceeded. Please move large on stack variables into BPF per-cpu array map.", "512 bytes" },
+		{ "p.bpf.c:3:10: fatal error: 'stdio.h' file not found", "no libc" },
+		{ "p.bpf.c:9:2: error: call to undeclared function 'SUBMIT_STR'; ISO C99 and later do not support implicit function declarations", "dojo.h" },
+		{ "p.bpf.c:9:2: error: call to undeclared function 'bpf_get_current_commm'; ISO C99 and later do not support implicit function declarations", "no such helper" },
+		{ "p.bpf.c:9:2: error: call to undeclared function 'strlen'; ISO C99 and later do not support implicit function declarations", "cannot call libc" },
+		{ "p.bpf.c:5:8: error: redefinition of 'task_struct'", "___mine" },
+		{ "p.bpf.c:5:8: error: expected ';' after expression", NULL },
+	};
+
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct compile_diag *d = NULL;
+		size_t n = 0;
+
+		EXPECT(compile_parse_diags(rows[i].line, strlen(rows[i].line), "p.bpf.c", &d, &n) == 0 &&
+		       n == 1, "hint row %zu parses", i);
+		if (n == 1 && rows[i].help_has)
+			EXPECT(strstr(d[0].help, rows[i].help_has) != NULL, "hint row %zu: help '%s'", i, d[0].help);
+		else if (n == 1)
+			EXPECT(d[0].help[0] == 0, "hint row %zu: no help, got '%s'", i, d[0].help);
+		free(d);
+	}
+}
+
 static void test_diag_fuzz(void)
 {
 	static const char *const pieces[] = {
@@ -453,6 +482,7 @@ int main(int argc, char **argv)
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	test_diag_rows();
 	test_diag_limits();
+	test_diag_hints();
 	test_diag_fuzz();
 
 	ret = dojo_paths_init(&paths, &err);

@@ -80,6 +80,8 @@ static void diagnostics(struct render *r, json_t *diags, const char *file)
 		for (long k = 1; k < c && (size_t)k <= len; k++)
 			fputc(src[k - 1] == '\t' ? '\t' : ' ', r->out);
 		fprintf(r->out, "%s^%s\n", col(r, color), col(r, C_RESET));
+		if (*str(d, "help"))
+			fprintf(r->out, "%shelp:%s %s\n", col(r, C_CYAN), col(r, C_RESET), str(d, "help"));
 	}
 }
 

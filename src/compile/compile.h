@@ -29,6 +29,7 @@ struct compile_diag {
 	int line, col;
 	enum compile_severity severity;
 	char message[512];  /* clang's text, including a trailing " [-Wflag]" when clang names one */
+	char help[256];     /* what to do about it in BPF terms, or "" (see hints.c) */
 };
 
 /* Knobs of compile_bpf().  A NULL pointer or an all-zero struct means the defaults. */

@@ -158,6 +158,10 @@ static int parse_line(const char *s, size_t n, const char *filename, struct comp
 		d->col = col;
 		d->severity = sev;
 		copy_clean(d->message, sizeof(d->message), s + p + k, n - p - k);
+		/* clang's BPF backend adds this after its stack error; it repeats the location */
+		if (sev == COMPILE_NOTE && strstr(d->message, "could not determine the original source location"))
+			return 0;
+		compile_diag_hint(d);
 		return 1;
 	}
 	/* "clang: error: MSG", "clang-19: warning: MSG" (driver messages, no location). */

@@ -58,4 +58,8 @@ size_t compile_utf8_len(const unsigned char *s, size_t n);
 /* The host path of the clang binary the jail runs (for the benchmark floor); NULL if absent. */
 const char *compile_jail_clang(void);
 
+/* Fill d->help when clang's message is one that hints.c knows. */
+struct compile_diag;
+void compile_diag_hint(struct compile_diag *d);
+
 #endif

@@ -3,7 +3,7 @@
 #
 #   make pch           build/pch/dojo.pch (needs the include directory, see tools/tools.mk)
 
-COMPILE_SRCS := src/compile/compile.c src/compile/diag.c src/compile/jail.c src/compile/proc.c
+COMPILE_SRCS := src/compile/compile.c src/compile/diag.c src/compile/jail.c src/compile/proc.c src/compile/hints.c
 # The core pieces the compile part uses (listed, so new core files never change its link).
 COMPILE_CORE := src/core/buf.c src/core/err.c src/core/paths.c
 PCH          := $(BUILD)/pch/dojo.pch

@@ -80,11 +80,11 @@ static json_t *diags_json(const struct compile_result *cr)
 	for (size_t i = 0; i < cr->ndiags; i++) {
 		const struct compile_diag *d = &cr->diags[i];
 
-		json_array_append_new(a, json_pack("{s:o, s:i, s:i, s:s, s:o}", "file",
+		json_array_append_new(a, json_pack("{s:o, s:i, s:i, s:s, s:o, s:o}", "file",
 						   jsonx_str(d->file), "line", d->line,
 						   "col", d->col, "severity",
 						   severity_name(d->severity), "message",
-						   jsonx_str(d->message)));
+						   jsonx_str(d->message), "help", jsonx_str(d->help)));
 	}
 	return a;
 }
