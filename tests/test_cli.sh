@@ -69,6 +69,8 @@ expect 2 "verifier json" "$BIN" run process-name "$ROOT/tests/programs/verifier_
 printf '%s\n' "$OUT" | jq -s -e 'any(.[]; .event == "verifier" and .diagnosis.primary.line == 22 and (.diagnosis.title | length) > 0)' >/dev/null && ok || bad "json: verifier event carries the diagnosis"
 expect 1 "no submit" "$BIN" run process-name "$ROOT/tests/programs/no_submit.bpf.c" --sandbox host
 contains "NO_SUBMIT" "no submit verdict"
+expect 1 "flood" "$BIN" run process-name "$ROOT/tests/programs/flood.bpf.c" --sandbox host
+contains "beyond the limit" "flood: drops are reported"
 if command -v setpriv >/dev/null 2>&1; then
 	expect 3 "host mode as a user" setpriv --reuid=65534 --regid=65534 --clear-groups "$BIN" run process-name "$(sol process-name solution.bpf.c)" --sandbox host
 	contains "needs root" "host mode as a user says why"

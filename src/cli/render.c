@@ -1,6 +1,7 @@
 /* render.c: the CLI's text view of a run (see render.h); JSON mode prints events verbatim. */
 #include <stdlib.h>
 #include <string.h>
+#include "core/limits.h"
 #include "render.h"
 
 #define C_RESET "\033[0m"
@@ -122,6 +123,11 @@ static void verdict(struct render *r, json_t *ev)
 	fputc('\n', r->out);
 	if (!good && *str(ev, "message"))
 		fprintf(r->out, "            %s\n", str(ev, "message"));
+	if (num(ev, "dropped") || num(ev, "lost"))
+		fprintf(r->out, "            %snote: %lld record%s beyond the limit of %u per run "
+			"were not shown, %lld found the ring buffer full%s\n", col(r, C_DIM),
+			num(ev, "dropped"), num(ev, "dropped") == 1 ? "" : "s", DOJO_MAX_RECORDS,
+			num(ev, "lost"), col(r, C_RESET));
 }
 
 int render_event(json_t *ev, void *ctx)
