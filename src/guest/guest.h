@@ -74,6 +74,10 @@ int guest_env_apply_job(enum guest_mode mode, const struct proto_job *job, struc
  * device @chan_path, parse the kernel's BTF once and warm libbpf and the kernel with one load.
  * 0 or a negative errno with @err filled. */
 int guest_vm_prepare(const char *chan_path, struct dojo_err *err);
+#ifdef DOJO_TEST_FAULTS
+/* Tests only (fault.c): misbehave as the JOB's exercise id ("fault-...", "test-...") says. */
+int guest_test_fault(struct guest_chan *c, const char *what);
+#endif
 /* End the agent: exit in host mode, power the VM off in vm mode (PID 1 must not return). */
 void guest_env_exit(enum guest_mode mode, int status) __attribute__((noreturn));
 

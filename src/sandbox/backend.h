@@ -10,4 +10,8 @@ int sandbox_host_run(const struct sandbox_job *job, const struct sandbox_opts *o
 		     const char *agent, unsigned timeout_ms, sandbox_frame_cb cb, void *ctx,
 		     struct sandbox_stats *stats, struct dojo_err *err);
 
+int sandbox_vm_run(const struct sandbox_job *job, const struct sandbox_opts *opts,
+		   unsigned timeout_ms, sandbox_frame_cb cb, void *ctx,
+		   struct sandbox_stats *stats, struct dojo_err *err);
+
 #endif

@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 #include <linux/types.h>
@@ -111,7 +112,11 @@ int sandbox_chan_next(struct sandbox_chan *c, struct frame *f, struct dojo_err *
 static int write_all(struct sandbox_chan *c, const uint8_t *p, size_t len, struct dojo_err *err)
 {
 	while (len) {
-		ssize_t n = write(c->fd, p, len);
+		/* MSG_NOSIGNAL: a guest that died must be an EPIPE here, not a SIGPIPE for the host */
+		ssize_t n = send(c->fd, p, len, MSG_NOSIGNAL);
+
+		if (n < 0 && errno == ENOTSOCK)
+			n = write(c->fd, p, len);
 
 		if (n < 0 && errno == EINTR)
 			continue;

@@ -1,2 +1,3 @@
-# sandbox: sandbox_run() and its backends (host now, vm next); channel.c is shared by both.
+# sandbox: sandbox_run() and its backends: vm*.c (a qemu micro-VM per run, restored from a
+# snapshot) and host.c; channel.c is shared by both.
 SANDBOX_SRCS := $(wildcard src/sandbox/*.c)

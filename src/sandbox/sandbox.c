@@ -1,5 +1,6 @@
 /* sandbox.c: sandbox_run() checks and defaults its arguments and hands the run to a backend
- * (host.c now; the micro-VM backend comes next); sandbox kind names. */
+ * (vm.c, host.c); sandbox kind names.  The default is the micro-VM: host mode is only ever
+ * used when asked for by name. */
 #include <errno.h>
 #include <string.h>
 #include "core/limits.h"
@@ -47,9 +48,11 @@ int sandbox_run(const struct sandbox_job *job, const struct sandbox_opts *opts,
 	memset(stats, 0, sizeof(*stats));
 	if (!job || !job->exercise || !job->obj || !job->obj_len)
 		return dojo_err_set(err, -EINVAL, "a sandbox job needs an exercise and an object");
-	if (opts->kind != SANDBOX_HOST)
-		return dojo_err_set(err, -ENOTSUP, "the micro-VM sandbox is not built yet; use --sandbox host");
 	timeout = opts->timeout_ms ? opts->timeout_ms : DOJO_RUN_TIMEOUT_MS;
+	if (opts->kind == SANDBOX_VM || opts->kind == SANDBOX_DEFAULT)
+		return sandbox_vm_run(job, opts, timeout, cb, ctx, stats, err);
+	if (opts->kind != SANDBOX_HOST)
+		return dojo_err_set(err, -EINVAL, "unknown sandbox kind %d", (int)opts->kind);
 	agent = opts->agent_path;
 	if (!agent && opts->paths) {
 		agent = opts->paths->agent;

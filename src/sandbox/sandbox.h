@@ -33,6 +33,7 @@ struct sandbox_opts {
 	unsigned timeout_ms;            /* wall clock for the whole run; 0 = DOJO_RUN_TIMEOUT_MS */
 	const struct dojo_paths *paths; /* NULL = dojo_paths_init() */
 	const char *agent_path;         /* override the agent binary (tests); NULL = paths->agent */
+	const char *vm_initramfs;       /* vm: override the initramfs (tests); NULL = kernel_dir's */
 	int verifier_log_level2;        /* ask for register state in verifier logs */
 };
 
@@ -53,7 +54,10 @@ struct sandbox_stats {
  * many frames or bytes, closed early); -EPERM when the backend lacks a privilege (host mode
  * needs root); -ENOENT when something to run is missing; the callback's value when it stopped
  * the run.  @err explains any failure in a sentence.  @stats may be NULL.
- * Host backend: one job at a time (a process-wide lock).  Safe to call from several threads. */
+ * Host backend: one job at a time (a process-wide lock).  VM backend: one guest per host CPU
+ * at once, the rest wait (the wait counts against the deadline); the first run after the
+ * kernel, initramfs or qemu changed builds the snapshot first (a cold boot, seconds, not
+ * counted).  Safe to call from several threads. */
 int sandbox_run(const struct sandbox_job *job, const struct sandbox_opts *opts,
 		sandbox_frame_cb cb, void *ctx, struct sandbox_stats *stats, struct dojo_err *err);
 

@@ -1,0 +1,243 @@
+/* bench_vm.c: the micro-VM sandbox in figures, all measured in one run (medians of N runs):
+ *
+ *   cold boot -> agent READY       (what every run would cost without the snapshot)
+ *   restore -> agent answers       (sandbox_run of a JOB the agent refuses at once: restore,
+ *                                   migrate-incoming, JOB, the agent's ERROR frame)
+ *   end to end, vm and host        (pipeline_run: compile to verdict, one exercise's solution)
+ *   sustained throughput           (N threads, one guest each, for D seconds; runs lost)
+ *
+ * It includes the backend's internal header for the cold boot, which has no public API.
+ * Needs root (host mode).  Usage: bench_vm [runs=20] [seconds=120] [threads=ncpu] */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include "pipeline/pipeline.h"
+#include "sandbox/vm_int.h"
+
+static int cmp_u(const void *a, const void *b)
+{
+	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void report(const char *what, unsigned *v, int n)
+{
+	qsort(v, (size_t)n, sizeof(*v), cmp_u);
+	printf("%-36s median %5u ms   min %5u   max %5u   (n=%d)\n", what,
+	       n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2, v[0], v[n - 1], n);
+}
+
+/* Cold boots: a fresh qemu, a private RAM memfd, until READY.  Hung boots are counted. */
+static int cold_boots(int runs, unsigned *out, int *hangs)
+{
+	struct vm_env e;
+	struct dojo_err err = { 0 };
+	int n = 0, cached;
+
+	if (vm_env_init(&e, NULL, NULL, &err)) {
+		fprintf(stderr, "bench_vm: %s\n", err.msg);
+		return -1;
+	}
+	*hangs = 0;
+	while (n < runs) {
+		struct vm_launch l = { .env = &e, .share = 0 };
+		struct vm_guest g;
+		uint64_t t0;
+		int rc;
+
+		l.accel = vm_accel_get(&e, 1, &cached, NULL, 0);
+		l.ram_fd = memfd_create("bench-ram", MFD_CLOEXEC);
+		if (l.ram_fd < 0 || ftruncate(l.ram_fd, (off_t)VM_MEM_MB << 20) < 0)
+			return -1;
+		t0 = sandbox_now_ms();
+		rc = vm_boot_ready(&g, &l, VM_BOOT_TIMEOUT_MS, &err);
+		if (!rc)
+			out[n++] = (unsigned)(sandbox_now_ms() - t0);
+		else if (rc == -ETIMEDOUT)
+			(*hangs)++;
+		vm_guest_kill(&g);
+		close(l.ram_fd);
+		if (rc && rc != -ETIMEDOUT) {
+			fprintf(stderr, "bench_vm: cold boot: %s\n", err.msg);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+struct first {
+	uint64_t t0, t_first;
+};
+
+static int on_first(const struct frame *f, void *ctx)
+{
+	struct first *x = ctx;
+
+	(void)f;
+	if (!x->t_first)
+		x->t_first = sandbox_now_ms();
+	return 0;
+}
+
+static int restores(int runs, unsigned *to_agent, unsigned *whole)
+{
+	static const char junk[] = "not an object";
+	struct sandbox_job job = { .exercise = "no-such-exercise", .key = 1, .obj = junk,
+				   .obj_len = sizeof(junk) };
+	struct sandbox_opts o = { .kind = SANDBOX_VM };
+
+	for (int i = 0; i < runs; i++) {
+		struct first x = { .t0 = sandbox_now_ms() };
+		struct dojo_err err = { 0 };
+		int rc = sandbox_run(&job, &o, on_first, &x, NULL, &err);
+
+		if (rc || !x.t_first) {
+			fprintf(stderr, "bench_vm: restore: %d %s\n", rc, err.msg);
+			return -1;
+		}
+		to_agent[i] = (unsigned)(x.t_first - x.t0);
+		whole[i] = (unsigned)(sandbox_now_ms() - x.t0);
+	}
+	return 0;
+}
+
+/* When each phase's event arrived, from the start of pipeline_run(). */
+enum { PH_STARTING, PH_LOADED, PH_ATTACHED, PH_WORKLOAD, PH_VERDICT, PH_N };
+static const char *const ph_names[PH_N] = { "compiled (starting)", "loaded", "attached",
+					    "workload_done", "verdict" };
+struct phases {
+	uint64_t t0;
+	unsigned at[PH_N];
+};
+
+static int on_event(json_t *ev, void *ctx)
+{
+	static const char *const names[PH_N] = { "starting", "loaded", "attached", "workload_done", "verdict" };
+	struct phases *p = ctx;
+	const char *name = json_string_value(json_object_get(ev, "event"));
+
+	for (int i = 0; name && i < PH_N; i++)
+		if (!strcmp(name, names[i]) && !p->at[i])
+			p->at[i] = (unsigned)(sandbox_now_ms() - p->t0);
+	return 0;
+}
+
+static unsigned ph_runs[PH_N][256];
+
+static int end_to_end(enum sandbox_kind kind, const struct exercise *ex, int runs, unsigned *out)
+{
+	for (int i = 0; i < runs; i++) {
+		struct pipeline_req req = { .exercise = ex->id, .source = ex->solution,
+					    .source_len = strlen(ex->solution) };
+		struct pipeline_result res;
+		struct dojo_err err = { 0 };
+		uint64_t t0 = sandbox_now_ms();
+		struct phases ph = { .t0 = t0 };
+
+		req.sandbox.kind = kind;
+		if (pipeline_run(&req, on_event, &ph, &res, &err) || res.verdict != GRADE_CORRECT) {
+			fprintf(stderr, "bench_vm: %s run: %s (verdict %s)\n", sandbox_kind_name(kind), err.msg, grade_verdict_name(res.verdict));
+			return -1;
+		}
+		out[i] = (unsigned)(sandbox_now_ms() - t0);
+		for (int k = 0; k < PH_N && i < 256; k++)
+			ph_runs[k][i] = ph.at[k];
+	}
+	return 0;
+}
+
+static void report_phases(int runs)
+{
+	char what[64];
+
+	if (runs > 256)
+		runs = 256;
+	for (int k = 0; k < PH_N; k++) {
+		snprintf(what, sizeof(what), "  event '%s' at", ph_names[k]);
+		report(what, ph_runs[k], runs);
+	}
+}
+
+struct load {
+	const struct exercise *ex;
+	uint64_t until;
+	unsigned ok, lost;
+};
+
+static void *load_thread(void *arg)
+{
+	struct load *l = arg;
+
+	while (sandbox_now_ms() < l->until) {
+		struct pipeline_req req = { .exercise = l->ex->id, .source = l->ex->solution,
+					    .source_len = strlen(l->ex->solution) };
+		struct pipeline_result res;
+		struct dojo_err err = { 0 };
+
+		req.sandbox.kind = SANDBOX_VM;
+		if (pipeline_run(&req, NULL, NULL, &res, &err) == 0 && res.verdict == GRADE_CORRECT) {
+			l->ok++;
+		} else {
+			l->lost++;
+			fprintf(stderr, "bench_vm: lost a run: %s (%s)\n", err.msg, grade_verdict_name(res.verdict));
+		}
+	}
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	int runs = argc > 1 ? atoi(argv[1]) : 20;
+	int secs = argc > 2 ? atoi(argv[2]) : 120;
+	long nthreads = argc > 3 ? atol(argv[3]) : sysconf(_SC_NPROCESSORS_ONLN);
+	const struct exercise *ex = exercise_find("process-name");
+	unsigned *a = calloc((size_t)runs, sizeof(unsigned)), *b = calloc((size_t)runs, sizeof(unsigned));
+	struct load loads[64] = { 0 };
+	pthread_t th[64];
+	unsigned ok = 0, lost = 0;
+	int hangs;
+
+	if (runs < 1 || secs < 1 || nthreads < 1 || nthreads > 64 || !ex || !a || !b) {
+		fprintf(stderr, "usage: bench_vm [runs>=1] [seconds>=1] [threads 1-64]\n");
+		return 3;
+	}
+	/* build the snapshot first, outside every figure */
+	if (restores(1, a, b))
+		return 1;
+	if (cold_boots(runs, a, &hangs))
+		return 1;
+	report("cold boot -> agent READY", a, runs);
+	printf("%-36s %d hung of %d (deadline %u ms, retried)\n", "", hangs, runs + hangs, VM_BOOT_TIMEOUT_MS);
+	if (restores(runs, a, b))
+		return 1;
+	report("restore -> agent answers", a, runs);
+	report("restore -> guest gone (whole run)", b, runs);
+	if (end_to_end(SANDBOX_VM, ex, runs, a))
+		return 1;
+	report("end to end, vm (compile..verdict)", a, runs);
+	report_phases(runs);
+	if (end_to_end(SANDBOX_HOST, ex, runs, a))
+		return 1;
+	report("end to end, host (compile..verdict)", a, runs);
+	report_phases(runs);
+
+	for (long i = 0; i < nthreads; i++) {
+		loads[i].ex = ex;
+		loads[i].until = sandbox_now_ms() + (uint64_t)secs * 1000u;
+		if (pthread_create(&th[i], NULL, load_thread, &loads[i]))
+			return 1;
+	}
+	for (long i = 0; i < nthreads; i++) {
+		pthread_join(th[i], NULL);
+		ok += loads[i].ok;
+		lost += loads[i].lost;
+	}
+	printf("%-36s %.0f runs/min with %ld guests at once over %d s (%u CORRECT, %u lost)\n",
+	       "sustained, vm (compile..verdict)", ok * 60.0 / secs, nthreads, secs, ok, lost);
+	return lost ? 1 : 0;
+}

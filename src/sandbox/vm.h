@@ -1,0 +1,44 @@
+/* vm.h: the micro-VM backend's public corner: what `bpfdojo doctor` and the server's /healthz
+ * ask about it (is qemu there, the guest kernel, the initramfs, the snapshot; which accelerator
+ * runs the guests), and a way to build the snapshot ahead of the first run.  Runs themselves
+ * go through sandbox_run() with SANDBOX_VM (or SANDBOX_DEFAULT). */
+#ifndef DOJO_SANDBOX_VM_H
+#define DOJO_SANDBOX_VM_H
+
+#include <limits.h>
+#include "core/err.h"
+#include "core/paths.h"
+
+enum sandbox_vm_accel {
+	SANDBOX_ACCEL_UNKNOWN = 0,   /* not probed yet */
+	SANDBOX_ACCEL_TCG,           /* emulation: works everywhere, ~20x slower than KVM */
+	SANDBOX_ACCEL_KVM,           /* hardware virtualization: a guest booted with it in time */
+};
+
+struct sandbox_vm_status {
+	char qemu[PATH_MAX];         /* the qemu binary found ("" if none) */
+	char qemu_version[64];       /* "7.2.22", "" if unknown */
+	char kernel[PATH_MAX];       /* the guest kernel (ELF vmlinux, booted via PVH) */
+	char initramfs[PATH_MAX];
+	char runtime_dir[PATH_MAX];  /* snapshot, accelerator cache, lock */
+	char qemu_user[32];          /* the unprivileged user qemu runs as */
+	int qemu_ok, kernel_ok, initramfs_ok, user_ok;
+	int snapshot_ok;             /* a snapshot for the current kernel/initramfs/qemu exists */
+	enum sandbox_vm_accel accel;
+	int accel_cached;            /* accel came from the cache (not probed by this call) */
+	unsigned snapshot_ms;        /* when built by this call: how long it took */
+	char accel_why[160];         /* why KVM is not used, when it is not */
+};
+
+/* Fill @st for @paths (NULL = dojo_paths_init()).  With @prepare set, also probe the
+ * accelerator (a few seconds, then cached) and build the snapshot when missing (a cold boot,
+ * once per kernel/initramfs/qemu).  Returns 0 when every piece is present (and, with
+ * @prepare, the snapshot could be built); -ENOENT when something is missing, with @err
+ * naming the first missing piece and the fix; another negative errno when a build failed. */
+int sandbox_vm_status(const struct dojo_paths *paths, int prepare, struct sandbox_vm_status *st,
+		      struct dojo_err *err);
+
+/* "kvm", "tcg" or "unknown" */
+const char *sandbox_vm_accel_name(enum sandbox_vm_accel a);
+
+#endif

@@ -1,0 +1,25 @@
+# tools/initramfs.mk: the micro-VM's initramfs (build/kernel/initramfs.cpio): the static agent
+# as /init and the kernel modules the catalogue needs, decompressed (tools/mkinitramfs.c).
+#
+#   make initramfs     build it (needs `make kernel` and the agent)
+#
+# virtio_mmio carries microvm's virtio bus (the job channel); veth, sch_ingress and cls_bpf
+# are what network exercises attach to.  Dependencies come from each module's .modinfo.
+MKINITRAMFS    := $(TOOLS_BIN)/mkinitramfs
+INITRAMFS      := $(KERNEL_DIR)/initramfs.cpio
+GUEST_MODULES  := virtio_mmio veth sch_ingress cls_bpf
+
+$(MKINITRAMFS): $(call objs,tools/mkinitramfs.c,obj)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -o $@ $^ -llzma
+
+# mkinitramfs(out, agent): one initramfs around @agent
+mkinitramfs = $(MKINITRAMFS) -o $(1) --init $(2) \
+	--modules $(KERNEL_DIR)/modules/$$(cat $(KERNEL_DIR)/VERSION) $(GUEST_MODULES)
+
+$(INITRAMFS): $(AGENT) $(MKINITRAMFS) $(KERNEL_STAMP) tools/initramfs.mk
+	$(Q)$(call mkinitramfs,$@,$(AGENT))
+
+.PHONY: initramfs
+initramfs: $(INITRAMFS)
+all: $(INITRAMFS)
