@@ -55,3 +55,11 @@ if [ -n "$missing" ]; then
 else
 	echo "install-deps: everything is installed"
 fi
+
+# /dev/kvm for the micro-VM sandbox, as Debian's udev rules set it (group kvm, mode 0660), for
+# machines without udev (containers).  qemu runs as nobody with the kvm group; whether guests
+# really boot under KVM is then decided by a probe boot (bpfdojo doctor shows the result).
+if [ -c /dev/kvm ]; then
+	getent group kvm >/dev/null || groupadd --system kvm
+	chgrp kvm /dev/kvm && chmod 0660 /dev/kvm
+fi

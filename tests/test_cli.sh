@@ -14,6 +14,12 @@ expect() {
 	OUT=$("$@" 2>&1); got=$?
 	if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, want $want"; printf '%s\n' "$OUT" | tail -n 15 >&2; fi
 }
+# expect_stdout: like expect, but $OUT holds standard output only (for --json)
+expect_stdout() {
+	want=$1; what=$2; shift 2
+	OUT=$("$@" 2>/dev/null); got=$?
+	if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, want $want"; fi
+}
 contains() { case "$OUT" in *"$1"*) ok ;; *) bad "$2: output lacks '$1'"; printf '%s\n' "$OUT" | tail -n 15 >&2 ;; esac; }
 lacks() { case "$OUT" in *"$1"*) bad "$2: output has '$1'" ;; *) ok ;; esac; }
 sol() { find "$ROOT/exercises" -path "*-$1/$2" | head -n 1; }
@@ -45,13 +51,15 @@ for ex in process-name argv-password exit-code; do
 	contains "WRONG" "$ex wrong verdict"
 done
 
-expect 0 "json" "$BIN" run process-name "$(sol process-name solution.bpf.c)" --sandbox host --json
+expect_stdout 0 "json" "$BIN" run process-name "$(sol process-name solution.bpf.c)" --sandbox host --json
 if command -v jq >/dev/null 2>&1; then
 	printf '%s\n' "$OUT" | jq -e . >/dev/null 2>&1 && ok || bad "json: every line is JSON"
 	printf '%s\n' "$OUT" | tail -n 1 | jq -e '.event == "verdict" and .verdict == "CORRECT"' >/dev/null && ok || bad "json: last line is the verdict"
 	printf '%s\n' "$OUT" | jq -s -e 'any(.[]; .event == "compiling")' >/dev/null && ok || bad "json: compiling event"
 fi
 
+OUT=$("$BIN" run process-name "$(sol process-name solution.bpf.c)" --sandbox host 2>&1 >/dev/null)
+contains "own kernel" "host mode warns on stderr"
 expect 2 "type error" "$BIN" run process-name "$ROOT/tests/programs/type_error.bpf.c" --sandbox host
 contains "type_error.bpf.c:11:" "type error location"
 contains "^" "type error caret"
@@ -65,7 +73,7 @@ contains "may be NULL" "verifier rejection explained"
 lacks "invalid mem access" "raw log hidden by default"
 expect 2 "verifier --raw-log" "$BIN" run process-name "$ROOT/tests/programs/verifier_reject.bpf.c" --sandbox host --raw-log
 contains "invalid mem access" "raw log with --raw-log"
-expect 2 "verifier json" "$BIN" run process-name "$ROOT/tests/programs/verifier_reject.bpf.c" --sandbox host --json
+expect_stdout 2 "verifier json" "$BIN" run process-name "$ROOT/tests/programs/verifier_reject.bpf.c" --sandbox host --json
 printf '%s\n' "$OUT" | jq -s -e 'any(.[]; .event == "verifier" and .diagnosis.primary.line == 22 and (.diagnosis.title | length) > 0)' >/dev/null && ok || bad "json: verifier event carries the diagnosis"
 expect 1 "no submit" "$BIN" run process-name "$ROOT/tests/programs/no_submit.bpf.c" --sandbox host
 contains "NO_SUBMIT" "no submit verdict"

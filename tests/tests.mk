@@ -18,7 +18,7 @@ $(TEST_PIPELINE): $(call objs,tests/test_pipeline.c $(HOST_LIB_SRCS),asan) $(EXE
 # through BPFDOJO_HOME.
 CHECK_DEPS := all $(TEST_FRAME) $(BUILD)/test/test_exercises-asan $(BUILD)/test/test_grade-asan \
 	      $(GRADE_FIXTURE) $(TEST_COMPILE) $(TEST_SANDBOX) $(SANDBOX_FIXTURES) $(TEST_PIPELINE) \
-	      $(TEST_VERIFIER) $(BUILD)/bin/bpfdojo-asan
+	      $(TEST_VERIFIER) $(BUILD)/bin/bpfdojo-asan $(TEST_VM) $(VM_FAULT_INITRAMFS)
 CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(BUILD)/test/test_exercises-asan exercises" \
 	      "$(BUILD)/test/test_grade-asan $(GRADE_FIXTURE)" \
@@ -27,6 +27,7 @@ CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_SANDBOX)" \
 	      "$(TEST_PIPELINE)" \
 	      "$(TEST_VERIFIER)" \
+	      "VM_FAULT_INITRAMFS=$(abspath $(VM_FAULT_INITRAMFS)) $(TEST_VM)" \
 	      "BPFDOJO_HOME=$(abspath $(BUILD)) tests/test_cli.sh $(BUILD)/bin/bpfdojo-asan"
 
 check: $(CHECK_DEPS)

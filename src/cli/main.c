@@ -15,6 +15,7 @@
 #include "core/limits.h"
 #include "exercises/exercise.h"
 #include "pipeline/pipeline.h"
+#include "doctor.h"
 #include "render.h"
 
 #define EXIT_USAGE 3
@@ -27,10 +28,11 @@ static const char usage_text[] =
 	"  lesson <exercise>             print the lesson\n"
 	"  run <exercise> <file.bpf.c>   compile, load, run the workload and grade the answer\n"
 	"  check <file.bpf.c>            compile only and print the diagnostics\n"
+	"  doctor [--quick]              check that everything a run needs is here, and how to fix it\n"
 	"\n"
 	"options of run and check:\n"
-	"  --sandbox host|vm   where the program runs (host: this machine's kernel, needs root,\n"
-	"                      for a trusted single user; vm: a throwaway micro-VM)\n"
+	"  --sandbox vm|host   where the program runs: vm (the default) a throwaway micro-VM per\n"
+	"                      run; host this machine's kernel, needs root, for a trusted single user\n"
 	"  --json              print the events as JSON lines\n"
 	"  --raw-log           print the verifier's whole log when it rejects the program\n"
 	"  --verbose           print libbpf's messages too\n"
@@ -208,6 +210,10 @@ static int cmd_run(int argc, char **argv, int compile_only)
 				   "usage: bpfdojo run <exercise> <file.bpf.c>");
 	if (!compile_only && !find_or_complain(argv[optind]))
 		return EXIT_USAGE;
+	if (!compile_only && req.sandbox.kind == SANDBOX_HOST)
+		fputs("bpfdojo: --sandbox host runs your program in this machine's own kernel, "
+		      "separated from it only by namespaces; use it only for your own code on your "
+		      "own machine.\n", stderr);
 	req.exercise = compile_only ? NULL : argv[optind];
 	src = read_source(argv[argc - 1], &req.source_len);
 	if (!src)
@@ -251,5 +257,7 @@ int main(int argc, char **argv)
 		return cmd_run(argc - 1, argv + 1, 0);
 	if (!strcmp(cmd, "check"))
 		return cmd_run(argc - 1, argv + 1, 1);
+	if (!strcmp(cmd, "doctor"))
+		return cli_doctor(argc - 1, argv + 1);
 	return usage_error("unknown command '%s'", cmd);
 }
