@@ -346,7 +346,7 @@ int guest_loader_attach(struct guest_loader *l)
 	return failed;
 }
 
-void guest_loader_detach(struct guest_loader *l)
+static void guest_loader_detach(struct guest_loader *l)
 {
 	for (unsigned i = 0; i < l->nlinks; i++)
 		bpf_link__destroy(l->links[i]);

@@ -26,9 +26,6 @@ int guest_loader_load(struct guest_loader *l);
  * (0 = all attached), or a negative errno when the channel broke. */
 int guest_loader_attach(struct guest_loader *l);
 
-/* Detach every program (no new records from now on). */
-void guest_loader_detach(struct guest_loader *l);
-
 /* The ring buffer `dojo_events`'s map fd. */
 int guest_loader_events_fd(const struct guest_loader *l);
 

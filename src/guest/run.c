@@ -2,7 +2,7 @@
  *
  *   READY -> read JOB -> env flags -> exercise setup -> open/check/load (LOADED | LOAD_FAILED)
  *   -> attach all (ATTACHED* | ATTACH_FAILED* then DONE{0}) -> fork the workload and stream
- *   RECORDs while it runs -> WORKLOAD_DONE -> detach, drain -> DONE.
+ *   RECORDs while it runs -> WORKLOAD_DONE -> drain -> DONE (detach when the object is freed).
  *
  * The parent waits on one epoll set holding the ring buffer and a pidfd of the workload, so
  * records stream while the workload runs.  The ring-buffer callback yields every RB_BATCH
@@ -70,9 +70,25 @@ static int on_record(void *ctx, void *data, size_t size)
 	return ++s->batch >= RB_BATCH ? RB_YIELD : 0;
 }
 
-/* Consume what the ring buffer holds now.  0 or the channel's error. */
-static int consume(struct ring_buffer *rb, struct rec_state *s, int until_empty)
+/* Consume what the ring buffer holds now, one batch.  0 or the channel's error. */
+static int consume(struct ring_buffer *rb, struct rec_state *s)
 {
+	int rc;
+
+	s->batch = 0;
+	rc = ring_buffer__consume(rb);
+	if (s->c->dead)
+		return s->c->dead;
+	return rc < 0 && rc != RB_YIELD ? rc : 0;
+}
+
+/* Drain what the workload left.  A program that keeps producing (it is still attached) cannot
+ * hold the drain: it stops after twice what the ring buffer can hold.  0 or the channel's
+ * error. */
+static int drain(struct ring_buffer *rb, struct rec_state *s)
+{
+	const uint64_t max = 2u * DOJO_RINGBUF_BYTES / sizeof(struct dojo_rec);
+	const uint64_t start = (uint64_t)s->forwarded + s->dropped;
 	int rc;
 
 	do {
@@ -80,7 +96,7 @@ static int consume(struct ring_buffer *rb, struct rec_state *s, int until_empty)
 		rc = ring_buffer__consume(rb);
 		if (s->c->dead)
 			return s->c->dead;
-	} while (until_empty ? rc != 0 && (rc > 0 || rc == RB_YIELD) : 0);
+	} while ((rc > 0 || rc == RB_YIELD) && (uint64_t)s->forwarded + s->dropped - start < max);
 	return rc < 0 && rc != RB_YIELD ? rc : 0;
 }
 
@@ -158,7 +174,7 @@ static int run_workload(const struct exercise *ex, const struct workload_ctx *ct
 		}
 		for (int i = 0; i < n; i++) {
 			if (evs[i].data.u32 == 1) {
-				rc = consume(rb, s, 0);
+				rc = consume(rb, s);
 				if (rc)
 					goto kill;
 			} else if (waitpid(pid, &ws, WNOHANG) == pid) {
@@ -282,9 +298,9 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 			rc = guest_send_error(c, rc, "running the workload failed: %s", strerror(-rc));
 		goto out;
 	}
-	/* no new records once detached, so the drain ends */
-	guest_loader_detach(l);
-	rc = consume(rb, &s, 1);
+	/* no detach before DONE: detaching waits for an RCU grace period (50-90 ms) the learner
+	 * need not wait for; it happens when the object is freed, after DONE */
+	rc = drain(rb, &s);
 	if (rc)
 		goto out;
 	done.records = s.forwarded;
