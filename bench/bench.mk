@@ -1,6 +1,6 @@
 # bench: benchmarks that print figures (medians, with the floor measured in the same run).
 #
-#   make bench         compile benchmark + end-to-end run benchmark (host mode, root)
+#   make bench         compile, end-to-end (host mode) and micro-VM benchmarks (root; ~4 min)
 BENCH_RUN := $(BUILD)/bench/bench_run
 $(BENCH_RUN): $(call objs,bench/bench_run.c $(HOST_LIB_SRCS),obj) $(EXERCISES_OBJS)
 	@mkdir -p $(dir $@)
@@ -9,4 +9,4 @@ $(BENCH_RUN): $(call objs,bench/bench_run.c $(HOST_LIB_SRCS),obj) $(EXERCISES_OB
 .PHONY: bench bench-run
 bench-run: $(BENCH_RUN) all
 	$(Q)BPFDOJO_HOME=$(abspath $(BUILD)) $(BENCH_RUN) process-name 20
-bench: bench-compile bench-run
+bench: bench-compile bench-run bench-vm
