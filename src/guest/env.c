@@ -35,6 +35,8 @@ static const struct mnt mounts[] = {
 	{ "tracefs", "/sys/kernel/tracing", "tracefs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL, 0 },
 	{ "bpf", "/sys/fs/bpf", "bpf", MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=0700", 0 },
 	{ "tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777,size=16m", 1 },
+	/* a private /run first, so creating the run dir leaves nothing on the host's /run */
+	{ "tmpfs", "/run", "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=1m", 0 },
 	{ "tmpfs", GUEST_RUN_DIR, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=16m", 0 },
 };
 
