@@ -35,6 +35,8 @@ struct workload_ctx {
 	const char *run_dir;    /* a private, empty, writable directory (tmpfs), e.g. /run/dojo */
 	const char *self_exe;   /* the agent binary; exec it with DOJO_CHILD set to get a child
 				 * program that does what workload_spawn() asks (see workload.h) */
+	const char *child_exe;  /* NULL, or bpfdojo-child: the same, much cheaper to exec;
+				 * workload_spawn() prefers it to self_exe */
 };
 
 struct exercise {
@@ -48,7 +50,9 @@ struct exercise {
 	void (*answer)(uint64_t key, struct answer *out);
 	/* Guest side.  setup() runs before the program is loaded (create files, links);
 	 * run() makes the kernel show the secret and returns when the workload is over
-	 * (0, or a negative errno when the workload itself broke). */
+	 * (0, or a negative errno when the workload itself broke).  run() runs in another
+	 * process (in the micro-VM one started before the job), so setup() hands it nothing
+	 * through memory: only through files in ctx->run_dir. */
 	int (*setup)(const struct workload_ctx *ctx);
 	int (*run)(const struct workload_ctx *ctx);
 	/* Embedded texts (NUL-terminated), generated from the folder by exercises/embed.c and

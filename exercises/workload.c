@@ -1,6 +1,7 @@
 /* workload.c: running the small child programs that exercises' workloads are made of.
  *
- * A child is the agent binary exec'd through a symlink named after the program we want the
+ * A child is bpfdojo-child (ctx->child_exe, a tiny freestanding program) or else the agent
+ * binary (ctx->self_exe), exec'd through a symlink named after the program we want the
  * kernel to see (comm = the link's name), told what to do by DOJO_CHILD.  The child gets a
  * clean environment and a copy of argv on its own stack, so a learner's program that reads
  * argv from user memory at execve() entry finds every page present. */
@@ -60,7 +61,7 @@ static int valid_name(const char *name)
 	return n > 0 && n < NAME_MAX && !strchr(name, '/') && strcmp(name, ".") && strcmp(name, "..");
 }
 
-/* (Re)create run_dir/bin/<name> -> self_exe; the link's path goes to @path. */
+/* (Re)create run_dir/bin/<name> -> child_exe (or self_exe); the link's path goes to @path. */
 static int make_link(const struct workload_ctx *ctx, const char *name, char *path, size_t cap)
 {
 	int n = snprintf(path, cap, "%s/bin", ctx->run_dir);
@@ -74,7 +75,7 @@ static int make_link(const struct workload_ctx *ctx, const char *name, char *pat
 		return -ENAMETOOLONG;
 	if (unlink(path) < 0 && errno != ENOENT)
 		return -errno;
-	if (symlink(ctx->self_exe, path) < 0)
+	if (symlink(ctx->child_exe ? ctx->child_exe : ctx->self_exe, path) < 0)
 		return -errno;
 	return 0;
 }
@@ -138,7 +139,7 @@ int workload_spawn(const struct workload_ctx *ctx, const char *name, char *const
 	pid_t child;
 	int ret;
 
-	if (!ctx || !ctx->run_dir || !ctx->self_exe || !valid_name(name) || !argv || !spec || !pid)
+	if (!ctx || !ctx->run_dir || (!ctx->self_exe && !ctx->child_exe) || !valid_name(name) || !argv || !spec || !pid)
 		return -EINVAL;
 	ssize_t argc = count_args(argv);
 	if (argc < 0)

@@ -1,9 +1,11 @@
 /* workload.h: helpers for exercises' workloads (guest side).
  *
  * A workload makes the kernel show a secret by running small child programs.  The child
- * program is the agent binary itself, exec'd through a symlink (so its comm is the link's
- * name) with the environment variable DOJO_CHILD telling it what to do; the agent's main()
- * calls workload_child_main() first thing when DOJO_CHILD is set. */
+ * program is bpfdojo-child (ctx->child_exe: freestanding, cheap to exec) or else the agent
+ * binary itself (ctx->self_exe), exec'd through a symlink (so its comm is the link's name)
+ * with the environment variable DOJO_CHILD telling it what to do; the agent's main() calls
+ * workload_child_main() first thing when DOJO_CHILD is set, and bpfdojo-child does the same
+ * thing (src/guest/child/child.c). */
 #ifndef DOJO_WORKLOAD_H
 #define DOJO_WORKLOAD_H
 
@@ -15,7 +17,8 @@
  * exits with it).  Unknown specs exit 127. */
 int workload_child_main(const char *spec);
 
-/* Start a child program named @name (a symlink to the agent is created in ctx->run_dir/bin/),
+/* Start a child program named @name (a symlink to the child program is created in
+ * ctx->run_dir/bin/),
  * with @argv (argv[0] should be @name; NULL-terminated) and DOJO_CHILD=@spec.  Its pid goes
  * to *pid.  0 or a negative errno. */
 int workload_spawn(const struct workload_ctx *ctx, const char *name, char *const argv[],

@@ -1,5 +1,6 @@
 # tools/initramfs.mk: the micro-VM's initramfs (build/kernel/initramfs.cpio): the static agent
-# as /init and the kernel modules the catalogue needs, decompressed (tools/mkinitramfs.c).
+# as /init, the workloads' child program as /bin/dojo-child, and the kernel modules the
+# catalogue needs, decompressed (tools/mkinitramfs.c).
 #
 #   make initramfs     build it (needs `make kernel` and the agent)
 #
@@ -14,10 +15,13 @@ $(MKINITRAMFS): $(call objs,tools/mkinitramfs.c,obj)
 	$(Q)$(CC) -o $@ $^ -llzma
 
 # mkinitramfs(out, agent): one initramfs around @agent
-mkinitramfs = $(MKINITRAMFS) -o $(1) --init $(2) \
+mkinitramfs = $(MKINITRAMFS) -o $(1) --init $(2) --child $(GUEST_CHILD) \
 	--modules $(KERNEL_DIR)/modules/$$(cat $(KERNEL_DIR)/VERSION) $(GUEST_MODULES)
 
-$(INITRAMFS): $(AGENT) $(MKINITRAMFS) $(KERNEL_STAMP) tools/initramfs.mk
+# every initramfs carries the child: whoever needs mkinitramfs gets it built first
+$(MKINITRAMFS): | $(GUEST_CHILD)
+
+$(INITRAMFS): $(AGENT) $(GUEST_CHILD) $(MKINITRAMFS) $(KERNEL_STAMP) tools/initramfs.mk
 	$(Q)$(call mkinitramfs,$@,$(AGENT))
 
 .PHONY: initramfs

@@ -2,7 +2,10 @@
  * /dev/console (so the kernel gives PID 1 a console for its last words), and the kernel modules
  * the catalogue needs, decompressed here so the guest spends no emulated time on xz.
  *
- *   mkinitramfs -o OUT --init AGENT --modules DIR MODULE...
+ *   mkinitramfs -o OUT --init AGENT [--child CHILD] --modules DIR MODULE...
+ *
+ * CHILD (bpfdojo-child, src/guest/child/child.c) becomes /bin/dojo-child, the small program
+ * exercises' workloads exec.
  *
  * DIR is the kernel's modules directory (lib/modules/<ver>); each MODULE is a module name
  * (virtio_mmio, veth, ...).  Dependencies are read from each module's .modinfo ("depends=")
@@ -238,9 +241,9 @@ static void entry(FILE *out, const char *name, unsigned mode, unsigned maj, unsi
 
 int main(int argc, char **argv)
 {
-	const char *out_path = NULL, *init = NULL, *moddir = NULL;
+	const char *out_path = NULL, *init = NULL, *moddir = NULL, *child_path = NULL;
 	char tmp[4096];
-	struct blob agent;
+	struct blob agent, child = { 0 };
 	FILE *out;
 	int i;
 
@@ -249,16 +252,20 @@ int main(int argc, char **argv)
 			out_path = argv[++i];
 		else if (!strcmp(argv[i], "--init") && i + 1 < argc)
 			init = argv[++i];
+		else if (!strcmp(argv[i], "--child") && i + 1 < argc)
+			child_path = argv[++i];
 		else if (!strcmp(argv[i], "--modules") && i + 1 < argc)
 			moddir = argv[++i];
 		else
 			die("unknown option %s", argv[i]);
 	}
 	if (!out_path || !init || !moddir)
-		die("usage: mkinitramfs -o OUT --init AGENT --modules DIR MODULE...%s", "");
+		die("usage: mkinitramfs -o OUT --init AGENT [--child CHILD] --modules DIR MODULE...%s", "");
 	for (; i < argc; i++)
 		place(moddir, argv[i]);
 	agent = slurp(init);
+	if (child_path)
+		child = slurp(child_path);
 
 	snprintf(tmp, sizeof(tmp), "%s.tmp", out_path);
 	out = fopen(tmp, "wb");
@@ -267,6 +274,10 @@ int main(int argc, char **argv)
 	entry(out, "dev", S_IFDIR | 0755, 0, 0, NULL, 0);
 	entry(out, "dev/console", S_IFCHR | 0600, 5, 1, NULL, 0);
 	entry(out, "init", S_IFREG | 0755, 0, 0, agent.data, agent.len);
+	if (child_path) {
+		entry(out, "bin", S_IFDIR | 0755, 0, 0, NULL, 0);
+		entry(out, "bin/dojo-child", S_IFREG | 0755, 0, 0, child.data, child.len);
+	}
 	entry(out, "lib", S_IFDIR | 0755, 0, 0, NULL, 0);
 	entry(out, "lib/modules", S_IFDIR | 0755, 0, 0, NULL, 0);
 	for (i = 0; i < norder; i++) {

@@ -1,7 +1,8 @@
 /* agent.c: main() of bpfdojo-agent, the static binary that runs one job inside a sandbox.
  * Host mode: PID 1 of fresh namespaces, `--mode host --channel-fd 3`.  VM mode: PID 1 of the
  * micro-VM, `--mode vm --channel /dev/vport0p1`.  With DOJO_CHILD set it is a workload's child
- * program instead (see exercises/workload.h). */
+ * program instead (see exercises/workload.h); with DOJO_WORKLOAD_FD set, the micro-VM's
+ * pre-forked workload process (run.c). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -45,6 +46,8 @@ int main(int argc, char **argv)
 
 	if (child)
 		return workload_child_main(child);
+	if (getenv(GUEST_WORKLOAD_ENV) && getpid() != 1)
+		guest_workload_main(atoi(getenv(GUEST_WORKLOAD_ENV)));
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--channel-fd") && i + 1 < argc) {
 			char *end;

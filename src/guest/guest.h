@@ -17,6 +17,8 @@ enum guest_mode {
 };
 
 #define GUEST_RUN_DIR "/run/dojo"
+#define GUEST_VM_CHILD "/bin/dojo-child"      /* bpfdojo-child in the micro-VM's initramfs */
+#define GUEST_CHILD_NAME "bpfdojo-child"      /* host mode: next to the agent binary */
 
 /* Copy @src into @dst (cap bytes), truncating; always NUL-terminated when cap > 0. */
 static inline void guest_copy(char *dst, size_t cap, const char *src)
@@ -74,6 +76,13 @@ int guest_env_apply_job(enum guest_mode mode, const struct proto_job *job, struc
  * device @chan_path, parse the kernel's BTF once and warm libbpf and the kernel with one load.
  * 0 or a negative errno with @err filled. */
 int guest_vm_prepare(const char *chan_path, struct dojo_err *err);
+/* VM mode, before READY (run.c): fork the process that will run the job's workload now, so
+ * no run pays for forking the agent (its page tables hold the parsed BTF: ~25 ms under TCG).
+ * It waits for the exercise id and key on a pipe.  0 or a negative errno (then runs fork). */
+int guest_workload_prefork(void);
+/* main() of that process: the agent exec'd with GUEST_WORKLOAD_ENV=<fd of the pipe>. */
+void guest_workload_main(int fd) __attribute__((noreturn));
+#define GUEST_WORKLOAD_ENV "DOJO_WORKLOAD_FD"
 #ifdef DOJO_TEST_FAULTS
 /* Tests only (fault.c): misbehave as the JOB's exercise id ("fault-...", "test-...") says. */
 int guest_test_fault(struct guest_chan *c, const char *what);

@@ -3,6 +3,9 @@
 # exercises (workloads run in the guest) and libbpf, all statically.  The micro-VM's agent
 # parses the kernel's BTF once before its snapshot: libbpf's btf__load_vmlinux_btf() and
 # btf__free() are wrapped (src/guest/vm.c), and a small warm-up object is embedded.
+# bpfdojo-child (src/guest/child/child.c) is what workloads exec: freestanding, no libc, a
+# few hundred bytes of code, so an exec costs little under TCG (the agent itself can still
+# play the child, with DOJO_CHILD set).
 GUEST_SRCS      := $(filter-out %.bpf.c,$(wildcard src/guest/*.c))
 GUEST_CORE_SRCS := src/core/buf.c src/core/err.c src/core/frame.c src/core/wire.c src/core/proto.c
 AGENT           := $(BUILD)/bin/bpfdojo-agent
@@ -12,6 +15,14 @@ GUEST_WARM_O    := $(BUILD)/obj/gen/guest/warm_embed.o
 AGENT_OBJS      := $(call objs,$(GUEST_SRCS) $(GUEST_CORE_SRCS) $(EXERCISES_SRCS),obj) $(EXERCISES_OBJS) \
 		   $(GUEST_WARM_O)
 AGENT_LDFLAGS   := -Wl,--wrap=btf__load_vmlinux_btf -Wl,--wrap=btf__free
+GUEST_CHILD     := $(BUILD)/bin/bpfdojo-child
+GUEST_CHILD_FLAGS := -O2 -static -nostdlib -ffreestanding -fno-stack-protector -fno-pie -no-pie \
+		   -fno-asynchronous-unwind-tables -fcf-protection=none -Wl,--build-id=none \
+		   -Wl,-z,noexecstack -Wl,-z,norelro -s
+
+$(GUEST_CHILD): src/guest/child/child.c src/guest/part.mk
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(GUEST_CHILD_FLAGS) $(WARN) $< -o $@
 
 $(GUEST_WARM_OBJ): src/guest/warm.bpf.c $(INC_DIR)/.stamp
 	@mkdir -p $(dir $@)
@@ -28,5 +39,5 @@ $(AGENT): $(AGENT_OBJS)
 	$(Q)$(CC) -static $(CFLAGS) $(AGENT_LDFLAGS) $(AGENT_OBJS) $(LIBS_BPF) -o $@
 
 .PHONY: agent
-agent: $(AGENT)
-all: $(AGENT)
+agent: $(AGENT) $(GUEST_CHILD)
+all: $(AGENT) $(GUEST_CHILD)

@@ -100,20 +100,131 @@ static int drain(struct ring_buffer *rb, struct rec_state *s)
 	return rc < 0 && rc != RB_YIELD ? rc : 0;
 }
 
-static void child_main(const struct exercise *ex, const struct workload_ctx *ctx,
-		       struct guest_chan *c)
+/* The workload process's set-up: its own group, dies with the agent, default signals. */
+static void child_init(void)
 {
 	sigset_t none;
-	int rc;
 
-	close(c->fd);
 	setpgid(0, 0);
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	signal(SIGPIPE, SIG_DFL);
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
-	rc = ex->run ? ex->run(ctx) : 0;
+}
+
+static void __attribute__((noreturn)) child_run(const struct exercise *ex, const struct workload_ctx *ctx)
+{
+	int rc = ex->run ? ex->run(ctx) : 0;
+
 	_exit(rc == 0 ? 0 : rc < 0 && rc > -255 ? -rc : 255);
+}
+
+static void __attribute__((noreturn)) child_main(const struct exercise *ex, const struct workload_ctx *ctx,
+						 struct guest_chan *c)
+{
+	close(c->fd);
+	child_init();
+	child_run(ex, ctx);
+}
+
+/* The pre-forked workload process (VM mode): what it is told, and how to reach it. */
+struct prefork_msg {
+	uint64_t key;
+	char exercise[PROTO_NAME_MAX];
+};
+
+static pid_t prefork_pid = -1;
+static int prefork_fd = -1;
+
+static const char *find_child(enum guest_mode mode, const char *self, char *out, size_t cap);
+static int resolve_self(char *out, size_t cap);
+
+/* The pre-forked process, a fresh image of the agent (so it shares no copy-on-write page
+ * with the agent, whose every write after the restore would otherwise copy a page): wait for
+ * the job on @fd, then run its workload like child_main(). */
+void guest_workload_main(int fd)
+{
+	static char self[PATH_MAX], child[PATH_MAX];
+	struct prefork_msg m;
+	struct workload_ctx ctx;
+	const struct exercise *ex;
+	size_t got = 0;
+
+	child_init();
+	while (got < sizeof(m)) {
+		ssize_t n = read(fd, (char *)&m + got, sizeof(m) - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			_exit(125);   /* the agent went away, or never needed us */
+		got += (size_t)n;
+	}
+	close(fd);
+	m.exercise[sizeof(m.exercise) - 1] = 0;
+	ex = exercise_find(m.exercise);
+	if (!ex || resolve_self(self, sizeof(self)))
+		_exit(125);
+	ctx = (struct workload_ctx){ .key = m.key, .run_dir = GUEST_RUN_DIR, .self_exe = self,
+				     .child_exe = find_child(GUEST_VM, self, child, sizeof(child)) };
+	child_run(ex, &ctx);
+}
+
+int guest_workload_prefork(void)
+{
+	static char *const argv[] = { (char *)"dojo-workload", NULL };
+	static char *const envp[] = { (char *)GUEST_WORKLOAD_ENV "=3", NULL };
+	char self[PATH_MAX];
+	int p[2];
+	pid_t pid;
+
+	if (resolve_self(self, sizeof(self)))
+		return -ENOENT;
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return -errno;
+	pid = fork();
+	if (pid < 0) {
+		int e = errno;
+
+		close(p[0]);
+		close(p[1]);
+		return -e;
+	}
+	if (pid == 0) {
+		if (dup2(p[0], 3) < 0)   /* dup2 clears close-on-exec */
+			_exit(126);
+		execve(self, argv, envp);
+		_exit(127);
+	}
+	close(p[0]);
+	setpgid(pid, pid);
+	prefork_pid = pid;
+	prefork_fd = p[1];
+	return 0;
+}
+
+/* Hand the job to the pre-forked process.  Its pid, or -1 (none, or it is gone: fork). */
+static pid_t prefork_start(const struct exercise *ex, const struct workload_ctx *ctx)
+{
+	struct prefork_msg m = { .key = ctx->key };
+	pid_t pid = prefork_pid;
+	ssize_t n;
+
+	if (pid <= 0)
+		return -1;
+	prefork_pid = -1;
+	guest_copy(m.exercise, sizeof(m.exercise), ex->id);
+	do
+		n = write(prefork_fd, &m, sizeof(m));   /* < PIPE_BUF: all or nothing */
+	while (n < 0 && errno == EINTR);
+	close(prefork_fd);
+	prefork_fd = -1;
+	if (n == (ssize_t)sizeof(m))
+		return pid;
+	kill(pid, SIGKILL);
+	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+		;
+	return -1;
 }
 
 static int workload_status(int ws)
@@ -136,11 +247,14 @@ static int run_workload(const struct exercise *ex, const struct workload_ctx *ct
 	int epfd = -1, pidfd = -1, rc = 0, ws = 0, done = 0;
 	pid_t pid;
 
-	pid = fork();
-	if (pid < 0)
-		return -errno;
-	if (pid == 0)
-		child_main(ex, ctx, s->c);
+	pid = prefork_start(ex, ctx);
+	if (pid < 0) {
+		pid = fork();
+		if (pid < 0)
+			return -errno;
+		if (pid == 0)
+			child_main(ex, ctx, s->c);
+	}
 	setpgid(pid, pid);   /* the child does it too: whoever runs first, the group exists */
 	pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
 	epfd = epoll_create1(EPOLL_CLOEXEC);
@@ -210,6 +324,23 @@ static int resolve_self(char *out, size_t cap)
 	return 0;
 }
 
+/* bpfdojo-child: /bin/dojo-child in the micro-VM, next to the agent in host mode; NULL when
+ * missing (the agent plays the child then, at ~10x the exec cost under TCG). */
+static const char *find_child(enum guest_mode mode, const char *self, char *out, size_t cap)
+{
+	const char *slash = strrchr(self, '/');
+	int n;
+
+	if (mode == GUEST_VM)
+		return access(GUEST_VM_CHILD, X_OK) == 0 ? GUEST_VM_CHILD : NULL;
+	if (!slash)
+		return NULL;
+	n = snprintf(out, cap, "%.*s/%s", (int)(slash - self), self, GUEST_CHILD_NAME);
+	if (n < 0 || (size_t)n >= cap)
+		return NULL;
+	return access(out, X_OK) == 0 ? out : NULL;
+}
+
 int guest_run(struct guest_chan *c, enum guest_mode mode)
 {
 	struct proto_ready ready;
@@ -222,7 +353,7 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 	struct workload_ctx ctx;
 	struct dojo_err err = { 0 };
 	struct buf storage;
-	char self[PATH_MAX];
+	char self[PATH_MAX], child[PATH_MAX];
 	uint64_t deadline;
 	int rc;
 
@@ -260,7 +391,8 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 		rc = guest_send_error(c, rc, "cannot resolve /proc/self/exe: %s", strerror(-rc));
 		goto out;
 	}
-	ctx = (struct workload_ctx){ .key = job.key, .run_dir = GUEST_RUN_DIR, .self_exe = self };
+	ctx = (struct workload_ctx){ .key = job.key, .run_dir = GUEST_RUN_DIR, .self_exe = self,
+				     .child_exe = find_child(mode, self, child, sizeof(child)) };
 	rc = ex->setup ? ex->setup(&ctx) : 0;
 	if (rc) {
 		rc = guest_send_error(c, rc, "exercise '%s': setup failed: %s", ex->id, strerror(rc < 0 ? -rc : rc));
