@@ -5,6 +5,7 @@
  * object's BTF; SUBMITs are kept for the grader), then judge.  The verdict is decided here on
  * the host from the key and the records, never by the guest. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -362,37 +363,147 @@ static uint64_t fresh_key(void)
 	return key;
 }
 
-/* Run the compiled object in the sandbox; the verdict is sent by finish(). */
-static void run_object(struct run_state *s, const struct compile_result *cr)
-{
-	struct sandbox_job job = { .exercise = s->ex->id, .key = s->key, .obj = cr->obj,
-				   .obj_len = cr->obj_len };
-	struct dojo_err err = { 0 };
+/* The compile.  For a VM run it runs on a thread of its own while the sandbox restores the
+ * guest (about as long as the compile itself); the sandbox asks for the object once the guest
+ * is ready (obtain_object), and every event is still sent from the caller's thread. */
+struct compile_task {
+	const struct pipeline_req *req;
+	const struct compile_opts *opts;
+	struct compile_result cr;
+	struct dojo_err *err;
 	int rc;
+	pthread_t thread;
+	int started, reported, ok;
+};
+
+static void *compile_main(void *arg)
+{
+	struct compile_task *t = arg;
+
+	t->rc = compile_bpf(t->req->source, t->req->source_len, t->opts, &t->cr, t->err);
+	return NULL;
+}
+
+/* Wait for the compile and send its events, once; on failure the verdict is decided here.
+ * 1 when there is an object to run. */
+static int compile_outcome(struct run_state *s, struct compile_task *t)
+{
+	struct compile_result *cr = &t->cr;
+	struct dojo_err *err = t->err;
+
+	if (t->reported)
+		return t->ok;
+	if (t->started)
+		pthread_join(t->thread, NULL);
+	t->started = 0;
+	t->reported = 1;
+	s->compile_ms = cr->elapsed_ms;
+	if (t->rc) {
+		set_verdict(&s->g, GRADE_RUN_ERROR, "%s", err && err->msg[0] ? err->msg : strerror(-t->rc));
+	} else if (cr->status != COMPILE_OK) {
+		const char *msg = cr->status == COMPILE_TIMEOUT ? "compiling took too long" :
+				  "your program does not compile";
+
+		if (cr->status != COMPILE_FAILED && err && err->msg[0])
+			msg = err->msg;
+		emit(s, json_pack("{s:s, s:i, s:o, s:o}", "event", "compile_error", "ms",
+				  cr->elapsed_ms, "message", jsonx_str(msg), "diagnostics",
+				  diags_json(cr)));
+		set_verdict(&s->g, GRADE_COMPILE_ERROR, "%s", msg);
+	} else {
+		emit(s, json_pack("{s:s, s:i, s:i, s:o}", "event", "compiled", "ms", cr->elapsed_ms,
+				  "object_bytes", (json_int_t)cr->obj_len, "diagnostics",
+				  diags_json(cr)));
+		t->ok = 1;
+	}
+	return t->ok;
+}
+
+/* Get ready to read what the agent sends about the object.  0, or -1 with the verdict set. */
+static int prepare_run(struct run_state *s, const struct compile_result *cr)
+{
+	struct dojo_err err = { 0 };
 
 	s->cr = cr;
 	s->btf = grade_btf_new(cr->obj, cr->obj_len, &err);
 	if (!s->btf) {
 		set_verdict(&s->g, GRADE_RUN_ERROR, "cannot read the object's BTF: %s", err.msg);
-		s->verdict_sent = 1;
-		emit_verdict(s);
-		return;
+		return -1;
 	}
 	emit(s, json_pack("{s:s, s:s}", "event", "starting", "sandbox",
 			  sandbox_kind_name(s->req->sandbox.kind)));
 	s->run_t0 = now_ms();
-	rc = sandbox_run(&job, &s->req->sandbox, on_frame, s, NULL, &err);
-	finish(s, rc, &err);
+	return 0;
+}
+
+struct overlap {
+	struct run_state *s;
+	struct compile_task *t;
+	int stopped;          /* the compile or the preparation decided the verdict */
+};
+
+/* sandbox_job.get_obj: the guest is ready; hand it the object, or stop the run. */
+static int obtain_object(void *arg, const void **obj, size_t *len)
+{
+	struct overlap *o = arg;
+
+	if (!compile_outcome(o->s, o->t) || prepare_run(o->s, &o->t->cr)) {
+		o->stopped = 1;
+		return -ECANCELED;
+	}
+	*obj = o->t->cr.obj;
+	*len = o->t->cr.obj_len;
+	return 0;
+}
+
+/* Compile and, unless compile-only, run and judge.  The verdict is in s->g (and sent by
+ * finish() for runs that reached the sandbox). */
+static void compile_and_run(struct run_state *s, const struct compile_opts *copts,
+			    struct compile_task *t, struct dojo_err *err)
+{
+	const struct pipeline_req *req = s->req;
+	struct sandbox_job job = { .exercise = s->ex ? s->ex->id : NULL, .key = s->key };
+	struct overlap o = { .s = s, .t = t };
+	struct dojo_err serr = { 0 };
+	int rc;
+
+	*t = (struct compile_task){ .req = req, .opts = copts, .err = err };
+	if (!req->compile_only && req->sandbox.kind != SANDBOX_HOST &&
+	    !pthread_create(&t->thread, NULL, compile_main, t))
+		t->started = 1;
+	else
+		compile_main(t);
+	if (req->compile_only) {
+		if (compile_outcome(s, t))
+			set_verdict(&s->g, GRADE_CORRECT, "compiled cleanly");
+		return;
+	}
+	if (t->started) {
+		job.get_obj = obtain_object;
+		job.get_obj_ctx = &o;
+	} else if (!compile_outcome(s, t) || prepare_run(s, &t->cr)) {
+		return;
+	} else {
+		job.obj = t->cr.obj;
+		job.obj_len = t->cr.obj_len;
+	}
+	rc = sandbox_run(&job, &req->sandbox, on_frame, s, NULL, &serr);
+	/* the sandbox may have failed before it asked for the object: the compile's outcome
+	 * still comes first, a learner's error before the machine's */
+	if (!compile_outcome(s, t) || o.stopped)
+		return;
+	if (!s->btf && prepare_run(s, &t->cr))
+		return;
+	finish(s, rc, &serr);
 }
 
 int pipeline_run(const struct pipeline_req *req, pipeline_event_cb cb, void *ctx,
 		 struct pipeline_result *res, struct dojo_err *err)
 {
 	struct run_state s = { .req = req, .cb = cb, .ctx = ctx, .t0 = now_ms() };
-	struct compile_result cr = { 0 };
+	struct compile_task task = { 0 };
 	struct compile_opts copts = { 0 };
 	char fname[DOJO_MAX_FILENAME + 16], sanitized[DOJO_MAX_FILENAME];
-	int rc;
 
 	memset(res, 0, sizeof(*res));
 	if (!req->compile_only || req->exercise) {
@@ -414,29 +525,7 @@ int pipeline_run(const struct pipeline_req *req, pipeline_event_cb cb, void *ctx
 
 	emit(&s, json_pack("{s:s, s:s, s:o}", "event", "compiling", "exercise",
 			   s.ex ? s.ex->id : "", "file", jsonx_str(fname)));
-	rc = compile_bpf(req->source, req->source_len, &copts, &cr, err);
-	s.compile_ms = cr.elapsed_ms;
-	if (rc) {
-		set_verdict(&s.g, GRADE_RUN_ERROR, "%s", err && err->msg[0] ? err->msg : strerror(-rc));
-	} else if (cr.status != COMPILE_OK) {
-		const char *msg = cr.status == COMPILE_TIMEOUT ? "compiling took too long" :
-				  "your program does not compile";
-
-		if (cr.status != COMPILE_FAILED && err && err->msg[0])
-			msg = err->msg;
-		emit(&s, json_pack("{s:s, s:i, s:o, s:o}", "event", "compile_error", "ms",
-				   cr.elapsed_ms, "message", jsonx_str(msg), "diagnostics",
-				   diags_json(&cr)));
-		set_verdict(&s.g, GRADE_COMPILE_ERROR, "%s", msg);
-	} else {
-		emit(&s, json_pack("{s:s, s:i, s:i, s:o}", "event", "compiled", "ms", cr.elapsed_ms,
-				   "object_bytes", (json_int_t)cr.obj_len, "diagnostics",
-				   diags_json(&cr)));
-		if (req->compile_only)
-			set_verdict(&s.g, GRADE_CORRECT, "compiled cleanly");
-		else
-			run_object(&s, &cr);
-	}
+	compile_and_run(&s, &copts, &task, err);
 	if (!s.verdict_sent) {
 		if (req->compile_only && s.g.verdict == GRADE_CORRECT)
 			emit(&s, json_pack("{s:s, s:s, s:i}", "event", "verdict", "verdict", "OK",
@@ -454,7 +543,7 @@ int pipeline_run(const struct pipeline_req *req, pipeline_event_cb cb, void *ctx
 	free(s.submits);
 	free(s.submit_lens);
 	grade_btf_free(s.btf);
-	compile_result_free(&cr);
+	compile_result_free(&task.cr);
 	return 0;
 }
 

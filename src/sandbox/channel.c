@@ -183,8 +183,18 @@ int sandbox_chan_send_job(struct sandbox_chan *c, const struct sandbox_job *job,
 
 	if (!job->exercise || strlen(job->exercise) >= sizeof(m.exercise))
 		return dojo_err_set(err, -EINVAL, "the exercise id is missing or too long");
-	if (job->obj_len > DOJO_MAX_OBJECT_BYTES)
-		return dojo_err_set(err, -E2BIG, "the object has %zu bytes; bpfdojo allows at most %u", job->obj_len, DOJO_MAX_OBJECT_BYTES);
+	if (job->get_obj) {
+		const void *obj = NULL;
+
+		rc = job->get_obj(job->get_obj_ctx, &obj, &m.obj_len);
+		if (rc)
+			return dojo_err_set(err, rc, "the run was stopped before its job was sent");
+		if (!obj || !m.obj_len)
+			return dojo_err_set(err, -EINVAL, "a sandbox job needs an object");
+		m.obj = obj;
+	}
+	if (m.obj_len > DOJO_MAX_OBJECT_BYTES)
+		return dojo_err_set(err, -E2BIG, "the object has %zu bytes; bpfdojo allows at most %u", m.obj_len, DOJO_MAX_OBJECT_BYTES);
 	memcpy(m.exercise, job->exercise, strlen(job->exercise) + 1);
 	if (getrandom(m.entropy, sizeof(m.entropy), 0) != (ssize_t)sizeof(m.entropy))
 		return dojo_err_set(err, -EIO, "getrandom failed: %s", strerror(errno));

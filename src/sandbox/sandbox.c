@@ -46,7 +46,7 @@ int sandbox_run(const struct sandbox_job *job, const struct sandbox_opts *opts,
 	if (!stats)
 		stats = &scratch;
 	memset(stats, 0, sizeof(*stats));
-	if (!job || !job->exercise || !job->obj || !job->obj_len)
+	if (!job || !job->exercise || (!job->get_obj && (!job->obj || !job->obj_len)))
 		return dojo_err_set(err, -EINVAL, "a sandbox job needs an exercise and an object");
 	timeout = opts->timeout_ms ? opts->timeout_ms : DOJO_RUN_TIMEOUT_MS;
 	if (opts->kind == SANDBOX_VM || opts->kind == SANDBOX_DEFAULT)

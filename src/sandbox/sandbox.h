@@ -26,6 +26,12 @@ struct sandbox_job {
 	uint64_t key;          /* the run's key, drawn by the caller */
 	const void *obj;       /* the BPF object (not owned) */
 	size_t obj_len;
+	/* Optional, instead of obj: called once the guest is ready, just before the job is sent,
+	 * so a guest can start while its program still compiles.  Return 0 with *obj and *len
+	 * set (not owned; valid until sandbox_run() returns), or a negative errno to stop the run:
+	 * sandbox_run() then returns that value, with nothing left behind. */
+	int (*get_obj)(void *ctx, const void **obj, size_t *len);
+	void *get_obj_ctx;
 };
 
 struct sandbox_opts {
