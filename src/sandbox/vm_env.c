@@ -115,6 +115,7 @@ int vm_env_key(const struct vm_env *e, char out[17], struct dojo_err *err)
 	static const char layout[] = "bpfdojo-vm/3 mem=128 tcg-cpu=max";
 
 	h = fnv(h, layout, sizeof(layout));
+	h = fnv(h, VM_APPEND, sizeof(VM_APPEND));
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		struct stat st;
 		uint64_t v[5];

@@ -117,4 +117,8 @@ enum sandbox_vm_accel vm_accel_get(const struct vm_env *e, int probe, int *cache
 				   size_t why_cap);
 
 
+/* The guest kernel's command line (vm_qemu.c); part of the snapshot key (vm_env.c). */
+#define VM_APPEND "console=ttyS0 quiet panic=-1 oops=panic reboot=t mitigations=off " \
+		  "tsc=reliable no_timer_check rdinit=/init -- --mode vm --channel " VM_CHAN_DEV
+
 #endif

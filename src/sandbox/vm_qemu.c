@@ -29,8 +29,6 @@
 
 enum { FD_CHAN = 3, FD_QMP, FD_CON, FD_RAM, FD_KERNEL, FD_INITRD, FD_COUNT };
 
-#define VM_APPEND "console=ttyS0 quiet panic=-1 oops=panic reboot=t mitigations=off " \
-		  "tsc=reliable no_timer_check rdinit=/init -- --mode vm --channel " VM_CHAN_DEV
 
 /* The host's TSC rate in kHz.  Under TCG the guest's TSC is the host's, and a guest that has
  * to calibrate it against the emulated PIT fails now and then when the host is busy ("tsc:
