@@ -10,21 +10,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "harness.h"
+#include "run_events.h"
 #include "pipeline/pipeline.h"
 
 static const uint64_t keys[] = { 0x1, 0x5eed5eed12345678ull, 0xfedcba9876543210ull };
-
-struct run {
-	json_t *events;
-	struct pipeline_result res;
-	int rc;
-};
-
-static int collect(json_t *ev, void *ctx)
-{
-	json_array_append(ctx, ev);
-	return 0;
-}
 
 static void run_source(struct run *r, const char *exercise, const char *src, size_t len,
 		       uint64_t key, unsigned timeout_ms)
@@ -62,32 +51,6 @@ static void run_file(struct run *r, const char *exercise, const char *path, unsi
 	CHECK(len > 0, "cannot read %s", path);
 	run_source(r, exercise, src, len, 0, timeout_ms);
 	free(src);
-}
-
-/* The first event named @name, or NULL. */
-static json_t *find_event(const struct run *r, const char *name)
-{
-	size_t i;
-	json_t *ev;
-
-	json_array_foreach(r->events, i, ev)
-		if (!strcmp(json_string_value(json_object_get(ev, "event")), name))
-			return ev;
-	return NULL;
-}
-
-static const char *last_verdict(const struct run *r)
-{
-	json_t *last = json_array_get(r->events, json_array_size(r->events) - 1);
-
-	if (!last || strcmp(json_string_value(json_object_get(last, "event")), "verdict"))
-		return "(no verdict event last)";
-	return json_string_value(json_object_get(last, "verdict"));
-}
-
-static void run_free(struct run *r)
-{
-	json_decref(r->events);
 }
 
 static void test_exercises(void)

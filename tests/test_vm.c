@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "harness.h"
+#include "run_events.h"
 #include "core/limits.h"
 #include "core/proto.h"
 #include "pipeline/pipeline.h"
@@ -23,18 +24,6 @@
 
 static const char *fault_initramfs;
 static int full;
-
-struct run {
-	json_t *events;
-	struct pipeline_result res;
-	int rc;
-};
-
-static int collect(json_t *ev, void *ctx)
-{
-	json_array_append(ctx, ev);
-	return 0;
-}
 
 static void run_source(struct run *r, const char *exercise, const char *src, size_t len,
 		       uint64_t key, unsigned timeout_ms, const char *initramfs)
@@ -49,15 +38,6 @@ static void run_source(struct run *r, const char *exercise, const char *src, siz
 	r->rc = pipeline_run(&req, collect, r->events, &r->res, &err);
 	if (r->rc)
 		fprintf(stderr, "pipeline_run: %s\n", err.msg);
-}
-
-static const char *last_verdict(const struct run *r)
-{
-	json_t *last = json_array_get(r->events, json_array_size(r->events) - 1);
-
-	if (!last || strcmp(json_string_value(json_object_get(last, "event")), "verdict"))
-		return "(no verdict event last)";
-	return json_string_value(json_object_get(last, "verdict"));
 }
 
 static const char *verdict_message(const struct run *r)
