@@ -6,10 +6,9 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/syscall.h>
 #include <unistd.h>
-#include <linux/bpf.h>
 #include "core/paths.h"
+#include "sandbox/sandbox.h"
 #include "sandbox/vm.h"
 #include "doctor.h"
 
@@ -25,23 +24,6 @@ static void row(struct doctor *d, int ok, const char *what, const char *detail, 
 		if (fix && *fix)
 			printf("  %-8s %-12s fix: %s\n", "", "", fix);
 	}
-}
-
-static int bpf_works(void)
-{
-	union bpf_attr attr;
-	int fd;
-
-	memset(&attr, 0, sizeof(attr));
-	attr.map_type = BPF_MAP_TYPE_ARRAY;
-	attr.key_size = 4;
-	attr.value_size = 4;
-	attr.max_entries = 1;
-	fd = (int)syscall(SYS_bpf, BPF_MAP_CREATE, &attr, sizeof(attr));
-	if (fd < 0)
-		return -errno;
-	close(fd);
-	return 0;
 }
 
 static int has_filesystem(const char *name)
@@ -96,9 +78,9 @@ int cli_doctor(int argc, char **argv)
 
 	row(&d, geteuid() == 0, "root", geteuid() == 0 ? "running as root" : "not root",
 	    "run bpfdojo as root: it loads BPF (host mode) and starts qemu as an unprivileged user");
-	rc = access("/sys/kernel/btf/vmlinux", R_OK) == 0 ? bpf_works() : -ENOENT;
+	rc = sandbox_host_check_bpf(&err);
 	snprintf(detail, sizeof(detail), "%s", rc == 0 ? "bpf() and kernel BTF work (host mode)" :
-		 rc == -ENOENT ? "no /sys/kernel/btf/vmlinux" : strerror(-rc));
+		 err.msg);
 	row(&d, rc == 0, "bpf", detail, "host mode needs a kernel with CONFIG_DEBUG_INFO_BTF and bpf() allowed (not in a seccomp-restricted container); the vm sandbox does not");
 	row(&d, has_filesystem("tracefs"), "tracefs", "tracefs in /proc/filesystems (host mode mounts its own)",
 	    "host mode needs CONFIG_TRACING; use the vm sandbox");

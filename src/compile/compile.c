@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include "compile.h"
 #include "internal.h"
+#include "core/utf8.h"
 
 #define DEFAULT_FILENAME "prog.bpf.c"
 
@@ -83,7 +84,7 @@ static int check_source(const char *src, size_t len, const char *name, struct do
 			return dojo_err_set(err, -EINVAL, "%s:%zu:%zu contains a NUL byte; remove it (it usually comes from pasting binary data).",
 					    name, line, col);
 		}
-		l = compile_utf8_len((const unsigned char *)src + i, len - i);
+		l = utf8_seq_len((const unsigned char *)src + i, len - i);
 		if (!l) {
 			position(src, i, &line, &col);
 			return dojo_err_set(err, -EINVAL, "%s:%zu:%zu is not valid UTF-8; save the file as UTF-8.",

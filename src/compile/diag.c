@@ -10,6 +10,7 @@
 #include <string.h>
 #include "compile.h"
 #include "internal.h"
+#include "core/utf8.h"
 
 static const struct {
 	const char *word;
@@ -22,33 +23,6 @@ static const struct {
 	{ "remark", COMPILE_NOTE },
 };
 
-/* Length of the valid UTF-8 sequence at @s (at most @n bytes, n >= 1), 0 if invalid. */
-size_t compile_utf8_len(const unsigned char *s, size_t n)
-{
-	size_t l;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		l = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		l = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		l = 4;
-	else
-		return 0;
-	if (l > n)
-		return 0;
-	for (size_t i = 1; i < l; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	if (l == 3 && ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] >= 0xa0)))
-		return 0;  /* overlong, surrogate */
-	if (l == 4 && ((s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] >= 0x90)))
-		return 0;  /* overlong, past U+10FFFF */
-	return l;
-}
-
 /* Copy @n bytes of @s into @out (size @outsz): stop before a character that would not fit,
  * replace invalid bytes and control characters by '?'. */
 static void copy_clean(char *out, size_t outsz, const char *s, size_t n)
@@ -56,7 +30,7 @@ static void copy_clean(char *out, size_t outsz, const char *s, size_t n)
 	size_t o = 0, i = 0;
 
 	while (i < n) {
-		size_t l = compile_utf8_len((const unsigned char *)s + i, n - i);
+		size_t l = utf8_seq_len((const unsigned char *)s + i, n - i);
 
 		if (l == 0 || (l == 1 && ((unsigned char)s[i] < 0x20 || s[i] == 0x7f))) {
 			if (o + 1 >= outsz)

@@ -51,10 +51,6 @@ void compile_proc_free(struct compile_proc *p);
 int compile_jail_argv(const struct dojo_paths *paths, const char *pch,
 		      const char *const clang_args[], char ***argv, struct dojo_err *err);
 
-/* Length of the valid UTF-8 character at @s (@n >= 1 bytes available), 0 if invalid (overlong,
- * surrogate, past U+10FFFF, truncated).  In diag.c. */
-size_t compile_utf8_len(const unsigned char *s, size_t n);
-
 /* The host path of the clang binary the jail runs (for the benchmark floor); NULL if absent. */
 const char *compile_jail_clang(void);
 

@@ -8,9 +8,6 @@
 #include <jansson.h>
 #include <stddef.h>
 
-/* 1 if @s[0..len) is valid UTF-8 (no overlongs, no surrogates), else 0. */
-int jsonx_utf8_valid(const char *s, size_t len);
-
 /* A JSON string of @s[0..len) with each byte of an invalid UTF-8 sequence replaced by U+FFFD.
  * A new reference, or NULL on allocation failure. */
 json_t *jsonx_string(const char *s, size_t len);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "verifier_internal.h"
+#include "core/utf8.h"
 
 #define TAB_WIDTH 4
 
@@ -132,35 +133,6 @@ int grade_diag_render_text(const struct grade_diag *d, int color, struct buf *ou
 	return err;
 }
 
-/* Length of the valid UTF-8 sequence at @s (at most @n bytes), 0 if invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return len;
-}
-
 static int json_str(struct buf *out, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)(s ? s : "");
@@ -169,7 +141,7 @@ static int json_str(struct buf *out, const char *s, size_t n)
 	if (!s)
 		n = 0;
 	for (size_t i = 0; i < n && !err;) {
-		size_t l = utf8_len(u + i, n - i);
+		size_t l = utf8_seq_len(u + i, n - i);
 
 		if (l == 0) {
 			err = buf_adds(out, "\\ufffd");

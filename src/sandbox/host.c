@@ -43,8 +43,7 @@ struct spawn {
 	int devnull;   /* >= 10 */
 };
 
-/* BPF must work here: BTF for CO-RE, and the bpf() syscall itself. */
-static int check_bpf(struct dojo_err *err)
+int sandbox_host_check_bpf(struct dojo_err *err)
 {
 	union bpf_attr attr;
 	int fd;
@@ -200,7 +199,7 @@ int sandbox_host_run(const struct sandbox_job *job, const struct sandbox_opts *o
 		return dojo_err_set(err, -EPERM, "host mode needs root: run as root, or use --sandbox vm");
 	if (access(agent, X_OK) < 0)
 		return dojo_err_set(err, -ENOENT, "the agent %s cannot be run (%s): build it with `make agent`", agent, strerror(errno));
-	rc = check_bpf(err);
+	rc = sandbox_host_check_bpf(err);
 	if (rc)
 		return rc;
 	rc = lock_host(deadline, &lock_fd, err);

@@ -67,6 +67,11 @@ struct sandbox_stats {
 int sandbox_run(const struct sandbox_job *job, const struct sandbox_opts *opts,
 		sandbox_frame_cb cb, void *ctx, struct sandbox_stats *stats, struct dojo_err *err);
 
+/* Whether this kernel can run host-mode jobs: it exposes BTF (/sys/kernel/btf/vmlinux, for
+ * CO-RE) and the bpf() syscall works.  0, or -ENOTSUP / -EPERM with @err saying why and what
+ * to use instead.  Host mode checks it before every run; bpfdojo doctor shows it. */
+int sandbox_host_check_bpf(struct dojo_err *err);
+
 /* "host" / "vm" / "default" */
 const char *sandbox_kind_name(enum sandbox_kind kind);
 /* Parse a --sandbox argument: 0 or -EINVAL. */
