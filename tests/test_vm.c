@@ -5,8 +5,9 @@
  * Through sandbox_run() with the test agent's initramfs ($VM_FAULT_INITRAMFS, built with
  * -DDOJO_TEST_FAULTS): two restores see different random bytes and the right wall clock; each
  * fault (panic, hang, qemu killed, agent crash, garbage, oversized frame, flood, early exit,
- * missing qemu or image) ends its run with a clear error, and the next run works.  At the end
- * no qemu process and no per-run file is left.  `--full` adds keys, restores and concurrency. */
+ * missing qemu or image) ends its run with a clear error, and the next run works; runs on
+ * spare qemus (sandbox_vm_spares) restore as fresh guests, and a dead or stale spare is never
+ * used.  At the end no qemu process and no per-run file is left.  `--full` adds keys, restores and concurrency. */
 #include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
@@ -145,6 +146,7 @@ struct raw {
 	char log[PROTO_TEXT_MAX];
 	uint8_t last;
 	unsigned ms;
+	struct sandbox_stats st;
 };
 
 static int raw_frame(const struct frame *f, void *ctx)
@@ -168,7 +170,7 @@ static void raw_run(struct raw *r, const char *what, unsigned timeout_ms, const 
 
 	memset(r, 0, sizeof(*r));
 	clock_gettime(CLOCK_MONOTONIC, &a);
-	r->rc = sandbox_run(&job, &o, raw_frame, r, NULL, &r->err);
+	r->rc = sandbox_run(&job, &o, raw_frame, r, &r->st, &r->err);
 	clock_gettime(CLOCK_MONOTONIC, &b);
 	r->ms = (unsigned)((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000);
 }
@@ -318,7 +320,8 @@ static void test_concurrency(void)
 	}
 }
 
-static int count_qemus(void)
+/* How many qemu processes exist; *@pid (may be NULL) gets one of them. */
+static int count_qemus(pid_t *pid)
 {
 	DIR *d = opendir("/proc");
 	struct dirent *e;
@@ -332,13 +335,68 @@ static int count_qemus(void)
 		f = fopen(path, "re");
 		if (!f)
 			continue;
-		if (fgets(comm, sizeof(comm), f) && !strncmp(comm, "qemu-system", 11))
+		if (fgets(comm, sizeof(comm), f) && !strncmp(comm, "qemu-system", 11)) {
 			n++;
+			if (pid)
+				*pid = atoi(e->d_name);
+		}
 		fclose(f);
 	}
 	if (d)
 		closedir(d);
 	return n;
+}
+
+static unsigned wait_spares(void)
+{
+	for (int i = 0; i < 300 && !sandbox_vm_spares_ready(); i++)
+		usleep(10 * 1000);
+	return sandbox_vm_spares_ready();
+}
+
+/* Spares, what the server asks for: a run restores on a qemu started ahead, and its guest is
+ * as fresh as any (its own random bytes, the right clock); a spare killed while it waits
+ * costs the next run only qemu's start; a spare of another snapshot is dropped, never used;
+ * turning spares off leaves no qemu. */
+static void test_spares(void)
+{
+	char first_rand[64] = "";
+	struct raw r;
+	pid_t pid = 0;
+
+	CHECK_INT(sandbox_vm_spares(1), 0, "spares on");
+	CHECK_INT(sandbox_vm_spares_ready(), 0, "no spare before a run says which snapshot");
+	raw_run(&r, "test-env", 0, NULL);
+	CHECK(r.rc == 0 && !r.st.spare, "the first run has no spare: %d %s", r.rc, r.err.msg);
+	if (strstr(r.log, "rand="))
+		snprintf(first_rand, sizeof(first_rand), "%.37s", strstr(r.log, "rand=") + 5);
+	CHECK_INT(wait_spares(), 1, "spares waiting after a run");
+	CHECK_INT(count_qemus(&pid), 1, "qemu processes while a spare waits");
+
+	raw_run(&r, "test-env", 0, NULL);
+	CHECK(r.rc == 0 && r.last == FRAME_DONE && r.st.spare, "a run on the spare: %d %s (spare %d)",
+	      r.rc, r.err.msg, r.st.spare);
+	CHECK(strstr(r.log, "rand=") && strncmp(strstr(r.log, "rand=") + 5, first_rand, 37),
+	      "a guest on a spare draws its own random bytes: '%s' vs '%s'", r.log, first_rand);
+	CHECK(strstr(r.log, "realtime=") && llabs(atoll(strstr(r.log, "realtime=") + 9) - (long long)time(NULL)) <= 2,
+	      "a guest on a spare has the host's clock: '%s'", r.log);
+
+	CHECK_INT(wait_spares(), 1, "a spare replaces the one used");
+	CHECK_INT(count_qemus(&pid), 1, "qemu processes while a spare waits");
+	if (pid > 0)
+		kill(pid, SIGKILL);
+	raw_run(&r, "test-env", 0, NULL);
+	CHECK(r.rc == 0 && r.last == FRAME_DONE && !r.st.spare, "after the spare was killed: %d %s (spare %d)",
+	      r.rc, r.err.msg, r.st.spare);
+
+	CHECK_INT(wait_spares(), 1, "a spare after the killed one");
+	solution_ok("a run of another snapshot while a spare waits", NULL);
+	CHECK_INT(wait_spares(), 1, "a spare of the new snapshot");
+	CHECK_INT(count_qemus(NULL), 1, "qemu processes: the old snapshot's spare is gone");
+
+	CHECK_INT(sandbox_vm_spares(0), 0, "spares off");
+	CHECK_INT(sandbox_vm_spares_ready(), 0, "spares after off");
+	CHECK_INT(count_qemus(NULL), 0, "qemu processes after spares off");
 }
 
 /* The runtime dir holds the lock, the accel cache and snapshots: nothing per run. */
@@ -347,7 +405,7 @@ static void test_nothing_left(const struct sandbox_vm_status *st)
 	DIR *d = opendir(st->runtime_dir);
 	struct dirent *e;
 
-	CHECK_INT(count_qemus(), 0, "qemu processes left");
+	CHECK_INT(count_qemus(NULL), 0, "qemu processes left");
 	CHECK(d != NULL, "runtime dir %s", st->runtime_dir);
 	while (d && (e = readdir(d))) {
 		const char *n = e->d_name;
@@ -371,7 +429,7 @@ int main(int argc, char **argv)
 		CHECK(0, "not set up");
 		return harness_done("vm");
 	}
-	CHECK_INT(count_qemus(), 0, "qemu processes before the suite (another suite running?)");
+	CHECK_INT(count_qemus(NULL), 0, "qemu processes before the suite (another suite running?)");
 	if (sandbox_vm_status(NULL, 1, &st, &err)) {
 		CHECK(0, "the vm backend is not ready: %s", err.msg);
 		return harness_done("vm");
@@ -383,6 +441,7 @@ int main(int argc, char **argv)
 	test_environment();
 	test_faults();
 	test_concurrency();
+	test_spares();
 	test_nothing_left(&st);
 	return harness_done("vm");
 }

@@ -50,6 +50,7 @@ typedef int (*sandbox_frame_cb)(const struct frame *f, void *ctx);
 struct sandbox_stats {
 	unsigned start_ms;    /* from the call to agent READY */
 	unsigned run_ms;      /* from JOB sent to the agent's last frame */
+	int spare;            /* vm: the guest's qemu was a spare started ahead (sandbox_vm_spares) */
 	unsigned frames;
 	size_t bytes;
 };

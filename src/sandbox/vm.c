@@ -1,8 +1,8 @@
 /* vm.c: the micro-VM backend: one fresh guest per run, restored from the snapshot.
  *
  *   wait for a slot (at most one guest per host CPU: TCG is one busy thread per guest, more
- *   would only slow every run down) -> start qemu with -incoming defer, RAM = the snapshot's
- *   sealed memfd mapped private -> QMP: x-ignore-shared, getfd(state), migrate-incoming ->
+ *   would only slow every run down) -> take a spare qemu or start one (-incoming defer, RAM =
+ *   the snapshot's sealed memfd mapped private; vm_restore.c) -> migrate-incoming ->
  *   send the JOB (key, fresh entropy, the wall clock: every restore starts with the same RNG
  *   state and a stale clock) -> pump frames under the run's deadline -> SIGKILL qemu.
  *
@@ -115,38 +115,22 @@ static int relay_frame(const struct frame *f, void *arg)
 	return 0;
 }
 
-/* Start a guest from @s and have it take the migration stream.  0 or a negative errno. */
-static int restore(struct vm_guest *g, const struct vm_env *e, const struct vm_snap *s,
-		   uint64_t deadline, struct dojo_err *err)
+/* Restore a guest from @s into @in: on a spare when one waits, else on a fresh qemu (also
+ * when the spare died while it waited).  0 or a negative errno; vm_incoming_free() follows. */
+static int restore(struct vm_incoming *in, const struct vm_env *e, struct vm_snap *s,
+		   uint64_t deadline, int *spare, struct dojo_err *err)
 {
-	struct vm_launch l = { .env = e, .accel = s->accel, .ram_fd = s->ram_fd, .incoming = 1 };
-	char state[PATH_MAX];
-	struct vm_qmp q;
-	int rc, sfd;
+	int rc;
 
-	if (snprintf(state, sizeof(state), "%s/state", s->dir) >= (int)sizeof(state))
-		return dojo_err_set(err, -ENAMETOOLONG, "the snapshot path is too long");
-	/* its own open file: concurrent restores must not share a file offset */
-	sfd = open(state, O_RDONLY | O_CLOEXEC);
-	if (sfd < 0)
-		return dojo_err_set(err, -errno, "the snapshot %s is gone (%s): the next run rebuilds it", state, strerror(errno));
-	rc = vm_guest_start(g, &l, err);
-	if (rc)
-		goto out;
-	rc = vm_qmp_open(&q, g->qmp, deadline, err);
-	if (!rc) {
-		json_t *caps = json_pack("{s:[{s:s, s:b}]}", "capabilities", "capability", "x-ignore-shared", "state", 1);
-
-		rc = vm_qmp_cmd(&q, "migrate-set-capabilities", caps, -1, NULL, err);
-		if (!rc)
-			rc = vm_qmp_cmd(&q, "getfd", json_pack("{s:s}", "fdname", "mig"), sfd, NULL, err);
-		if (!rc)
-			rc = vm_qmp_cmd(&q, "migrate-incoming", json_pack("{s:s}", "uri", "fd:mig"), -1, NULL, err);
+	*spare = vm_spare_take(s, in);
+	if (*spare) {
+		if (!vm_incoming_restore(in, deadline, NULL))
+			return 0;
+		vm_incoming_free(in);
+		*spare = 0;
 	}
-	vm_qmp_close(&q);
-out:
-	close(sfd);
-	return rc;
+	rc = vm_incoming_start(in, e, s, deadline, err);
+	return rc ? rc : vm_incoming_restore(in, deadline, err);
 }
 
 /* Say why the guest went away, from qemu's exit status and its last words. */
@@ -187,14 +171,15 @@ int sandbox_vm_run(const struct sandbox_job *job, const struct sandbox_opts *opt
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	struct vm_snap *snap = NULL;
 	struct sandbox_chan chan;
-	struct vm_guest g;
+	struct vm_incoming in;
 	struct vm_env e;
 	uint64_t t0, deadline, t_job;
 	uint32_t agent_ms, flags = JOB_SEED_RNG | JOB_SET_CLOCK;
 	int rc, chan_ok = 0, slot = 0;
 
 	pthread_once(&once, slot_init);
-	vm_guest_init(&g);
+	memset(&in, 0, sizeof(in));
+	vm_guest_init(&in.g);
 	rc = vm_env_init(&e, opts->paths, opts->vm_initramfs, err);
 	if (rc)
 		return rc;
@@ -208,10 +193,10 @@ int sandbox_vm_run(const struct sandbox_job *job, const struct sandbox_opts *opt
 	if (rc)
 		goto out;
 	slot = 1;
-	rc = restore(&g, &e, snap, deadline, err);
+	rc = restore(&in, &e, snap, deadline, &stats->spare, err);
 	if (rc)
 		goto out;
-	rc = sandbox_chan_init(&chan, g.chan, deadline);
+	rc = sandbox_chan_init(&chan, in.g.chan, deadline);
 	chan_ok = 1;
 	if (rc) {
 		rc = dojo_err_set(err, rc, "cannot set up the channel: %s", strerror(-rc));
@@ -236,15 +221,16 @@ int sandbox_vm_run(const struct sandbox_job *job, const struct sandbox_opts *opt
 	stats->run_ms = (unsigned)(sandbox_now_ms() - t_job);
 out:
 	if (rc && rc != -ECANCELED)
-		explain_exit(&g, rc, err);
+		explain_exit(&in.g, rc, err);
 	if (chan_ok) {
 		stats->frames = chan.frames;
 		stats->bytes = chan.bytes;
 		sandbox_chan_free(&chan);
 	}
-	vm_guest_kill(&g);
+	vm_incoming_free(&in);
 	if (slot)
 		slot_give();
+	vm_spare_note(&e, snap);   /* replace the spare this run may have used, now it is over */
 	vm_snap_put(snap);
 	return rc;
 }

@@ -38,6 +38,15 @@ struct sandbox_vm_status {
 int sandbox_vm_status(const struct dojo_paths *paths, int prepare, struct sandbox_vm_status *st,
 		      struct dojo_err *err);
 
+/* Keep @n qemus started ahead (capped at 16; 0: none, the default, and any waiting are
+ * killed).  Each run that finds one skips qemu's own start-up (~25 ms under TCG) and only
+ * restores; it is replaced after the run, off the run's time.  For long-lived processes (the
+ * server, benchmarks): a one-shot CLI run would only start one for nobody.  A spare holds no
+ * guest and serves one run.  0 or a negative errno (the helper thread could not start). */
+int sandbox_vm_spares(unsigned n);
+/* How many spares wait now (for tests and benchmarks). */
+unsigned sandbox_vm_spares_ready(void);
+
 /* "kvm", "tcg" or "unknown" */
 const char *sandbox_vm_accel_name(enum sandbox_vm_accel a);
 

@@ -5,6 +5,8 @@
  *   vm_qemu.c     qemu's command line, starting it unprivileged, killing it
  *   vm_qmp.c      the QMP client
  *   vm_snap.c     the snapshot: build (cold boot, retries), cache, key, the sealed RAM memfd
+ *   vm_restore.c  one guest restored from the snapshot: qemu started, then migrate-incoming
+ *   vm_spare.c    qemus started ahead of the runs that will use them (long-lived processes)
  *   vm_accel.c    KVM or TCG, by a real probe, cached
  *   vm_status.c   sandbox_vm_status() for doctor and /healthz */
 #ifndef DOJO_SANDBOX_VM_INT_H
@@ -103,9 +105,34 @@ struct vm_snap {
  * 0 with *out (release it with vm_snap_put()); a negative errno. */
 int vm_snap_get(const struct vm_env *e, struct vm_snap **out, unsigned *built_ms,
 		struct dojo_err *err);
+/* Take another reference; vm_snap_put() drops one (NULL: nothing). */
+void vm_snap_ref(struct vm_snap *s);
 void vm_snap_put(struct vm_snap *s);
 /* Whether a snapshot for @e exists on disk (no build). */
 int vm_snap_exists(const struct vm_env *e);
+
+/* A qemu waiting to restore a guest from @snap. */
+struct vm_incoming {
+	struct vm_guest g;
+	struct vm_qmp q;
+	int qmp_open;
+	struct vm_snap *snap;      /* a reference */
+};
+
+/* Start qemu for a restore from @s: -incoming defer, the monitor greeted, x-ignore-shared set,
+ * the state file passed.  0 or a negative errno; vm_incoming_free() must follow either way. */
+int vm_incoming_start(struct vm_incoming *in, const struct vm_env *e, struct vm_snap *s,
+		      uint64_t deadline, struct dojo_err *err);
+/* Load the snapshot's state (migrate-incoming): the guest runs on.  0 or a negative errno. */
+int vm_incoming_restore(struct vm_incoming *in, uint64_t deadline, struct dojo_err *err);
+/* Kill qemu, close everything, drop the snapshot reference.  Safe on a zeroed or failed one. */
+void vm_incoming_free(struct vm_incoming *in);
+
+/* A spare started from @s, moved into @out: 1, or 0 when none is waiting (spares of other
+ * snapshots are killed on the way). */
+int vm_spare_take(struct vm_snap *s, struct vm_incoming *out);
+/* After a run: spares (when asked for) are to be started for @e and @s from now on. */
+void vm_spare_note(const struct vm_env *e, struct vm_snap *s);
 
 /* Cold-boot a guest until its agent says READY, then leave it running. */
 int vm_boot_ready(struct vm_guest *g, const struct vm_launch *l, unsigned timeout_ms,

@@ -343,6 +343,13 @@ int vm_snap_get(const struct vm_env *e, struct vm_snap **out, unsigned *built_ms
 	return 0;
 }
 
+void vm_snap_ref(struct vm_snap *s)
+{
+	pthread_mutex_lock(&snap_mutex);
+	s->refs++;
+	pthread_mutex_unlock(&snap_mutex);
+}
+
 void vm_snap_put(struct vm_snap *s)
 {
 	if (!s)
