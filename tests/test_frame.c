@@ -168,6 +168,7 @@ static void test_oversized_and_bad_type(void)
 		buf_free(&out);
 	}
 	CHECK_STR(frame_type_name(FRAME_RECORD), "RECORD", "name");
+	CHECK_STR(frame_type_name(FRAME_SAVE), "SAVE", "name of a host frame");
 	CHECK_STR(frame_type_name(0), "?", "name of 0");
 	CHECK_STR(frame_type_name(200), "?", "name of 200");
 }

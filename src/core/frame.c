@@ -6,6 +6,7 @@
 
 static const char *const frame_names[FRAME_TYPE_MAX] = {
 	[FRAME_JOB] = "JOB",
+	[FRAME_SAVE] = "SAVE",
 	[FRAME_READY] = "READY",
 	[FRAME_LOG] = "LOG",
 	[FRAME_LOADED] = "LOADED",

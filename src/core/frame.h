@@ -25,6 +25,7 @@
 enum frame_type {
 	/* host -> agent */
 	FRAME_JOB = 1,          /* struct job (see agent protocol in src/guest/protocol.h) */
+	FRAME_SAVE,             /* VM: the guest is saved next; the agent answers READY (no payload) */
 	/* agent -> host */
 	FRAME_READY = 16,       /* agent is up and waits for a job: str version */
 	FRAME_LOG,              /* libbpf or agent message worth showing: u8 level, str text */

@@ -90,6 +90,7 @@ int main(int argc, char **argv)
 			rc = guest_vm_prepare(path, &err);
 		if (!rc)
 			rc = guest_chan_open(&c, -1, path, &err);
+		c.spin = 1;
 		if (rc) {
 			fprintf(stderr, "bpfdojo-agent: %s\n", err.msg);
 			guest_env_exit(mode, 1);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 #include "core/frame.h"
 #include "core/limits.h"
@@ -95,23 +96,63 @@ int guest_send_log(struct guest_chan *c, uint8_t level, const char *text)
 	return guest_chan_send(c, FRAME_LOG, proto_put_log(guest_chan_buf(c), &m));
 }
 
+static uint64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+/* Spinning: wait for a frame in a non-blocking read() until @spin_end, then sleep in it. */
+static ssize_t read_some(struct guest_chan *c, void *p, size_t len, int *spinning, int flags,
+			 uint64_t spin_end)
+{
+	for (;;) {
+		ssize_t n = read(c->fd, p, len);
+
+		if (n >= 0 || (errno != EINTR && errno != EAGAIN))
+			return n;
+		if (errno == EAGAIN && *spinning && mono_ms() >= spin_end) {
+			/* the JOB is late (its program still compiles): sleep in read() after all */
+			*spinning = 0;
+			if (fcntl(c->fd, F_SETFL, flags) < 0)
+				return -1;
+		}
+	}
+}
+
 int guest_chan_read_job(struct guest_chan *c, struct buf *storage, struct proto_job *job)
 {
 	static uint8_t chunk[FRAME_READ_CHUNK];
 	struct frame_reader rd;
 	struct frame f;
-	int err;
+	int err, flags = fcntl(c->fd, F_GETFL), spinning = c->spin;
+	uint64_t spin_end = mono_ms() + GUEST_SPIN_MS;
 
+	if (flags < 0 || (spinning && fcntl(c->fd, F_SETFL, flags | O_NONBLOCK) < 0))
+		return -errno;
 	frame_reader_init(&rd, DOJO_MAX_FRAME_BYTES);
 	for (;;) {
 		ssize_t n;
 
 		err = frame_reader_next(&rd, &f);
+		if (err > 0 && f.type == FRAME_SAVE && c->spin) {
+			/* the host saves the guest as soon as it reads this: every restore then
+			 * starts with a whole spin window */
+			struct proto_ready r;
+
+			guest_copy(r.version, sizeof(r.version), PROTO_VERSION);
+			err = guest_chan_send(c, FRAME_READY, proto_put_ready(guest_chan_buf(c), &r));
+			if (err || (!spinning && fcntl(c->fd, F_SETFL, flags | O_NONBLOCK) < 0))
+				goto out;
+			spinning = 1;
+			spin_end = mono_ms() + GUEST_SPIN_MS;
+			continue;
+		}
 		if (err)
 			break;
-		n = read(c->fd, chunk, sizeof(chunk));
-		if (n < 0 && errno == EINTR)
-			continue;
+		n = read_some(c, chunk, sizeof(chunk), &spinning, flags, spin_end);
 		if (n < 0) {
 			err = -errno;
 			goto out;
@@ -137,5 +178,7 @@ int guest_chan_read_job(struct guest_chan *c, struct buf *storage, struct proto_
 		err = proto_get_job(storage->data, storage->len, job);
 out:
 	frame_reader_free(&rd);
+	if (spinning && fcntl(c->fd, F_SETFL, flags) < 0 && !err)
+		err = -errno;
 	return err;
 }

@@ -119,6 +119,17 @@ int guest_env_setup(enum guest_mode mode, struct dojo_err *err)
 	return 0;
 }
 
+static int rng_fd = -1;   /* /dev/urandom, opened before the snapshot (VM mode) */
+
+int guest_env_open_rng(struct dojo_err *err)
+{
+	if (rng_fd < 0)
+		rng_fd = open("/dev/urandom", O_WRONLY | O_CLOEXEC);
+	if (rng_fd < 0)
+		return dojo_err_set(err, -errno, "cannot open /dev/urandom: %s", strerror(errno));
+	return 0;
+}
+
 static int seed_rng(const uint8_t *entropy, size_t len, struct dojo_err *err)
 {
 	struct {
@@ -132,14 +143,14 @@ static int seed_rng(const uint8_t *entropy, size_t len, struct dojo_err *err)
 	req.info.entropy_count = (int)(len * 8);
 	req.info.buf_size = (int)len;
 	memcpy(req.bytes, entropy, len);
-	fd = open("/dev/urandom", O_WRONLY | O_CLOEXEC);
-	if (fd < 0)
-		return dojo_err_set(err, -errno, "cannot open /dev/urandom: %s", strerror(errno));
+	rc = guest_env_open_rng(err);
+	if (rc)
+		return rc;
+	fd = rng_fd;
 	if (ioctl(fd, RNDADDENTROPY, &req.info) < 0)
 		rc = dojo_err_set(err, -errno, "RNDADDENTROPY: %s", strerror(errno));
 	else if (ioctl(fd, RNDRESEEDCRNG) < 0)
 		rc = dojo_err_set(err, -errno, "RNDRESEEDCRNG: %s", strerror(errno));
-	close(fd);
 	return rc;
 }
 

@@ -41,6 +41,7 @@ struct guest_chan {
 	int dead;            /* negative errno of the first failed write, else 0 */
 	struct buf out;      /* scratch payload, capped at DOJO_MAX_FRAME_BYTES */
 	unsigned logs;       /* LOG frames sent (capped, see GUEST_MAX_LOG_FRAMES) */
+	int spin;            /* wait for the JOB by polling, not by sleeping (VM mode) */
 };
 
 #define GUEST_MAX_LOG_FRAMES 32u
@@ -62,15 +63,24 @@ int guest_send_error(struct guest_chan *c, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int guest_send_log(struct guest_chan *c, uint8_t level, const char *text);
 /* Block until one whole JOB frame arrives (no deadline: in the VM, the agent waits in a
- * snapshot).  The payload is copied into @storage (owned by the caller, buf_free() it) and
+ * snapshot).  With c->spin, poll a non-blocking read instead of sleeping in it: a restored
+ * guest then takes its JOB without leaving the idle loop, taking an interrupt-driven wake-up
+ * and switching tasks, kernel paths that run cold (~10 ms under TCG) after every restore.  The
+ * guest has one vCPU and nothing else to do.  A JOB that is not there within GUEST_SPIN_MS
+ * (its program still compiles) is waited for in a blocking read(), so a guest waiting for it
+ * does not burn the CPU the compiler needs.  The channel is blocking again afterwards.  The payload is copied into @storage (owned by the caller, buf_free() it) and
  * @job points into it.  0, -EPROTO (another frame type or a malformed payload), -ECONNRESET
  * (the host closed the channel), or a read error. */
 int guest_chan_read_job(struct guest_chan *c, struct buf *storage, struct proto_job *job);
+#define GUEST_SPIN_MS 15u
 
 /* Prepare the process's world: see env.c for the list per mode.  0 or a negative errno with
  * @err filled. */
 int guest_env_setup(enum guest_mode mode, struct dojo_err *err);
 /* Apply the JOB's environment flags (RNG seed, clock).  Host mode refuses both. */
+/* VM mode, before READY: open /dev/urandom for the seed now (its path walk costs ~5 ms under
+ * TCG after every restore).  0 or a negative errno with @err filled. */
+int guest_env_open_rng(struct dojo_err *err);
 int guest_env_apply_job(enum guest_mode mode, const struct proto_job *job, struct dojo_err *err);
 /* VM mode, before READY (vm.c): load the initramfs's kernel modules, wait for the channel's
  * device @chan_path, parse the kernel's BTF once and warm libbpf and the kernel with one load.

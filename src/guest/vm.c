@@ -10,7 +10,8 @@
  *     attach targets, the base of module BTFs) and frees it after the load.
  *   - load and attach a small program (warm.bpf.c), so libbpf's feature probes are cached
  *     and the kernel paths of a load and an attach have run once.
- *   - fork the process that will run the job's workload (guest_workload_prefork()).
+ *   - fork the process that will run the job's workload (guest_workload_prefork()), open
+ *     /dev/urandom for the JOB's seed (guest_env_open_rng()).
  *   - let the kernel settle (SETTLE_MS): its deferred work then is not redone per restore.
  *
  * Everything here happens before any job exists: no run's secret is in the snapshot. */
@@ -168,6 +169,8 @@ int guest_vm_prepare(const char *chan_path, struct dojo_err *err)
 
 	if (!rc)
 		rc = wait_device(chan_path, err);
+	if (!rc)
+		rc = guest_env_open_rng(err);
 	if (rc)
 		return rc;
 	vmlinux_btf = __real_btf__load_vmlinux_btf();

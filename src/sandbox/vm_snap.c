@@ -93,6 +93,22 @@ static int snap_path(char *out, const struct vm_env *e, const char *dir, const c
 	return n < 0 || n >= PATH_MAX ? -ENAMETOOLONG : 0;
 }
 
+/* Tell the agent it is saved next and wait for its second READY: from then on it waits for
+ * its JOB spinning (guest_chan_read_job()), with its whole spin window ahead of every restore. */
+static int announce_save(struct vm_guest *g, struct dojo_err *err)
+{
+	struct sandbox_chan chan;
+	int rc = sandbox_chan_init(&chan, g->chan, sandbox_now_ms() + VM_QMP_TIMEOUT_MS);
+
+	if (rc)
+		return dojo_err_set(err, rc, "cannot set up the channel: %s", strerror(-rc));
+	rc = sandbox_chan_write(&chan, FRAME_SAVE, NULL, 0, err);
+	if (!rc)
+		rc = sandbox_chan_wait_ready(&chan, err);
+	sandbox_chan_free(&chan);
+	return rc;
+}
+
 /* Cold boot, READY, migrate the device state to @state_path; the RAM ends up in @ram_fd. */
 static int build_once(const struct vm_env *e, enum sandbox_vm_accel accel, int ram_fd,
 		      const char *state_path, struct dojo_err *err)
@@ -105,6 +121,8 @@ static int build_once(const struct vm_env *e, enum sandbox_vm_accel accel, int r
 	int rc, sfd = -1, qmp_ok = 0;
 
 	rc = vm_boot_ready(&g, &l, VM_BOOT_TIMEOUT_MS, err);
+	if (!rc)
+		rc = announce_save(&g, err);
 	if (rc)
 		goto out;
 	rc = vm_qmp_open(&q, g.qmp, sandbox_now_ms() + VM_QMP_TIMEOUT_MS, err);
