@@ -1,10 +1,13 @@
 /* bench_vm.c: the micro-VM sandbox in figures, all measured in one run (medians of N runs):
  *
  *   cold boot -> agent READY       (what every run would cost without the snapshot)
+ *   qemu start -> monitor ready    (what a spare qemu takes off a run: vm_incoming_start())
  *   restore -> agent answers       (sandbox_run of a JOB the agent refuses at once: restore,
- *                                   migrate-incoming, JOB, the agent's ERROR frame)
- *   end to end, vm and host        (pipeline_run: compile to verdict, one exercise's solution)
- *   sustained throughput           (N threads, one guest each, for D seconds; runs lost)
+ *                                   migrate-incoming, JOB, the agent's ERROR frame), on a
+ *                                   fresh qemu (the CLI) and on a spare (the server)
+ *   end to end, vm and host        (pipeline_run: compile to verdict, one exercise's solution;
+ *                                   vm on a fresh qemu and on a spare)
+ *   sustained throughput           (N threads, one guest each, spares on, for D seconds)
  *
  * It includes the backend's internal header for the cold boot, which has no public API.
  * Needs root (host mode).  Usage: bench_vm [runs=20] [seconds=120] [threads=ncpu] [cold=runs]
@@ -213,6 +216,24 @@ static void report_phases(int runs)
 	}
 }
 
+/* Restores, then end-to-end runs, each on a fresh or a spare qemu. */
+static int vm_series(const struct exercise *ex, int runs, int spare, unsigned *a, unsigned *b)
+{
+	char what[64];
+
+	if (restores(runs, spare, a, b))
+		return -1;
+	snprintf(what, sizeof(what), "restore, %s qemu -> agent answers", spare ? "spare" : "fresh");
+	report(what, a, runs);
+	report("  -> guest gone (whole run)", b, runs);
+	if (end_to_end(SANDBOX_VM, ex, runs, spare, a))
+		return -1;
+	snprintf(what, sizeof(what), "end to end, vm, %s qemu", spare ? "spare" : "fresh");
+	report(what, a, runs);
+	report_phases(runs);
+	return 0;
+}
+
 struct load {
 	const struct exercise *ex;
 	uint64_t until;
@@ -269,25 +290,13 @@ int main(int argc, char **argv)
 	if (qemu_starts(runs, a))
 		return 1;
 	report("qemu start -> monitor ready", a, runs);
-	if (restores(runs, 0, a, b))
+	if (vm_series(ex, runs, 0, a, b))
 		return 1;
-	report("restore, fresh qemu -> agent answers", a, runs);
-	report("  -> guest gone (whole run)", b, runs);
-	if (end_to_end(SANDBOX_VM, ex, runs, 0, a))
-		return 1;
-	report("end to end, vm, fresh qemu", a, runs);
-	report_phases(runs);
 	/* what a long-lived process (the server) does: a spare qemu per guest slot */
 	if (sandbox_vm_spares((unsigned)nthreads) || restores(1, 0, a, b))   /* the first starts them */
 		return 1;
-	if (restores(runs, 1, a, b))
+	if (vm_series(ex, runs, 1, a, b))
 		return 1;
-	report("restore, spare qemu -> agent answers", a, runs);
-	report("  -> guest gone (whole run)", b, runs);
-	if (end_to_end(SANDBOX_VM, ex, runs, 1, a))
-		return 1;
-	report("end to end, vm, spare qemu", a, runs);
-	report_phases(runs);
 	if (end_to_end(SANDBOX_HOST, ex, runs, 0, a))
 		return 1;
 	report("end to end, host (compile..verdict)", a, runs);
