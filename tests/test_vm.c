@@ -347,11 +347,23 @@ static int count_qemus(pid_t *pid)
 	return n;
 }
 
+/* Wait (up to 3 s) until no more spares are being started; how many wait then. */
 static unsigned wait_spares(void)
 {
-	for (int i = 0; i < 300 && !sandbox_vm_spares_ready(); i++)
+	unsigned n = sandbox_vm_spares_ready(), same = 0;
+
+	for (int i = 0; i < 300 && same < 20; i++) {
 		usleep(10 * 1000);
-	return sandbox_vm_spares_ready();
+		same = sandbox_vm_spares_ready() == n && n ? same + 1 : 0;
+		n = sandbox_vm_spares_ready();
+	}
+	return n;
+}
+
+static void *spares_off(void *arg)
+{
+	*(int *)arg = sandbox_vm_spares(0);
+	return NULL;
 }
 
 /* Spares, what the server asks for: a run restores on a qemu started ahead, and its guest is
@@ -363,6 +375,8 @@ static void test_spares(void)
 	char first_rand[64] = "";
 	struct raw r;
 	pid_t pid = 0;
+	pthread_t th;
+	int other_rc = -1;
 
 	CHECK_INT(sandbox_vm_spares(1), 0, "spares on");
 	CHECK_INT(sandbox_vm_spares_ready(), 0, "no spare before a run says which snapshot");
@@ -397,6 +411,17 @@ static void test_spares(void)
 	CHECK_INT(sandbox_vm_spares(0), 0, "spares off");
 	CHECK_INT(sandbox_vm_spares_ready(), 0, "spares after off");
 	CHECK_INT(count_qemus(NULL), 0, "qemu processes after spares off");
+
+	/* on and off again at once, from two threads: no double join, nothing left */
+	CHECK_INT(sandbox_vm_spares(2), 0, "spares on again");
+	solution_ok("a run with spares on again", NULL);
+	CHECK_INT(wait_spares(), 2, "spares waiting after the run");
+	CHECK_INT(pthread_create(&th, NULL, spares_off, &other_rc), 0, "a second thread");
+	CHECK_INT(sandbox_vm_spares(0), 0, "spares off from two threads");
+	pthread_join(th, NULL);
+	CHECK_INT(other_rc, 0, "spares off from the other thread");
+	CHECK_INT(sandbox_vm_spares(0), 0, "spares off when off");
+	CHECK_INT(count_qemus(NULL), 0, "qemu processes after spares off from two threads");
 }
 
 /* The runtime dir holds the lock, the accel cache and snapshots: nothing per run. */

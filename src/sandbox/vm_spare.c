@@ -100,6 +100,19 @@ static void *filler_main(void *arg)
 	return NULL;
 }
 
+/* Start the filler thread if spares are wanted and none runs.  Called with the lock held. */
+static int filler_start_locked(void)
+{
+	int rc = 0;
+
+	if (pool.want && !pool.thread_running) {
+		pool.stop = 0;
+		rc = -pthread_create(&pool.thread, NULL, filler_main, NULL);
+		pool.thread_running = !rc;
+	}
+	return rc;
+}
+
 int sandbox_vm_spares(unsigned n)
 {
 	struct vm_incoming *gone[SPARES_MAX];
@@ -110,13 +123,11 @@ int sandbox_vm_spares(unsigned n)
 		n = SPARES_MAX;
 	pthread_mutex_lock(&pool.mu);
 	pool.want = n;
-	if (n && !pool.thread_running) {
-		pool.stop = 0;
-		rc = -pthread_create(&pool.thread, NULL, filler_main, NULL);
-		pool.thread_running = !rc;
-	} else if (!n && pool.thread_running) {
-		pool.stop = 1;
+	if (!n && pool.thread_running && !pool.stop) {
+		pool.stop = 1;   /* this caller joins; a concurrent one finds stop set */
 		join = 1;
+	} else if (!pool.stop) {
+		rc = filler_start_locked();
 	}
 	while (pool.n > n)
 		gone[ngone++] = pool.ready[--pool.n];
@@ -126,8 +137,10 @@ int sandbox_vm_spares(unsigned n)
 		pthread_join(pool.thread, NULL);
 		pthread_mutex_lock(&pool.mu);
 		pool.thread_running = 0;
+		pool.stop = 0;
 		vm_snap_put(pool.snap);
 		pool.snap = NULL;
+		rc = filler_start_locked();   /* spares asked for again while it stopped */
 		pthread_mutex_unlock(&pool.mu);
 	}
 	while (ngone)
