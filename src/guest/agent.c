@@ -90,7 +90,7 @@ int main(int argc, char **argv)
 			rc = guest_vm_prepare(path, &err);
 		if (!rc)
 			rc = guest_chan_open(&c, -1, path, &err);
-		c.spin = 1;
+		c.spin = !rc;   /* wait for the JOB spinning (guest_chan_read_job()) */
 		if (rc) {
 			fprintf(stderr, "bpfdojo-agent: %s\n", err.msg);
 			guest_env_exit(mode, 1);

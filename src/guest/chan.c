@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
-#include <time.h>
 #include <unistd.h>
 #include "core/frame.h"
 #include "core/limits.h"
@@ -85,6 +84,14 @@ int guest_send_error(struct guest_chan *c, int code, const char *fmt, ...)
 	return guest_chan_send(c, FRAME_ERROR, proto_put_error(guest_chan_buf(c), &m));
 }
 
+int guest_send_ready(struct guest_chan *c)
+{
+	struct proto_ready m;
+
+	guest_copy(m.version, sizeof(m.version), PROTO_VERSION);
+	return guest_chan_send(c, FRAME_READY, proto_put_ready(guest_chan_buf(c), &m));
+}
+
 int guest_send_log(struct guest_chan *c, uint8_t level, const char *text)
 {
 	struct proto_log m = { .level = level };
@@ -96,14 +103,6 @@ int guest_send_log(struct guest_chan *c, uint8_t level, const char *text)
 	return guest_chan_send(c, FRAME_LOG, proto_put_log(guest_chan_buf(c), &m));
 }
 
-static uint64_t mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
-
 /* Spinning: wait for a frame in a non-blocking read() until @spin_end, then sleep in it. */
 static ssize_t read_some(struct guest_chan *c, void *p, size_t len, int *spinning, int flags,
 			 uint64_t spin_end)
@@ -113,7 +112,7 @@ static ssize_t read_some(struct guest_chan *c, void *p, size_t len, int *spinnin
 
 		if (n >= 0 || (errno != EINTR && errno != EAGAIN))
 			return n;
-		if (errno == EAGAIN && *spinning && mono_ms() >= spin_end) {
+		if (errno == EAGAIN && *spinning && guest_now_ms() >= spin_end) {
 			/* the JOB is late (its program still compiles): sleep in read() after all */
 			*spinning = 0;
 			if (fcntl(c->fd, F_SETFL, flags) < 0)
@@ -128,7 +127,7 @@ int guest_chan_read_job(struct guest_chan *c, struct buf *storage, struct proto_
 	struct frame_reader rd;
 	struct frame f;
 	int err, flags = fcntl(c->fd, F_GETFL), spinning = c->spin;
-	uint64_t spin_end = mono_ms() + GUEST_SPIN_MS;
+	uint64_t spin_end = guest_now_ms() + GUEST_SPIN_MS;
 
 	if (flags < 0 || (spinning && fcntl(c->fd, F_SETFL, flags | O_NONBLOCK) < 0))
 		return -errno;
@@ -140,14 +139,11 @@ int guest_chan_read_job(struct guest_chan *c, struct buf *storage, struct proto_
 		if (err > 0 && f.type == FRAME_SAVE && c->spin) {
 			/* the host saves the guest as soon as it reads this: every restore then
 			 * starts with a whole spin window */
-			struct proto_ready r;
-
-			guest_copy(r.version, sizeof(r.version), PROTO_VERSION);
-			err = guest_chan_send(c, FRAME_READY, proto_put_ready(guest_chan_buf(c), &r));
+			err = guest_send_ready(c);
 			if (err || (!spinning && fcntl(c->fd, F_SETFL, flags | O_NONBLOCK) < 0))
 				goto out;
 			spinning = 1;
-			spin_end = mono_ms() + GUEST_SPIN_MS;
+			spin_end = guest_now_ms() + GUEST_SPIN_MS;
 			continue;
 		}
 		if (err)

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/proto.h"
@@ -19,6 +20,15 @@ enum guest_mode {
 #define GUEST_RUN_DIR "/run/dojo"
 #define GUEST_VM_CHILD "/bin/dojo-child"      /* bpfdojo-child in the micro-VM's initramfs */
 #define GUEST_CHILD_NAME "bpfdojo-child"      /* host mode: next to the agent binary */
+
+/* CLOCK_MONOTONIC in milliseconds (in a restored guest it goes on from the snapshot's). */
+static inline uint64_t guest_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
 
 /* Copy @src into @dst (cap bytes), truncating; always NUL-terminated when cap > 0. */
 static inline void guest_copy(char *dst, size_t cap, const char *src)
@@ -62,14 +72,17 @@ int guest_chan_send_raw(struct guest_chan *c, uint8_t type, const void *p, size_
 int guest_send_error(struct guest_chan *c, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int guest_send_log(struct guest_chan *c, uint8_t level, const char *text);
+/* READY with this agent's protocol version: "waiting for a JOB". */
+int guest_send_ready(struct guest_chan *c);
 /* Block until one whole JOB frame arrives (no deadline: in the VM, the agent waits in a
  * snapshot).  With c->spin, poll a non-blocking read instead of sleeping in it: a restored
  * guest then takes its JOB without leaving the idle loop, taking an interrupt-driven wake-up
  * and switching tasks, kernel paths that run cold (~10 ms under TCG) after every restore.  The
  * guest has one vCPU and nothing else to do.  A JOB that is not there within GUEST_SPIN_MS
  * (its program still compiles) is waited for in a blocking read(), so a guest waiting for it
- * does not burn the CPU the compiler needs.  The channel is blocking again afterwards.  The payload is copied into @storage (owned by the caller, buf_free() it) and
- * @job points into it.  0, -EPROTO (another frame type or a malformed payload), -ECONNRESET
+ * does not burn the CPU the compiler needs.  The channel is blocking again afterwards.  A SAVE
+ * frame (VM mode only) is answered with READY and restarts the spin window.  The payload is
+ * copied into @storage (owned by the caller, buf_free() it) and @job points into it.  0, -EPROTO (another frame type or a malformed payload), -ECONNRESET
  * (the host closed the channel), or a read error. */
 int guest_chan_read_job(struct guest_chan *c, struct buf *storage, struct proto_job *job);
 #define GUEST_SPIN_MS 15u
@@ -77,10 +90,10 @@ int guest_chan_read_job(struct guest_chan *c, struct buf *storage, struct proto_
 /* Prepare the process's world: see env.c for the list per mode.  0 or a negative errno with
  * @err filled. */
 int guest_env_setup(enum guest_mode mode, struct dojo_err *err);
-/* Apply the JOB's environment flags (RNG seed, clock).  Host mode refuses both. */
 /* VM mode, before READY: open /dev/urandom for the seed now (its path walk costs ~5 ms under
  * TCG after every restore).  0 or a negative errno with @err filled. */
 int guest_env_open_rng(struct dojo_err *err);
+/* Apply the JOB's environment flags (RNG seed, clock).  Host mode refuses both. */
 int guest_env_apply_job(enum guest_mode mode, const struct proto_job *job, struct dojo_err *err);
 /* VM mode, before READY (vm.c): load the initramfs's kernel modules, wait for the channel's
  * device @chan_path, parse the kernel's BTF once and warm libbpf and the kernel with one load.

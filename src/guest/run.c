@@ -44,14 +44,6 @@ struct rec_state {
 	unsigned batch;
 };
 
-static uint64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
-
 static int on_record(void *ctx, void *data, size_t size)
 {
 	struct rec_state *s = ctx;
@@ -243,7 +235,7 @@ static int run_workload(const struct exercise *ex, const struct workload_ctx *ct
 {
 	struct epoll_event ev, evs[4];
 	struct proto_workload_done m = { 0 };
-	uint64_t t0 = now_ms();
+	uint64_t t0 = guest_now_ms();
 	int epfd = -1, pidfd = -1, rc = 0, ws = 0, done = 0;
 	pid_t pid;
 
@@ -274,7 +266,7 @@ static int run_workload(const struct exercise *ex, const struct workload_ctx *ct
 		goto kill;
 	}
 	while (!done) {
-		uint64_t now = now_ms();
+		uint64_t now = guest_now_ms();
 		int n;
 
 		if (now >= deadline) {
@@ -296,7 +288,7 @@ static int run_workload(const struct exercise *ex, const struct workload_ctx *ct
 			}
 		}
 	}
-	m.duration_ms = (uint32_t)(now_ms() - t0);
+	m.duration_ms = (uint32_t)(guest_now_ms() - t0);
 	m.status = workload_status(ws);
 	rc = guest_chan_send(s->c, FRAME_WORKLOAD_DONE,
 			     proto_put_workload_done(guest_chan_buf(s->c), &m));
@@ -343,7 +335,6 @@ static const char *find_child(enum guest_mode mode, const char *self, char *out,
 
 int guest_run(struct guest_chan *c, enum guest_mode mode)
 {
-	struct proto_ready ready;
 	struct proto_job job;
 	struct proto_done done = { 0 };
 	struct rec_state s = { .c = c };
@@ -358,8 +349,7 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 	int rc;
 
 	buf_init(&storage, 1);
-	guest_copy(ready.version, sizeof(ready.version), PROTO_VERSION);
-	rc = guest_chan_send(c, FRAME_READY, proto_put_ready(guest_chan_buf(c), &ready));
+	rc = guest_send_ready(c);
 	if (rc)
 		return rc;
 	rc = guest_chan_read_job(c, &storage, &job);
@@ -368,7 +358,7 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 			(void)guest_send_error(c, rc, "the agent expected one well-formed JOB frame");
 		goto out;
 	}
-	deadline = now_ms() + (job.timeout_ms ? job.timeout_ms : DOJO_RUN_TIMEOUT_MS);
+	deadline = guest_now_ms() + (job.timeout_ms ? job.timeout_ms : DOJO_RUN_TIMEOUT_MS);
 	s.max_records = job.max_records < DOJO_MAX_RECORDS ? job.max_records : DOJO_MAX_RECORDS;
 	rc = guest_env_apply_job(mode, &job, &err);
 	if (rc) {

@@ -58,14 +58,6 @@ void __wrap_btf__free(struct btf *btf)
 	__real_btf__free(btf);
 }
 
-static uint64_t mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
-
 static int name_cmp(const struct dirent **a, const struct dirent **b)
 {
 	return strcmp((*a)->d_name, (*b)->d_name);
@@ -108,11 +100,11 @@ static int load_modules(struct dojo_err *err)
 /* The port's node appears when virtio_mmio has probed the device and udev-less devtmpfs made it. */
 static int wait_device(const char *path, struct dojo_err *err)
 {
-	uint64_t end = mono_ms() + DEV_WAIT_MS;
+	uint64_t end = guest_now_ms() + DEV_WAIT_MS;
 	struct timespec nap = { 0, 1000000L };
 
 	while (access(path, F_OK) < 0) {
-		if (mono_ms() >= end)
+		if (guest_now_ms() >= end)
 			return dojo_err_set(err, -ENODEV, "the channel %s did not appear within %u ms (is the virtio-serial port configured?)", path, DEV_WAIT_MS);
 		nanosleep(&nap, NULL);
 	}

@@ -178,8 +178,7 @@ int sandbox_vm_run(const struct sandbox_job *job, const struct sandbox_opts *opt
 	int rc, chan_ok = 0, slot = 0;
 
 	pthread_once(&once, slot_init);
-	memset(&in, 0, sizeof(in));
-	vm_guest_init(&in.g);
+	vm_incoming_init(&in);
 	rc = vm_env_init(&e, opts->paths, opts->vm_initramfs, err);
 	if (rc)
 		return rc;

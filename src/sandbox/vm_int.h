@@ -119,6 +119,8 @@ struct vm_incoming {
 	struct vm_snap *snap;      /* a reference */
 };
 
+/* An empty one (no qemu, fds -1): vm_incoming_free() is a no-op on it. */
+void vm_incoming_init(struct vm_incoming *in);
 /* Start qemu for a restore from @s: -incoming defer, the monitor greeted, x-ignore-shared set,
  * the state file passed.  0 or a negative errno; vm_incoming_free() must follow either way. */
 int vm_incoming_start(struct vm_incoming *in, const struct vm_env *e, struct vm_snap *s,

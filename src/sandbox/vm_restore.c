@@ -16,16 +16,20 @@
 #include <unistd.h>
 #include "vm_int.h"
 
+void vm_incoming_init(struct vm_incoming *in)
+{
+	memset(in, 0, sizeof(*in));
+	vm_guest_init(&in->g);
+}
+
 int vm_incoming_start(struct vm_incoming *in, const struct vm_env *e, struct vm_snap *s,
 		      uint64_t deadline, struct dojo_err *err)
 {
 	struct vm_launch l = { .env = e, .accel = s->accel, .ram_fd = s->ram_fd, .incoming = 1 };
 	char state[PATH_MAX];
-	json_t *caps;
 	int rc, sfd;
 
-	memset(in, 0, sizeof(*in));
-	vm_guest_init(&in->g);
+	vm_incoming_init(in);
 	if (snprintf(state, sizeof(state), "%s/state", s->dir) >= (int)sizeof(state))
 		return dojo_err_set(err, -ENAMETOOLONG, "the snapshot path is too long");
 	/* its own open file: concurrent restores must not share a file offset */
@@ -39,11 +43,10 @@ int vm_incoming_start(struct vm_incoming *in, const struct vm_env *e, struct vm_
 		rc = vm_qmp_open(&in->q, in->g.qmp, deadline, err);
 		in->qmp_open = 1;
 	}
-	caps = json_pack("{s:[{s:s, s:b}]}", "capabilities", "capability", "x-ignore-shared", "state", 1);
 	if (!rc)
-		rc = vm_qmp_cmd(&in->q, "migrate-set-capabilities", caps, -1, NULL, err);
-	else
-		json_decref(caps);
+		rc = vm_qmp_cmd(&in->q, "migrate-set-capabilities",
+				json_pack("{s:[{s:s, s:b}]}", "capabilities", "capability", "x-ignore-shared", "state", 1),
+				-1, NULL, err);
 	if (!rc)
 		rc = vm_qmp_cmd(&in->q, "getfd", json_pack("{s:s}", "fdname", "mig"), sfd, NULL, err);
 	close(sfd);
