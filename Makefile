@@ -35,6 +35,10 @@ $(BUILD)/asan/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(ASAN) -c $< -o $@
 
+# shabs(path): @path as an absolute path for the shell, to be used inside double quotes.  The
+# project may live in a folder whose name has a space, which make's $(abspath) would split.
+shabs = $(if $(filter /%,$(1)),$(1),$$PWD/$(1))
+
 # objs(list, flavour): object paths for sources in @list (flavour: obj or asan)
 objs = $(patsubst %.c,$(BUILD)/$(2)/%.o,$(1))
 

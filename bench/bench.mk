@@ -8,5 +8,5 @@ $(BENCH_RUN): $(call objs,bench/bench_run.c $(HOST_LIB_SRCS),obj) $(EXERCISES_OB
 
 .PHONY: bench bench-run
 bench-run: $(BENCH_RUN) all
-	$(Q)BPFDOJO_HOME=$(abspath $(BUILD)) $(BENCH_RUN) process-name 20
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(BENCH_RUN) process-name 20
 bench: bench-compile bench-run bench-vm

@@ -11,4 +11,4 @@ $(BENCH_VM): $(call objs,bench/bench_vm.c $(HOST_LIB_SRCS),obj) $(EXERCISES_OBJS
 
 .PHONY: bench-vm
 bench-vm: $(BENCH_VM) all
-	$(Q)BPFDOJO_HOME=$(abspath $(BUILD)) $(BENCH_VM) $(BENCH_VM_ARGS)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(BENCH_VM) $(BENCH_VM_ARGS)

@@ -1,23 +1,66 @@
 #!/bin/sh
-# install-deps.sh: install what bpfdojo needs on Debian 12 (bookworm), as root.
-# Idempotent: installs only what is missing.  libbpf 1.4 and bpftool come from
-# bookworm-backports (bookworm's libbpf 1.1 lacks macros real programs use).
+# install-deps.sh: install what bpfdojo needs on Debian 12 (bookworm), as root: every package
+# the build, the tests (make check, make check-fresh) and the benches use, nothing else.
+# Idempotent: it says what it adds (apt sources, packages) and installs only what is missing.
+#
+# Two things are not in a bare `bookworm main` (what debootstrap writes):
+#   - libbpf 1.4 and bpftool come from bookworm-backports (bookworm's libbpf 1.1 lacks macros
+#     real programs use);
+#   - the guest kernel, Debian's linux-image-6.12-cloud-amd64, comes from bookworm-security
+#     and the point releases (bookworm-updates).
+# Both suites are added from the mirror apt already uses for bookworm, when they are missing.
 set -eu
 
-if [ "$(id -u)" != 0 ]; then
-	echo "install-deps: run me as root (apt-get needs it)" >&2
-	exit 1
-fi
+say() { echo "install-deps: $*"; }
+die() { echo "install-deps: $*" >&2; exit 1; }
+
+[ "$(id -u)" = 0 ] || die "run me as root (apt-get needs it)"
 export DEBIAN_FRONTEND=noninteractive
 
-if ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-	cat > /etc/apt/sources.list.d/bookworm-backports.sources <<'SRC'
-Types: deb
-URIs: http://deb.debian.org/debian
-Suites: bookworm-backports
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
+KERNEL_META=linux-image-6.12-cloud-amd64
+SOURCES=/etc/apt/sources.list.d/bpfdojo.sources
+
+# The suites apt knows, as "URI SUITE" lines (read from the configuration, no network).
+suites() { apt-get indextargets --no-release-info --format '$(REPO_URI) $(RELEASE)' 2>/dev/null | sort -u; }
+has_suite() { suites | awk -v s="$1" '$2 == s { found = 1 } END { exit !found }'; }
+
+# The mirror that serves bookworm itself, e.g. http://mirror.example/debian/.
+mirror=$(suites | awk '$2 == "bookworm" { print $1; exit }')
+[ -n "$mirror" ] || die "apt has no source for bookworm; add your Debian mirror's 'bookworm main' to /etc/apt/sources.list and run me again"
+mirror=${mirror%/}
+
+# add_suite SUITE URI: one more suite in bpfdojo's own sources file.
+add_suite() {
+	say "adding apt suite $1 ($2)"
+	[ -f "$SOURCES" ] || printf '# added by bpfdojo scripts/install-deps.sh\n' >"$SOURCES"
+	printf '\nTypes: deb\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+		"$2" "$1" >>"$SOURCES"
+	added=1
+}
+
+added=""
+has_suite bookworm-backports || add_suite bookworm-backports "$mirror"
+
+# kernel_resolves: does apt know which versioned image the 6.12 cloud meta package wants?
+kernel_resolves() { apt-cache depends "$KERNEL_META" 2>/dev/null | grep -q 'Depends: linux-image-6\.12'; }
+
+updated=""
+update() { say "apt-get update"; apt-get update -qq; updated=1; }
+
+[ -n "$added" ] && update
+if ! kernel_resolves; then
+	[ -n "$updated" ] || update
+fi
+if ! kernel_resolves; then
+	# The security archive sits beside the main one on Debian's mirrors (.../debian-security).
+	case "$mirror" in
+	*/debian) security="$mirror-security" ;;
+	*) die "the guest kernel $KERNEL_META is not in your apt sources; add the suites bookworm-updates and bookworm-security of your Debian mirror and run me again" ;;
+	esac
+	has_suite bookworm-updates || add_suite bookworm-updates "$mirror"
+	has_suite bookworm-security || add_suite bookworm-security "$security"
+	update
+	kernel_resolves || die "the guest kernel $KERNEL_META is still not found after adding bookworm-updates and bookworm-security; check that $mirror and $security answer, then run me again"
 fi
 
 # package[/release]: what each is for
@@ -25,11 +68,12 @@ PKGS="
 build-essential pkg-config make
 clang-19 llvm-19
 libbpf-dev/bookworm-backports libbpf1/bookworm-backports bpftool/bookworm-backports
-libelf-dev zlib1g-dev libzstd-dev
+libelf-dev zlib1g-dev libzstd-dev liblzma-dev
 libjansson-dev
 bubblewrap
 zstd xz-utils cpio jq
 qemu-system-x86 busybox-static
+git debootstrap
 "
 
 missing=""
@@ -49,11 +93,11 @@ for p in $PKGS; do
 done
 
 if [ -n "$missing" ]; then
-	echo "install-deps: installing$missing"
-	apt-get update -qq
+	say "installing$missing"
+	[ -n "$updated" ] || update
 	apt-get install -y -q --no-install-recommends $missing
 else
-	echo "install-deps: everything is installed"
+	say "every package is installed"
 fi
 
 # /dev/kvm for the micro-VM sandbox, as Debian's udev rules set it (group kvm, mode 0660), for

@@ -14,6 +14,8 @@ $(TEST_PIPELINE): $(call objs,tests/test_pipeline.c $(HOST_LIB_SRCS),asan) $(EXE
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
 
+# Each command is one shell word, run by tests/run-all.sh with sh -c; single-quote the ones that
+# name an absolute path with $(call shabs,...), so $$PWD is expanded (and quoted) there.
 # The CLI tests run the sanitizer build of the CLI: it finds build/include and the agent
 # through BPFDOJO_HOME.
 CHECK_DEPS := all $(TEST_FRAME) $(TEST_GUEST_CHAN) $(BUILD)/test/test_exercises-asan $(BUILD)/test/test_grade-asan \
@@ -28,8 +30,8 @@ CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_SANDBOX)" \
 	      "$(TEST_PIPELINE)" \
 	      "$(TEST_VERIFIER)" \
-	      "VM_FAULT_INITRAMFS=$(abspath $(VM_FAULT_INITRAMFS)) $(TEST_VM)" \
-	      "BPFDOJO_HOME=$(abspath $(BUILD)) tests/test_cli.sh $(BUILD)/bin/bpfdojo-asan"
+	      'VM_FAULT_INITRAMFS="$(call shabs,$(VM_FAULT_INITRAMFS))" $(TEST_VM)' \
+	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_cli.sh $(BUILD)/bin/bpfdojo-asan'
 
 check: $(CHECK_DEPS)
-	$(Q)BPFDOJO_HOME=$(abspath $(BUILD)) tests/run-all.sh $(CHECK_CMDS)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/run-all.sh $(CHECK_CMDS)

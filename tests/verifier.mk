@@ -11,6 +11,6 @@ $(TEST_VERIFIER): $(call objs,tests/test_verifier.c $(HOST_LIB_SRCS),asan) $(EXE
 
 .PHONY: check-verifier update-verifier-expected
 check-verifier: all $(TEST_VERIFIER)
-	$(Q)BPFDOJO_HOME=$(abspath $(BUILD)) $(TEST_VERIFIER)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER)
 update-verifier-expected: all $(TEST_VERIFIER)
-	$(Q)UPDATE_EXPECTED=1 BPFDOJO_HOME=$(abspath $(BUILD)) $(TEST_VERIFIER)
+	$(Q)UPDATE_EXPECTED=1 BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER)

@@ -25,7 +25,7 @@ $(TEST_VM): $(call objs,tests/test_vm.c $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
 	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
 
 VM_TEST_DEPS := all $(TEST_VM) $(VM_FAULT_INITRAMFS)
-VM_TEST_ENV  := BPFDOJO_HOME=$(abspath $(BUILD)) VM_FAULT_INITRAMFS=$(abspath $(VM_FAULT_INITRAMFS))
+VM_TEST_ENV  := BPFDOJO_HOME="$(call shabs,$(BUILD))" VM_FAULT_INITRAMFS="$(call shabs,$(VM_FAULT_INITRAMFS))"
 
 .PHONY: check-vm check-vm-full
 check-vm: $(VM_TEST_DEPS)

@@ -13,18 +13,21 @@ meta=${KERNEL_META:-linux-image-6.12-cloud-amd64}
 # The meta package depends on exactly one versioned image, e.g. linux-image-6.12.117+deb12-cloud-amd64.
 pkg=$(apt-cache depends "$meta" 2>/dev/null | sed -n 's/^ *Depends: *\(linux-image-6\.12\.[^ ]*-cloud-amd64\)$/\1/p' | head -n 1)
 if [ -z "$pkg" ]; then
-	echo "fetch-kernel: cannot resolve $meta with apt-cache; run 'apt-get update' (bookworm needs the 6.12 kernel from bookworm-backports or a point release)" >&2
+	echo "fetch-kernel: apt cannot resolve $meta; run scripts/install-deps.sh (it adds bookworm-security and bookworm-updates, where Debian ships the 6.12 kernel, and runs apt-get update)" >&2
 	exit 1
 fi
 ver=${pkg#linux-image-}
 
 tmp="$out/.tmp"
 rm -rf "$tmp"
-mkdir -p "$tmp/deb" "$tmp/root"
-# apt-get download drops privileges to _apt: give it a directory it may write.
-chmod 0777 "$tmp/deb"
-(cd "$tmp/deb" && apt-get download -q "$pkg" >/dev/null)
-deb=$(ls "$tmp"/deb/*.deb | head -n 1)
+mkdir -p "$tmp/root"
+# apt-get download drops privileges to _apt, who may not reach the project's folder (a checkout
+# under /root is 0700): download into a directory of its own under the system's temp dir.
+dl=$(mktemp -d)
+trap 'rm -rf "$dl"' EXIT
+chmod 0777 "$dl"
+(cd "$dl" && apt-get download -q "$pkg" >/dev/null)
+deb=$(ls "$dl"/*.deb | head -n 1)
 dpkg -x "$deb" "$tmp/root"
 
 rm -rf "$out/vmlinuz" "$out/modules" "$out/vmlinux" "$out/VERSION"

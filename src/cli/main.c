@@ -214,6 +214,11 @@ static int cmd_run(int argc, char **argv, int compile_only)
 		fputs("bpfdojo: --sandbox host runs your program in this machine's own kernel, "
 		      "separated from it only by namespaces; use it only for your own code on your "
 		      "own machine.\n", stderr);
+	/* Said before the compile, not after it: a user could not load the program anyway. */
+	if (!compile_only && req.sandbox.kind == SANDBOX_HOST && geteuid() != 0) {
+		fputs("bpfdojo: host mode needs root: run as root, or use --sandbox vm\n", stderr);
+		return EXIT_USAGE;
+	}
 	req.exercise = compile_only ? NULL : argv[optind];
 	src = read_source(argv[argc - 1], &req.source_len);
 	if (!src)
