@@ -4,6 +4,7 @@
 #
 #   make            build the CLI, the agent, the headers and the PCH
 #   make check      every test (needs root for the host-mode tests)
+#   make check-fresh  the README's two commands in a fresh Debian 12 root (scripts/check-fresh.sh)
 #   make bench      benchmarks that print figures
 
 BUILD    ?= build

@@ -35,3 +35,9 @@ CHECK_CMDS := "$(TEST_FRAME)" \
 
 check: $(CHECK_DEPS)
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/run-all.sh $(CHECK_CMDS)
+
+# The README's two commands on a fresh Debian 12 minbase root (debootstrap, pivot_root): needs
+# root and the network to Debian's mirror; the base tarball and .deb files are cached in build/.
+.PHONY: check-fresh
+check-fresh:
+	$(Q)scripts/check-fresh.sh
