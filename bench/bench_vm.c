@@ -240,6 +240,17 @@ struct load {
 	unsigned ok, lost;
 };
 
+/* Keeps the verdict's message, so a lost run says why. */
+static int keep_verdict_message(json_t *ev, void *ctx)
+{
+	const char *name = json_string_value(json_object_get(ev, "event"));
+	const char *msg = json_string_value(json_object_get(ev, "message"));
+
+	if (name && msg && !strcmp(name, "verdict"))
+		snprintf(ctx, 256, "%s", msg);
+	return 0;
+}
+
 static void *load_thread(void *arg)
 {
 	struct load *l = arg;
@@ -249,13 +260,14 @@ static void *load_thread(void *arg)
 					    .source_len = strlen(l->ex->solution) };
 		struct pipeline_result res;
 		struct dojo_err err = { 0 };
+		char why[256] = "";
 
 		req.sandbox.kind = SANDBOX_VM;
-		if (pipeline_run(&req, NULL, NULL, &res, &err) == 0 && res.verdict == GRADE_CORRECT) {
+		if (pipeline_run(&req, keep_verdict_message, why, &res, &err) == 0 && res.verdict == GRADE_CORRECT) {
 			l->ok++;
 		} else {
 			l->lost++;
-			fprintf(stderr, "bench_vm: lost a run: %s (%s)\n", err.msg, grade_verdict_name(res.verdict));
+			fprintf(stderr, "bench_vm: lost a run: %s%s(%s)\n", err.msg, why, grade_verdict_name(res.verdict));
 		}
 	}
 	return NULL;
