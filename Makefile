@@ -57,7 +57,7 @@ include tests/tests.mk
 include bench/bench.mk
 
 clean:
-	rm -rf $(BUILD)/obj $(BUILD)/asan $(BUILD)/bin $(BUILD)/test $(BUILD)/gen $(BUILD)/pch
+	rm -rf $(BUILD)/obj $(BUILD)/asan $(BUILD)/bin $(BUILD)/test $(BUILD)/gen $(BUILD)/pch $(BUILD)/lib
 distclean:
 	rm -rf $(BUILD)
 

@@ -1,13 +1,23 @@
-/* bench_compile.c: median wall time of compile_bpf() on a small tracepoint program (jail, PCH and
- * all), next to the floor measured in the same run: clang-19 compiling an empty file, directly
- * and inside the jail.  Prints one line per figure.  Usage: bench_compile [RUNS] (default 20). */
+/* bench_compile.c: median wall time of a compile, one-shot (compile_bpf(): jail + clang + PCH)
+ * and through the resident compiler (compile_server_bpf()), for a small tracepoint program and
+ * for one that reads task_struct, next to the floor measured in the same run: clang-19 -target
+ * bpf -O2 -g -c on an empty file, outside any jail.  Runs are interleaved so that load on the
+ * machine hits every figure alike.  Usage: bench_compile [RUNS] (default 20). */
+#include <fcntl.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/wait.h>
 #include "compile/compile.h"
-#include "compile/internal.h"
 
-static const char tiny[] =
+#define CLANG "/usr/lib/llvm-19/bin/clang"
+
+extern char **environ;
+
+static const char small[] =
 	"#include \"vmlinux.h\"\n"
 	"#include <bpf/bpf_helpers.h>\n"
 	"char LICENSE[] SEC(\"license\") = \"GPL\";\n"
@@ -18,86 +28,135 @@ static const char tiny[] =
 	"\treturn 0;\n"
 	"}\n";
 
-static int cmp_uns(const void *a, const void *b)
+static const char task[] =
+	"#include \"vmlinux.h\"\n"
+	"#include <bpf/bpf_helpers.h>\n"
+	"#include <bpf/bpf_core_read.h>\n"
+	"char LICENSE[] SEC(\"license\") = \"GPL\";\n"
+	"SEC(\"tp/sched/sched_process_exec\")\n"
+	"int handle_exec(struct trace_event_raw_sched_process_exec *ctx)\n"
+	"{\n"
+	"\tstruct task_struct *t = (struct task_struct *)bpf_get_current_task();\n"
+	"\tint ppid = BPF_CORE_READ(t, real_parent, tgid);\n"
+	"\tbpf_printk(\"exec %d parent %d\", ctx->pid, ppid);\n"
+	"\treturn 0;\n"
+	"}\n";
+
+static double now_ms(void)
 {
-	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int cmp_dbl(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
 
 	return x < y ? -1 : x > y;
 }
 
-static unsigned median(unsigned *v, int n)
+static double median(double *v, int n)
 {
-	qsort(v, (size_t)n, sizeof(*v), cmp_uns);
+	qsort(v, (size_t)n, sizeof(*v), cmp_dbl);
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-/* One clang run on an empty stdin, in the jail (no PCH) or not; its wall time in ms, or -1. */
-static int empty_run(const struct dojo_paths *paths, bool jail)
+/* The floor: clang-19 compiling an empty file (stdin /dev/null, object to /dev/null). */
+static double floor_run(void)
 {
-	static const char *const args[] = { "-target", "bpf", "-O2", "-g", "-c", "-x", "c", "-", "-o", "-", NULL };
-	const char *direct[12] = { compile_jail_clang() };
-	char *envp[] = { NULL }, **argv = NULL;
-	struct compile_proc p = { .out_max = 1 << 20, .err_max = 1 << 16, .timeout_ms = 10000 };
-	struct dojo_err err = { 0 };
-	int ms = -1;
+	char *argv[] = { CLANG, "-target", "bpf", "-O2", "-g", "-c", "-x", "c", "-", "-o", "-", NULL };
+	posix_spawn_file_actions_t fa;
+	double t0 = now_ms();
+	pid_t pid;
+	int st = 0;
 
-	if (jail) {
-		if (compile_jail_argv(paths, NULL, args, &argv, &err))
-			return -1;
-	} else {
-		memcpy(direct + 1, args, sizeof(args));
-		argv = (char **)direct;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	if (posix_spawn(&pid, CLANG, &fa, NULL, argv, environ))
+		return -1;
+	posix_spawn_file_actions_destroy(&fa);
+	waitpid(pid, &st, 0);
+	return WIFEXITED(st) && !WEXITSTATUS(st) ? now_ms() - t0 : -1;
+}
+
+/* One compile, one-shot (@srv NULL) or resident; its wall time in ms, or -1. */
+static double compile_run(struct compile_server *srv, const char *src, size_t len)
+{
+	struct compile_result res;
+	struct dojo_err err = { 0 };
+	double t0 = now_ms();
+	int ret = srv ? compile_server_bpf(srv, src, len, NULL, &res, &err) : compile_bpf(src, len, NULL, &res, &err);
+	double ms = now_ms() - t0;
+
+	if (ret || res.status != COMPILE_OK) {
+		fprintf(stderr, "bench_compile: compile failed: %s %s\n", err.msg, !ret && res.raw_stderr ? res.raw_stderr : "");
+		ms = -1;
 	}
-	if (!compile_proc_run(argv, envp, &p, &err) && !p.timed_out)
-		ms = (int)p.elapsed_ms;
-	compile_proc_free(&p);
-	if (jail)
-		free(argv);
+	if (!ret)
+		compile_result_free(&res);
 	return ms;
 }
 
+enum { FLOOR, ONE_SMALL, ONE_TASK, RES_SMALL, RES_TASK, NFIG };
+
 int main(int argc, char **argv)
 {
+	static const char *const names[NFIG] = {
+		"floor: clang-19 -target bpf -O2 -g -c, empty file",
+		"one-shot compile_bpf(), small program",
+		"one-shot compile_bpf(), task_struct program",
+		"resident compile_server_bpf(), small program",
+		"resident compile_server_bpf(), task_struct program",
+	};
 	int runs = argc > 1 ? atoi(argv[1]) : 20;
-	unsigned *t_comp, *t_floor, *t_jail;
-	struct dojo_paths paths;
+	double *t[NFIG], m[NFIG];
+	struct compile_server *srv;
 	struct dojo_err err = { 0 };
 
-	if (runs < 1 || runs > 10000 || dojo_paths_init(&paths, &err) || !compile_jail_clang()) {
-		fprintf(stderr, "bench_compile: %s\n", err.msg[0] ? err.msg : "bad RUNS or no clang-19");
+	if (runs < 1 || runs > 10000 || access(CLANG, X_OK)) {
+		fprintf(stderr, "bench_compile: bad RUNS or no %s\n", CLANG);
 		return 1;
 	}
-	t_comp = calloc((size_t)runs, sizeof(unsigned));
-	t_floor = calloc((size_t)runs, sizeof(unsigned));
-	t_jail = calloc((size_t)runs, sizeof(unsigned));
-	if (!t_comp || !t_floor || !t_jail)
+	srv = compile_server_new(NULL, &err);
+	if (!srv) {
+		fprintf(stderr, "bench_compile: %s\n", err.msg);
 		return 1;
-	/* Interleave the three so that load on the machine hits them alike. */
-	for (int i = 0; i < runs; i++) {
-		struct compile_opts opts = { .paths = &paths };
-		struct compile_result res;
-		int a, b, ret = compile_bpf(tiny, sizeof(tiny) - 1, &opts, &res, &err);
+	}
+	for (int f = 0; f < NFIG; f++)
+		if (!(t[f] = calloc((size_t)runs, sizeof(double))))
+			return 1;
+	/* A warm-up round (page cache, the zygote's first fork) that is not counted. */
+	for (int i = -1; i < runs; i++) {
+		double v[NFIG] = {
+			floor_run(),
+			compile_run(NULL, small, sizeof(small) - 1),
+			compile_run(NULL, task, sizeof(task) - 1),
+			compile_run(srv, small, sizeof(small) - 1),
+			compile_run(srv, task, sizeof(task) - 1),
+		};
 
-		if (ret || res.status != COMPILE_OK) {
-			fprintf(stderr, "bench_compile: compile failed: %s %s\n", err.msg, res.raw_stderr ? res.raw_stderr : "");
-			return 1;
+		for (int f = 0; f < NFIG; f++) {
+			if (v[f] < 0) {
+				fprintf(stderr, "bench_compile: %s failed\n", names[f]);
+				compile_server_free(srv);
+				return 1;
+			}
+			if (i >= 0)
+				t[f][i] = v[f];
 		}
-		t_comp[i] = res.elapsed_ms;
-		compile_result_free(&res);
-		a = empty_run(&paths, false);
-		b = empty_run(&paths, true);
-		if (a < 0 || b < 0) {
-			fprintf(stderr, "bench_compile: the empty-file run failed\n");
-			return 1;
-		}
-		t_floor[i] = (unsigned)a;
-		t_jail[i] = (unsigned)b;
 	}
-	printf("compile_bpf tiny tracepoint (jail + PCH): median %u ms over %d runs\n", median(t_comp, runs), runs);
-	printf("floor: clang-19 on an empty file:         median %u ms\n", median(t_floor, runs));
-	printf("floor: same, inside the jail:             median %u ms\n", median(t_jail, runs));
-	free(t_comp);
-	free(t_floor);
-	free(t_jail);
+	compile_server_free(srv);
+	for (int f = 0; f < NFIG; f++) {
+		m[f] = median(t[f], runs);
+		printf("%-52s median %6.1f ms (%d runs)\n", names[f], m[f], runs);
+		free(t[f]);
+	}
+	printf("ratio resident small / floor: %.2f (target <= 0.6)\n", m[RES_SMALL] / m[FLOOR]);
+	printf("ratio resident task_struct / floor: %.2f (target <= 1.2)\n", m[RES_TASK] / m[FLOOR]);
+	printf("ratio one-shot small / floor: %.2f, one-shot task_struct / floor: %.2f\n",
+	       m[ONE_SMALL] / m[FLOOR], m[ONE_TASK] / m[FLOOR]);
 	return 0;
 }

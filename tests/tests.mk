@@ -19,13 +19,14 @@ $(TEST_PIPELINE): $(call objs,tests/test_pipeline.c $(HOST_LIB_SRCS),asan) $(EXE
 # The CLI tests run the sanitizer build of the CLI: it finds build/include and the agent
 # through BPFDOJO_HOME.
 CHECK_DEPS := all $(TEST_FRAME) $(TEST_GUEST_CHAN) $(BUILD)/test/test_exercises-asan $(BUILD)/test/test_grade-asan \
-	      $(GRADE_FIXTURE) $(TEST_COMPILE) $(TEST_SANDBOX) $(SANDBOX_FIXTURES) $(TEST_PIPELINE) \
+	      $(GRADE_FIXTURE) $(TEST_COMPILE) $(TEST_COMPILE_SERVER) $(ZYGOTE_SO) $(TEST_SANDBOX) $(SANDBOX_FIXTURES) $(TEST_PIPELINE) \
 	      $(TEST_VERIFIER) $(BUILD)/bin/bpfdojo-asan $(TEST_VM) $(VM_FAULT_INITRAMFS)
 CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_GUEST_CHAN)" \
 	      "$(BUILD)/test/test_exercises-asan exercises" \
 	      "$(BUILD)/test/test_grade-asan $(GRADE_FIXTURE)" \
 	      "$(TEST_COMPILE) tests/compile" \
+	      "$(TEST_COMPILE_SERVER) tests/compile exercises" \
 	      "tests/test_btfgen.sh $(BTFGEN) $(KERNEL_DIR)/vmlinux $(INC_DIR)" \
 	      "$(TEST_SANDBOX)" \
 	      "$(TEST_PIPELINE)" \

@@ -19,8 +19,9 @@
 	"-target", "bpf", "-O2", "-g", "-D__TARGET_ARCH_x86", "-nostdinc", "-I" COMPILE_JAIL_INC, \
 	"-fno-color-diagnostics", "-fno-caret-diagnostics", "-fmessage-length=0", "-ferror-limit=20"
 
-static const char *const compile_args[] = {
-	CLANG_FLAGS, "-include-pch", COMPILE_JAIL_PCH, "-c", "-x", "c", "-", "-o", "-", NULL
+/* -fno-crash-diagnostics: a crashing clang would write the learner's preprocessed source to /tmp. */
+const char *const compile_clang_args[] = {
+	CLANG_FLAGS, "-fno-crash-diagnostics", "-include-pch", COMPILE_JAIL_PCH, "-c", "-x", "c", "-", "-o", "-", NULL
 };
 static const char *const pch_args[] = {
 	CLANG_FLAGS, "-x", "c-header", "-", "-o", "-", NULL
@@ -122,7 +123,7 @@ static void add_diag(struct compile_result *res, const char *file, const char *m
 }
 
 /* A PCH that no longer matches its headers (or is damaged) is an operator's problem. */
-static bool pch_is_stale(const char *text)
+bool compile_pch_is_stale(const char *text)
 {
 	static const char *const marks[] = {
 		"has been modified since the precompiled header", "malformed or corrupted",
@@ -137,7 +138,7 @@ static bool pch_is_stale(const char *text)
 	return false;
 }
 
-static int check_installed(const struct dojo_paths *paths, bool need_pch, struct dojo_err *err)
+int compile_check_installed(const struct dojo_paths *paths, bool need_pch, struct dojo_err *err)
 {
 	char vmlinux[PATH_MAX + 16];
 
@@ -149,92 +150,92 @@ static int check_installed(const struct dojo_paths *paths, bool need_pch, struct
 	return 0;
 }
 
-int compile_bpf(const char *src, size_t len, const struct compile_opts *opts,
-		struct compile_result *res, struct dojo_err *err)
+int compile_input_init(struct compile_input *in, const char *src, size_t len,
+		       const struct compile_opts *opts, struct compile_result *res, struct dojo_err *err)
 {
 	static const struct compile_opts defaults;
-	char name[DOJO_MAX_FILENAME], prefix[DOJO_MAX_FILENAME + 32], *input = NULL;
-	char *envp[] = { NULL }, **argv = NULL;
-	struct dojo_paths own_paths;
-	const struct dojo_paths *paths;
-	struct compile_proc p = { 0 };
+	char prefix[DOJO_MAX_FILENAME + 32];
 	size_t plen;
 	int ret;
 
+	memset(in, 0, sizeof(*in));
 	memset(res, 0, sizeof(*res));
 	dojo_err_clear(err);
 	if (!opts)
 		opts = &defaults;
-	compile_sanitize_filename(opts->filename ? opts->filename : DEFAULT_FILENAME, name);
+	compile_sanitize_filename(opts->filename ? opts->filename : DEFAULT_FILENAME, in->name);
+	in->timeout_ms = opts->timeout_ms ? opts->timeout_ms : DOJO_COMPILE_TIMEOUT_MS;
 
 	if (!src && len)
 		return dojo_err_set(err, -EINVAL, "compile_bpf: NULL source");
-	if (check_source(src ? src : "", len, name, err)) {
+	if (check_source(src ? src : "", len, in->name, err)) {
 		res->status = COMPILE_REJECTED;
-		return 0;
+		return 1;
 	}
-	paths = opts->paths;
-	if (!paths) {
-		ret = dojo_paths_init(&own_paths, err);
+	in->paths = opts->paths;
+	if (!in->paths) {
+		ret = dojo_paths_init(&in->own_paths, err);
 		if (ret)
 			return ret;
-		paths = &own_paths;
+		in->paths = &in->own_paths;
 	}
-	ret = check_installed(paths, true, err);
+	ret = compile_check_installed(in->paths, true, err);
 	if (ret)
 		return ret;
-	ret = compile_jail_argv(paths, paths->pch, compile_args, &argv, err);
-	if (ret)
-		goto fail;
-
 	/* #line makes clang name the learner's file and count lines from their first line. */
-	plen = (size_t)snprintf(prefix, sizeof(prefix), "#line 1 \"%s\"\n", name);
-	input = malloc(plen + len);
-	if (!input) {
-		ret = -ENOMEM;
-		goto fail;
-	}
-	memcpy(input, prefix, plen);
-	memcpy(input + plen, src, len);
-	p.in = input;
-	p.in_len = plen + len;
-	p.out_max = DOJO_MAX_OBJECT_BYTES;
-	p.err_max = DOJO_MAX_DIAG_BYTES;
-	p.timeout_ms = opts->timeout_ms ? opts->timeout_ms : DOJO_COMPILE_TIMEOUT_MS;
-	p.mem_max = DOJO_COMPILE_MAX_MEMORY;
-	ret = compile_proc_run(argv, envp, &p, err);
-	if (ret)
-		goto fail;
-	res->elapsed_ms = p.elapsed_ms;
+	plen = (size_t)snprintf(prefix, sizeof(prefix), "#line 1 \"%s\"\n", in->name);
+	in->text = malloc(plen + len);
+	if (!in->text)
+		return -ENOMEM;
+	memcpy(in->text, prefix, plen);
+	if (len)
+		memcpy(in->text + plen, src, len);
+	in->len = plen + len;
+	return 0;
+}
 
-	if (p.timed_out) {
+void compile_input_free(struct compile_input *in)
+{
+	free(in->text);
+	in->text = NULL;
+}
+
+int compile_result_fill(struct compile_result *res, struct compile_proc *p, const struct compile_input *in,
+			struct dojo_err *err)
+{
+	const char *name = in->name;
+	int ret;
+
+	res->elapsed_ms = p->elapsed_ms;
+	if (p->timed_out) {
 		res->status = COMPILE_TIMEOUT;
 		dojo_err_set(err, -ETIMEDOUT, "%s: clang did not finish within %u ms and was stopped; look for very large unrolled loops or macro expansions.",
-			     name, p.timeout_ms);
-		goto done;
+			     name, p->timeout_ms);
+		return 0;
 	}
-	if (p.err.len && pch_is_stale((char *)p.err.data)) {
-		ret = dojo_err_set(err, -ESTALE, "the precompiled header %s does not match the headers in %s: run make", paths->pch, paths->include_dir);
+	if (p->err.len && compile_pch_is_stale((char *)p->err.data)) {
+		ret = dojo_err_set(err, -ESTALE, "the precompiled header %s does not match the headers in %s: run make",
+				   in->paths->pch, in->paths->include_dir);
 		goto fail;
 	}
-	res->raw_stderr = (char *)buf_take(&p.err, NULL);
+	res->raw_stderr = (char *)buf_take(&p->err, NULL);
 	ret = compile_parse_diags(res->raw_stderr, res->raw_stderr ? strlen(res->raw_stderr) : 0, name,
 				  &res->diags, &res->ndiags);
 	if (ret)
 		goto fail;
 	res->status = COMPILE_FAILED;
-	if (p.out_overflow) {
+	if (p->out_overflow) {
 		dojo_err_set(err, -E2BIG, "%s: the compiled object is larger than %u bytes; make the program smaller.",
 			     name, DOJO_MAX_OBJECT_BYTES);
 		add_diag(res, name, err ? err->msg : "the compiled object is too large");
-	} else if (WIFSIGNALED(p.wstatus)) {
+	} else if (WIFSIGNALED(p->wstatus)) {
 		dojo_err_set(err, -ECANCELED, "%s: clang crashed (signal %d) or ran out of memory while compiling this program; simplify the code around the last change.",
-			     name, WTERMSIG(p.wstatus));
+			     name, WTERMSIG(p->wstatus));
 		add_diag(res, name, err ? err->msg : "clang crashed");
-	} else if (WIFEXITED(p.wstatus) && WEXITSTATUS(p.wstatus) == 0) {
-		if (p.out.len >= 4 && !memcmp(p.out.data, "\177ELF", 4)) {
+	} else if (WIFEXITED(p->wstatus) && WEXITSTATUS(p->wstatus) == 0) {
+		if (p->out.len >= 4 && !memcmp(p->out.data, "\177ELF", 4)) {
 			res->status = COMPILE_OK;
-			res->obj = buf_take(&p.out, &res->obj_len);
+			res->obj = buf_take(&p->out, &res->obj_len);
 		} else {
 			dojo_err_set(err, -EPROTO, "%s: clang reported success but produced no object", name);
 			add_diag(res, name, err ? err->msg : "no object");
@@ -243,16 +244,43 @@ int compile_bpf(const char *src, size_t len, const struct compile_opts *opts,
 		/* e.g. a failure of the jail itself: keep its words. */
 		add_diag(res, "", res->raw_stderr && *res->raw_stderr ? res->raw_stderr : "clang failed without a message");
 	}
-done:
-	free(input);
-	free(argv);
-	compile_proc_free(&p);
 	return 0;
 fail:
-	free(input);
-	free(argv);
-	compile_proc_free(&p);
 	compile_result_free(res);
+	return ret;
+}
+
+int compile_bpf(const char *src, size_t len, const struct compile_opts *opts,
+		struct compile_result *res, struct dojo_err *err)
+{
+	char *envp[] = { NULL }, **argv = NULL;
+	struct compile_input in;
+	struct compile_proc p = { 0 };
+	int ret;
+
+	ret = compile_input_init(&in, src, len, opts, res, err);
+	if (ret)
+		goto out;
+	ret = compile_jail_argv(in.paths, in.paths->pch, NULL, compile_clang_args, &argv, err);
+	if (ret)
+		goto out;
+	p.in = in.text;
+	p.in_len = in.len;
+	p.out_max = DOJO_MAX_OBJECT_BYTES;
+	p.err_max = DOJO_MAX_DIAG_BYTES;
+	p.timeout_ms = in.timeout_ms;
+	p.mem_max = DOJO_COMPILE_MAX_MEMORY;
+	ret = compile_proc_run(argv, envp, &p, err);
+	if (!ret)
+		ret = compile_result_fill(res, &p, &in, err);
+out:
+	free(argv);
+	compile_input_free(&in);
+	compile_proc_free(&p);
+	if (ret > 0)
+		ret = 0;  /* rejected before clang: res says so */
+	else if (ret < 0)
+		compile_result_free(res);
 	return ret;
 }
 
@@ -278,10 +306,10 @@ int compile_build_pch(const struct dojo_paths *paths, const char *out_path, stru
 	FILE *f;
 	int ret;
 
-	ret = check_installed(paths, false, err);
+	ret = compile_check_installed(paths, false, err);
 	if (ret)
 		return ret;
-	ret = compile_jail_argv(paths, NULL, pch_args, &argv, err);
+	ret = compile_jail_argv(paths, NULL, NULL, pch_args, &argv, err);
 	if (ret)
 		return ret;
 	ret = compile_proc_run(argv, envp, &p, err);

@@ -11,6 +11,7 @@
 #ifndef DOJO_COMPILE_H
 #define DOJO_COMPILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "core/err.h"
@@ -79,6 +80,67 @@ struct compile_result {
  * Thread-safe; each call runs its own clang and waits for it.  No process survives the call. */
 int compile_bpf(const char *src, size_t len, const struct compile_opts *opts,
 		struct compile_result *res, struct dojo_err *err);
+
+/* ---- The resident compiler ----
+ *
+ * For a long-lived process (the HTTP server): one jail started once, in which one clang has
+ * already loaded its libraries and the PCH and waits (a fork server, the "zygote"); each compile
+ * is a fork of it.  A compile costs about half of a one-shot clang start and gives exactly what
+ * compile_bpf() gives: the same statuses, diagnostics and object (byte-identical .BTF).
+ *
+ * Isolation is that of compile_bpf(): the jail sees nothing of the host; in addition nothing in
+ * it is writable, it has no /proc and no /dev, each compile is a fresh fork of a clang that never
+ * read a source, non-dumpable and without core dumps, so one compile never sees another's.
+ *
+ * Use, e.g. in the server's start-up and shutdown:
+ *
+ *	struct compile_server *cs = compile_server_new(NULL, &err);   // NULL: defaults
+ *	if (!cs) { log err.msg; exit }                                // clang, bwrap, PCH missing...
+ *	...  from any thread, at any time, as many at once as you like:
+ *	ret = compile_server_bpf(cs, src, len, &opts, &res, &err);    // exactly like compile_bpf()
+ *	...
+ *	compile_server_free(cs);    // after the last compile_server_bpf() returned
+ */
+struct compile_server;
+
+struct compile_server_opts {
+	/* Where the include directory, the PCH and lib/bpfdojo-zygote.so are; NULL: dojo_paths_init(). */
+	const struct dojo_paths *paths;
+	/* Compiles at once; callers past it wait in compile_server_bpf().  0 means
+	 * DOJO_COMPILE_DEFAULT_JOBS; capped at DOJO_COMPILE_MAX_JOBS. */
+	unsigned max_jobs;
+	/* Address space of each compile's clang in bytes; 0 (or more) means DOJO_COMPILE_MAX_MEMORY.
+	 * A compile past it is reported as COMPILE_FAILED ("crashed or ran out of memory"). */
+	unsigned long mem_max;
+};
+
+/* Start a resident compiler: checks the install (as compile_bpf() would), starts the jail and
+ * waits until its clang is ready (a few hundred ms).  @opts may be NULL.  Returns the server,
+ * or NULL with @err (may be NULL) filled: the same -ENOENT/-ESTALE sentences as compile_bpf(),
+ * or why the jail's clang did not get ready.  Free it with compile_server_free(). */
+struct compile_server *compile_server_new(const struct compile_server_opts *opts, struct dojo_err *err);
+
+/* compile_bpf() through the resident compiler: same arguments, same return values, same result
+ * (release @res with compile_result_free()); opts->paths is ignored (the server's are used).
+ * Blocks while max_jobs compiles are running.  The time limit kills only that compile's clang.
+ * A zygote that was killed or crashed is restarted here, and a compile it took down with it is
+ * run again once, so callers never see it; a negative errno only when it cannot be restarted.
+ * res->elapsed_ms counts from the moment the compile got its turn.  Thread-safe. */
+int compile_server_bpf(struct compile_server *srv, const char *src, size_t len,
+		       const struct compile_opts *opts, struct compile_result *res, struct dojo_err *err);
+
+/* What /healthz and /metrics may show. */
+struct compile_server_stats {
+	bool ready;          /* the zygote is up (a dead one is restarted by the next compile) */
+	unsigned running;    /* compiles running now */
+	unsigned waiting;    /* compiles waiting for a turn */
+	unsigned starts;     /* zygotes started so far: 1 + restarts */
+};
+void compile_server_stats(struct compile_server *srv, struct compile_server_stats *st);
+
+/* Stop the zygote and its jail; when this returns no process of it is left.  Accepts NULL.  No
+ * compile_server_bpf() on @srv may be running or start afterwards. */
+void compile_server_free(struct compile_server *srv);
 
 /* Free what @res owns and zero it.  Accepts NULL and an already freed or zeroed result. */
 void compile_result_free(struct compile_result *res);

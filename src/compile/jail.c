@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <sys/wait.h>
 #include "internal.h"
+#include "zygote.h"
 
 #define CLANG_PATH "/usr/lib/llvm-19/bin/clang"
 
@@ -226,7 +227,7 @@ const char *compile_jail_clang(void)
 	return access(CLANG_PATH, X_OK) ? NULL : CLANG_PATH;
 }
 
-int compile_jail_argv(const struct dojo_paths *paths, const char *pch,
+int compile_jail_argv(const struct dojo_paths *paths, const char *pch, const char *preload,
 		      const char *const clang_args[], char ***argv, struct dojo_err *err)
 {
 	static const char *const head[] = {
@@ -244,7 +245,7 @@ int compile_jail_argv(const struct dojo_paths *paths, const char *pch,
 		return ret;
 	while (clang_args[nargs])
 		nargs++;
-	max = 1 + sizeof(head) / sizeof(head[0]) + 3 + 3 + 3 * cache.nlibs + 6 + 1 + 1 + nargs + 1;
+	max = 1 + sizeof(head) / sizeof(head[0]) + 3 + 3 + 3 * cache.nlibs + 6 + 10 + 1 + 1 + nargs + 1;
 	v = calloc(max, sizeof(*v));
 	if (!v)
 		return -ENOMEM;
@@ -269,6 +270,19 @@ int compile_jail_argv(const struct dojo_paths *paths, const char *pch,
 		v[n++] = "--ro-bind";
 		v[n++] = pch;
 		v[n++] = COMPILE_JAIL_PCH;
+	}
+	if (preload) {
+		/* The resident compiler: its compiles share this jail, so nothing in it is writable. */
+		v[n++] = "--ro-bind";
+		v[n++] = preload;
+		v[n++] = ZYGOTE_PRELOAD;
+		v[n++] = "--remount-ro";
+		v[n++] = "/tmp";
+		v[n++] = "--remount-ro";
+		v[n++] = "/";
+		v[n++] = "--setenv";
+		v[n++] = "LD_PRELOAD";
+		v[n++] = ZYGOTE_PRELOAD;
 	}
 	v[n++] = "--";
 	v[n++] = CLANG_PATH;

@@ -3,15 +3,24 @@
 #
 #   make pch           build/pch/dojo.pch (needs the include directory, see tools/tools.mk)
 
-COMPILE_SRCS := src/compile/compile.c src/compile/diag.c src/compile/jail.c src/compile/proc.c src/compile/hints.c
+COMPILE_SRCS := src/compile/compile.c src/compile/diag.c src/compile/jail.c src/compile/proc.c src/compile/hints.c \
+		src/compile/server.c
 # The core pieces the compile part uses (listed, so new core files never change its link).
 COMPILE_CORE := src/core/buf.c src/core/err.c src/core/paths.c src/core/utf8.c
 PCH          := $(BUILD)/pch/dojo.pch
 MKPCH        := $(BUILD)/tools/mkpch
 
+# The resident compiler's shim, preloaded into clang inside its jail (src/compile/zygote.c).
+# Never built with the sanitizers: it runs inside clang.
+ZYGOTE_SO    := $(BUILD)/lib/bpfdojo-zygote.so
+
 .PHONY: pch
 pch: $(PCH)
-all: $(PCH)
+all: $(PCH) $(ZYGOTE_SO)
+
+$(ZYGOTE_SO): src/compile/zygote.c src/compile/zygote.h src/compile/internal.h src/core/limits.h
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) -O2 $(WARN) -fPIC -shared -o $@ $< -ldl
 
 $(MKPCH): $(call objs,tools/mkpch.c $(COMPILE_SRCS) $(COMPILE_CORE),obj)
 	@mkdir -p $(dir $@)

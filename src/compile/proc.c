@@ -92,13 +92,76 @@ static int drain(int fd, struct buf *b, bool strict, bool *overflow)
 	return 0;
 }
 
+unsigned long long compile_now_ms(void)
+{
+	return now_ms();
+}
+
+int compile_proc_spawn(char *const argv[], char *const envp[], const int fds[3], unsigned long mem_max,
+		       pid_t *pid, struct dojo_err *err)
+{
+	*pid = fork();
+	if (*pid < 0)
+		return dojo_err_set(err, -errno, "cannot start %s: %s", argv[0], strerror(errno));
+	if (*pid == 0)
+		child_exec(argv, envp, fds[0], fds[1], fds[2], mem_max);
+	setpgid(*pid, *pid);  /* also done by the child: whoever runs first */
+	return 0;
+}
+
+int compile_proc_pump(struct compile_proc *p, int *in, int out, int er, unsigned long long deadline,
+		      struct dojo_err *err)
+{
+	size_t in_off = 0;
+	bool out_eof = false, err_eof = false, dummy = false;
+
+	fcntl(*in, F_SETFL, O_NONBLOCK);
+	fcntl(out, F_SETFL, O_NONBLOCK);
+	fcntl(er, F_SETFL, O_NONBLOCK);
+	if (!p->in_len)
+		close_fd(in);
+	while (!out_eof || !err_eof) {
+		struct pollfd fds[3];
+		unsigned long long t = now_ms();
+		int r;
+
+		if (t >= deadline) {
+			p->timed_out = true;
+			break;
+		}
+		fds[0] = (struct pollfd){ .fd = out_eof ? -1 : out, .events = POLLIN };
+		fds[1] = (struct pollfd){ .fd = err_eof ? -1 : er, .events = POLLIN };
+		fds[2] = (struct pollfd){ .fd = *in, .events = POLLOUT };
+		r = poll(fds, 3, (int)(deadline - t));
+		if (r < 0 && errno != EINTR)
+			return dojo_err_set(err, -errno, "poll: %s", strerror(errno));
+		if (r <= 0)
+			continue;
+		if (fds[2].revents) {
+			ssize_t n = send(*in, (const char *)p->in + in_off, p->in_len - in_off,
+					 MSG_NOSIGNAL | MSG_DONTWAIT);
+
+			if (n > 0)
+				in_off += (size_t)n;
+			if ((n < 0 && errno != EAGAIN && errno != EINTR) || in_off == p->in_len)
+				close_fd(in);
+		}
+		if (fds[0].revents && drain(out, &p->out, true, &p->out_overflow))
+			out_eof = true;
+		if (fds[1].revents && drain(er, &p->err, false, &dummy))
+			err_eof = true;
+		if (p->out_overflow)
+			break;
+	}
+	return 0;
+}
+
 int compile_proc_run(char *const argv[], char *const envp[], struct compile_proc *p,
 		     struct dojo_err *err)
 {
 	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, er[2] = { -1, -1 };
 	unsigned long long start = now_ms(), deadline;
-	size_t in_off = 0;
-	bool out_eof = false, err_eof = false, dummy = false, killed = false;
+	bool killed = false;
 	siginfo_t si;
 	pid_t pid;
 	int ret;
@@ -115,59 +178,17 @@ int compile_proc_run(char *const argv[], char *const envp[], struct compile_proc
 		ret = dojo_err_set(err, -errno, "cannot create pipes for %s: %s", argv[0], strerror(errno));
 		goto out_close;
 	}
-	pid = fork();
-	if (pid < 0) {
-		ret = dojo_err_set(err, -errno, "cannot start %s: %s", argv[0], strerror(errno));
+	ret = compile_proc_spawn(argv, envp, (int[3]){ in[1], out[1], er[1] }, p->mem_max, &pid, err);
+	if (ret)
 		goto out_close;
-	}
-	if (pid == 0)
-		child_exec(argv, envp, in[1], out[1], er[1], p->mem_max);
-	setpgid(pid, pid);  /* also done by the child: whoever runs first */
 	close_fd(&in[1]);
 	close_fd(&out[1]);
 	close_fd(&er[1]);
-	fcntl(in[0], F_SETFL, O_NONBLOCK);
-	fcntl(out[0], F_SETFL, O_NONBLOCK);
-	fcntl(er[0], F_SETFL, O_NONBLOCK);
-	if (!p->in_len)
-		close_fd(&in[0]);
-
-	while (!out_eof || !err_eof) {
-		struct pollfd fds[3];
-		unsigned long long t = now_ms();
-		int nfds = 0, r;
-
-		if (t >= deadline) {
-			p->timed_out = true;
-			break;
-		}
-		fds[nfds++] = (struct pollfd){ .fd = out_eof ? -1 : out[0], .events = POLLIN };
-		fds[nfds++] = (struct pollfd){ .fd = err_eof ? -1 : er[0], .events = POLLIN };
-		fds[nfds++] = (struct pollfd){ .fd = in[0], .events = POLLOUT };
-		r = poll(fds, nfds, (int)(deadline - t));
-		if (r < 0 && errno != EINTR) {
-			ret = dojo_err_set(err, -errno, "poll: %s", strerror(errno));
-			kill_group(pid);
-			waitpid(pid, NULL, 0);
-			goto out_close;
-		}
-		if (r <= 0)
-			continue;
-		if (fds[2].revents) {
-			ssize_t n = send(in[0], (const char *)p->in + in_off, p->in_len - in_off,
-					 MSG_NOSIGNAL | MSG_DONTWAIT);
-
-			if (n > 0)
-				in_off += (size_t)n;
-			if ((n < 0 && errno != EAGAIN && errno != EINTR) || in_off == p->in_len)
-				close_fd(&in[0]);
-		}
-		if (fds[0].revents && drain(out[0], &p->out, true, &p->out_overflow))
-			out_eof = true;
-		if (fds[1].revents && drain(er[0], &p->err, false, &dummy))
-			err_eof = true;
-		if (p->out_overflow)
-			break;
+	ret = compile_proc_pump(p, &in[0], out[0], er[0], deadline, err);
+	if (ret) {
+		kill_group(pid);
+		waitpid(pid, NULL, 0);
+		goto out_close;
 	}
 	/* Both pipes closed (or a limit): wait for the exit without reaping, within the deadline. */
 	while (!p->timed_out && !p->out_overflow) {

@@ -23,6 +23,9 @@
 #define DOJO_MAX_CHANNEL_BYTES    (8u * 1024 * 1024)  /* bytes from one guest per run */
 #define DOJO_MAX_MESSAGE          512u                /* one human-readable message */
 #define DOJO_COMPILE_MAX_MEMORY   (1024ul * 1024 * 1024) /* address space of the jailed clang */
+#define DOJO_COMPILE_MAX_JOBS     16u                 /* compiles at once in one resident compiler */
+#define DOJO_COMPILE_DEFAULT_JOBS 2u                  /* its default: about one per core */
+#define DOJO_ZYGOTE_START_MS      15000u              /* the resident compiler's clang getting ready */
 #define DOJO_MAX_PCH_BYTES        (256u * 1024 * 1024) /* the precompiled header (build time) */
 #define DOJO_PCH_TIMEOUT_MS       120000u             /* building it */
 

@@ -1,0 +1,282 @@
+/* zygote.c: a shim preloaded (LD_PRELOAD) into clang inside the resident compiler's jail that
+ * turns one clang process into a fork server.  Built as its own shared object, never linked into
+ * bpfdojo.  Protocol: zygote.h.
+ *
+ * clang is started once with the compile's exact arguments and "-" as input.  By the time it
+ * first reads stdin it has loaded its libraries, run their static constructors, parsed its
+ * arguments, opened the precompiled header and set up the output stream: everything that is the
+ * same for every compile and does not depend on the source.  That first read() is intercepted
+ * here: the process becomes the zygote and never returns from it; each request forks a child
+ * that puts the request's descriptors on 0, 1 and 2 and returns from read() into clang, which
+ * then reads that compile's source and goes on as a normal one-shot clang.  The zygote itself
+ * never sees a source, so no child can inherit another compile's data.
+ *
+ * One more thing is the same in every compile and costs a third of a small one: with -g, clang
+ * computes the MD5 of each header a debug-info type comes from (DWARF 5 file checksums), i.e.
+ * of the 2.8 MB vmlinux.h, every time.  The zygote hashes the include directory's files once;
+ * llvm::MD5::hash() is interposed here and answers from that table when the bytes to hash are
+ * exactly a file's bytes (compared in full), so the result is the same by construction; any
+ * other input goes to LLVM's own function. */
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include "core/limits.h"
+#include "internal.h"
+#include "zygote.h"
+
+ssize_t read(int fd, void *buf, size_t n);
+
+struct slot {
+	pid_t pid;
+	int pidfd;
+	int ctl;        /* -1 once the host gave up on this compile */
+};
+
+static int served;  /* 1 in the zygote's children (and after a failed start): read() is read() */
+
+/* ---- llvm::MD5::hash() memoized for the include directory's files ---- */
+
+#define MD5_SYM       "_ZN4llvm3MD54hashENS_8ArrayRefIhEE"  /* llvm::MD5::hash(ArrayRef<uint8_t>) */
+#define MD5_MIN_BYTES (64 * 1024)                            /* smaller files are cheap to hash */
+#define MD5_MAX_FILES 64
+
+struct md5 { uint8_t b[16]; };   /* std::array<uint8_t, 16>, returned in two registers */
+typedef struct md5 (*md5_fn)(const uint8_t *data, size_t len);
+
+static struct { const uint8_t *data; size_t len; struct md5 sum; } md5s[MD5_MAX_FILES];
+static int nmd5s;
+static md5_fn real_md5;
+
+struct md5 _ZN4llvm3MD54hashENS_8ArrayRefIhEE(const uint8_t *data, size_t len);
+
+struct md5 _ZN4llvm3MD54hashENS_8ArrayRefIhEE(const uint8_t *data, size_t len)
+{
+	for (int i = 0; i < nmd5s; i++)
+		if (md5s[i].len == len && !memcmp(md5s[i].data, data, len))
+			return md5s[i].sum;
+	if (!real_md5)
+		real_md5 = (md5_fn)dlsym(RTLD_NEXT, MD5_SYM);
+	if (!real_md5)
+		_exit(125);   /* cannot happen: clang itself calls it */
+	return real_md5(data, len);
+}
+
+static int md5_one(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	void *m;
+	int fd;
+
+	(void)ftw;
+	if (type != FTW_F || st->st_size < MD5_MIN_BYTES || nmd5s == MD5_MAX_FILES || !real_md5)
+		return 0;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	m = mmap(NULL, (size_t)st->st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	close(fd);
+	if (m == MAP_FAILED)
+		return 0;
+	md5s[nmd5s].data = m;
+	md5s[nmd5s].len = (size_t)st->st_size;
+	md5s[nmd5s].sum = real_md5(m, (size_t)st->st_size);
+	nmd5s++;
+	return 0;
+}
+
+static void md5_prepare(void)
+{
+	real_md5 = (md5_fn)dlsym(RTLD_NEXT, MD5_SYM);
+	nftw(COMPILE_JAIL_INC, md5_one, 8, FTW_PHYS);
+}
+
+static ssize_t sys_read(int fd, void *buf, size_t n)
+{
+	return syscall(SYS_read, fd, buf, n);
+}
+
+static void close_fds(int *fds, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (fds[i] >= 0)
+			close(fds[i]);
+}
+
+/* Receive one request: 0 with the struct and ZYGOTE_NFDS descriptors, 1 for a malformed one
+ * (dropped), -1 at EOF or on error (the host is gone). */
+static int recv_req(struct zygote_req *req, int fds[ZYGOTE_NFDS])
+{
+	char cbuf[CMSG_SPACE(sizeof(int) * ZYGOTE_NFDS)];
+	struct iovec iov = { req, sizeof(*req) };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
+	struct cmsghdr *c;
+	ssize_t n;
+	int got = 0;
+
+	for (int i = 0; i < ZYGOTE_NFDS; i++)
+		fds[i] = -1;
+	do
+		n = recvmsg(0, &mh, MSG_CMSG_CLOEXEC);
+	while (n < 0 && errno == EINTR);
+	if (n <= 0)
+		return -1;
+	for (c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c)) {
+		int k;
+
+		if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
+			continue;
+		k = (int)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int));
+		for (int i = 0; i < k; i++) {
+			int fd;
+
+			memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
+			if (got < ZYGOTE_NFDS)
+				fds[got++] = fd;
+			else
+				close(fd);
+		}
+	}
+	if (n != sizeof(*req) || req->magic != ZYGOTE_MAGIC || got != ZYGOTE_NFDS || (mh.msg_flags & MSG_CTRUNC)) {
+		close_fds(fds, ZYGOTE_NFDS);
+		return 1;
+	}
+	return 0;
+}
+
+/* In a new child: take the request's descriptors as stdin/stdout/stderr, drop every descriptor
+ * of the zygote's, set the limits, and let clang go on. */
+static void become_compile(const struct zygote_req *req, int fds[ZYGOTE_NFDS], struct slot *s, int n)
+{
+	struct rlimit no_core = { 0, 0 };
+
+	for (int i = 0; i < n; i++) {
+		close(s[i].pidfd);
+		if (s[i].ctl >= 0)
+			close(s[i].ctl);
+	}
+	if (dup2(fds[0], 0) < 0 || dup2(fds[1], 1) < 0 || dup2(fds[2], 2) < 0)
+		_exit(126);
+	close_fds(fds, ZYGOTE_NFDS);
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() == 1)
+		_exit(126);  /* the zygote died in between */
+	prctl(PR_SET_DUMPABLE, 0);
+	setrlimit(RLIMIT_CORE, &no_core);
+	if (req->mem_max_mib) {
+		struct rlimit as = { (rlim_t)req->mem_max_mib << 20, (rlim_t)req->mem_max_mib << 20 };
+
+		setrlimit(RLIMIT_AS, &as);
+	}
+	served = 1;
+}
+
+static void end_zygote(struct slot *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		kill(s[i].pid, SIGKILL);
+	for (int i = 0; i < n; i++)
+		waitpid(s[i].pid, NULL, 0);
+	_exit(0);
+}
+
+/* The fork server.  Returns only in a child, which then is a compile. */
+static void serve(void)
+{
+	static struct slot s[DOJO_COMPILE_MAX_JOBS];
+	struct pollfd p[1 + 2 * DOJO_COMPILE_MAX_JOBS];
+	char ready = ZYGOTE_READY;
+	int n = 0;
+
+	md5_prepare();
+	if (send(0, &ready, 1, MSG_NOSIGNAL) != 1)
+		_exit(0);
+	for (;;) {
+		int np = 1;
+
+		p[0] = (struct pollfd){ .fd = 0, .events = n < (int)DOJO_COMPILE_MAX_JOBS ? POLLIN : 0 };
+		for (int i = 0; i < n; i++) {
+			p[np++] = (struct pollfd){ .fd = s[i].pidfd, .events = POLLIN };
+			p[np++] = (struct pollfd){ .fd = s[i].ctl, .events = POLLIN };
+		}
+		if (poll(p, (nfds_t)np, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			end_zygote(s, n);
+		}
+		/* Children first (from the end, so that moving the last slot down is safe). */
+		for (int i = n - 1; i >= 0; i--) {
+			short ev = p[1 + 2 * i].revents, cev = p[2 + 2 * i].revents;
+
+			if (ev) {
+				int st = 0;
+
+				while (waitpid(s[i].pid, &st, 0) < 0 && errno == EINTR)
+					;
+				if (s[i].ctl >= 0) {
+					send(s[i].ctl, &st, sizeof(st), MSG_NOSIGNAL);
+					close(s[i].ctl);
+				}
+				close(s[i].pidfd);
+				s[i] = s[--n];
+			} else if (cev && s[i].ctl >= 0) {
+				kill(s[i].pid, SIGKILL);
+				close(s[i].ctl);
+				s[i].ctl = -1;
+			}
+		}
+		if (p[0].revents & (POLLHUP | POLLERR))
+			end_zygote(s, n);
+		if (p[0].revents & POLLIN) {
+			struct zygote_req req;
+			int fds[ZYGOTE_NFDS], r = recv_req(&req, fds), pidfd;
+			pid_t pid;
+
+			if (r < 0)
+				end_zygote(s, n);
+			if (r > 0)
+				continue;
+			pid = fork();
+			if (pid == 0) {
+				become_compile(&req, fds, s, n);
+				return;
+			}
+			close_fds(fds, 3);
+			pidfd = pid > 0 ? (int)syscall(SYS_pidfd_open, pid, 0) : -1;
+			if (pidfd < 0) {
+				int st = W_EXITCODE(126, 0);
+
+				if (pid > 0) {
+					kill(pid, SIGKILL);
+					waitpid(pid, &st, 0);
+				}
+				send(fds[3], &st, sizeof(st), MSG_NOSIGNAL);
+				close(fds[3]);
+				continue;
+			}
+			s[n++] = (struct slot){ pid, pidfd, fds[3] };
+		}
+	}
+}
+
+/* clang's first read of stdin is where the zygote starts. */
+ssize_t read(int fd, void *buf, size_t n)
+{
+	if (fd == 0 && !served) {
+		served = 1;
+		serve();
+	}
+	return sys_read(fd, buf, n);
+}

@@ -1,0 +1,27 @@
+/* zygote.h: the wire between the resident compiler (server.c, in the host process) and its
+ * zygote (zygote.c, a shim preloaded into clang inside the jail).  Internal to the compile part.
+ *
+ * The zygote's stdin is a SOCK_SEQPACKET socket.  When clang has started, loaded its libraries
+ * and the PCH and comes to read its source from stdin, the zygote sends ZYGOTE_READY on it and
+ * serves requests there: each is one struct zygote_req with four descriptors (SCM_RIGHTS):
+ * the compile's stdin, stdout, stderr and a control socket.  It forks one child per request that
+ * becomes that compile's clang; when the child ends, its wait status (an int) is written to the
+ * control socket, which is then closed.  Anything arriving on, or the closing of, the control
+ * socket before that kills the child.  EOF on the zygote's stdin ends the zygote and its
+ * children. */
+#ifndef DOJO_COMPILE_ZYGOTE_H
+#define DOJO_COMPILE_ZYGOTE_H
+
+#include <stdint.h>
+
+#define ZYGOTE_READY  'R'
+#define ZYGOTE_MAGIC  0x647a7967u   /* "gyzd" */
+#define ZYGOTE_NFDS   4             /* stdin, stdout, stderr, control */
+#define ZYGOTE_PRELOAD "/zygote/bpfdojo-zygote.so"   /* where the jail shows the shim */
+
+struct zygote_req {
+	uint32_t magic;
+	uint32_t mem_max_mib;   /* RLIMIT_AS of the child in MiB; 0: keep the zygote's */
+};
+
+#endif

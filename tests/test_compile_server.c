@@ -1,0 +1,725 @@
+/* test_compile_server.c: the resident compiler's contract (compile.h): the same results as
+ * compile_bpf() (status, diagnostics, stderr, byte-identical .BTF and .BTF.ext) for every
+ * real-world program and exercise solution; hostile sources that look for another compile's
+ * source (/proc, /dev, /tmp, crash files); the time and memory limits; a killed zygote restarted
+ * transparently, also under a compile; bounded concurrency; nothing left after free.
+ * Usage: test_compile_server [FIXTURE_DIR [EXERCISES_DIR]] (default tests/compile exercises). */
+#include <dirent.h>
+#include <elf.h>
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include "compile/compile.h"
+#include "tests/harness.h"
+
+#define SMALL \
+	"#include \"vmlinux.h\"\n" \
+	"#include <bpf/bpf_helpers.h>\n" \
+	"char LICENSE[] SEC(\"license\") = \"GPL\";\n" \
+	"SEC(\"tracepoint/sched/sched_process_exec\")\n" \
+	"int handle_exec(struct trace_event_raw_sched_process_exec *ctx)\n" \
+	"{\n" \
+	"\tbpf_printk(\"exec %d\", ctx->pid);\n" \
+	"\treturn 0;\n" \
+	"}\n"
+
+/* Slow enough (~150 ms) to be caught in the middle. */
+#define TASK \
+	"#include \"vmlinux.h\"\n" \
+	"#include <bpf/bpf_helpers.h>\n" \
+	"#include <bpf/bpf_core_read.h>\n" \
+	"char LICENSE[] SEC(\"license\") = \"GPL\";\n" \
+	"SEC(\"tp/sched/sched_process_exec\")\n" \
+	"int handle_exec(void *ctx)\n" \
+	"{\n" \
+	"\tstruct task_struct *t = (struct task_struct *)bpf_get_current_task();\n" \
+	"\treturn BPF_CORE_READ(t, real_parent, tgid);\n" \
+	"}\n"
+
+static char srcbuf[DOJO_MAX_SOURCE_BYTES + 1];
+
+/* The bytes of ELF section @name in @obj, or NULL. */
+static const uint8_t *elf_section(const uint8_t *obj, size_t len, const char *name, size_t *size)
+{
+	const Elf64_Ehdr *eh = (const void *)obj;
+	const Elf64_Shdr *sh, *strs;
+
+	if (!obj || len < sizeof(*eh) || memcmp(obj, ELFMAG, SELFMAG) || eh->e_shoff > len ||
+	    eh->e_shnum * sizeof(Elf64_Shdr) > len - eh->e_shoff || eh->e_shstrndx >= eh->e_shnum)
+		return NULL;
+	sh = (const void *)(obj + eh->e_shoff);
+	strs = &sh[eh->e_shstrndx];
+	for (unsigned i = 0; i < eh->e_shnum; i++) {
+		size_t off = strs->sh_offset + sh[i].sh_name;
+
+		if (off + strlen(name) + 1 <= len && !strcmp((const char *)obj + off, name) &&
+		    sh[i].sh_offset <= len && sh[i].sh_size <= len - sh[i].sh_offset) {
+			*size = sh[i].sh_size;
+			return obj + sh[i].sh_offset;
+		}
+	}
+	return NULL;
+}
+
+static bool same_section(const struct compile_result *a, const struct compile_result *b, const char *name)
+{
+	size_t la = 0, lb = 0;
+	const uint8_t *sa = elf_section(a->obj, a->obj_len, name, &la), *sb = elf_section(b->obj, b->obj_len, name, &lb);
+
+	return sa && sb && la == lb && !memcmp(sa, sb, la);
+}
+
+/* ---- .BTF equal up to the order of its forward declarations ----
+ *
+ * clang-19 itself does not always give the same .BTF for the same source: LLVM's BTFDebug emits
+ * the FWD types it adds at the end in the order of their DICompositeType pointers, which ASLR
+ * changes from one clang run to the next (execsnoop.bpf.c: 4 orders in 6 one-shot runs).  The
+ * resident compiler's forks all share one layout, so its output is stable.  Where the one-shot
+ * output is unstable, this checks that both are the same types, with FWD types permuted among
+ * themselves and every reference renumbered accordingly. */
+
+struct btf_view {
+	const uint8_t *types, *strs;
+	uint32_t tlen, slen;
+	uint32_t n;
+	uint32_t off[8192];      /* offset of type id i+1 in types */
+};
+
+static bool btf_parse(const uint8_t *d, size_t len, struct btf_view *v)
+{
+	uint32_t hl, toff, soff, o = 0;
+
+	if (len < 24 || d[0] != 0x9f || d[1] != 0xeb)
+		return false;
+	memcpy(&hl, d + 4, 4);
+	memcpy(&toff, d + 8, 4);
+	memcpy(&v->tlen, d + 12, 4);
+	memcpy(&soff, d + 16, 4);
+	memcpy(&v->slen, d + 20, 4);
+	if ((uint64_t)hl + toff + v->tlen > len || (uint64_t)hl + soff + v->slen > len)
+		return false;
+	v->types = d + hl + toff;
+	v->strs = d + hl + soff;
+	v->n = 0;
+	while (o + 12 <= v->tlen && v->n < 8192) {
+		uint32_t info, kind, vlen, extra;
+		static const uint8_t per_vlen[20] = { 0, 0, 0, 0, 12, 12, 8, 0, 0, 0, 0, 0, 0, 8, 0, 12, 0, 0, 0, 12 };
+		static const uint8_t fixed[20] = { 0, 4, 0, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 4, 0, 0 };
+
+		memcpy(&info, v->types + o + 4, 4);
+		kind = (info >> 24) & 0x1f;
+		vlen = info & 0xffff;
+		if (kind == 0 || kind >= 20)
+			return false;
+		extra = fixed[kind] + per_vlen[kind] * vlen;
+		v->off[v->n++] = o;
+		o += 12 + extra;
+	}
+	return o == v->tlen;
+}
+
+static uint32_t u32_at(const uint8_t *p)
+{
+	uint32_t x;
+
+	memcpy(&x, p, 4);
+	return x;
+}
+
+static const char *btf_str(const struct btf_view *v, uint32_t off)
+{
+	return off < v->slen ? (const char *)v->strs + off : "?";
+}
+
+static uint32_t btf_kind(const struct btf_view *v, uint32_t id)
+{
+	return (u32_at(v->types + v->off[id - 1] + 4) >> 24) & 0x1f;
+}
+
+static bool btf_equivalent(const uint8_t *a, size_t la, const uint8_t *b, size_t lb, char *why, size_t whysz)
+{
+	static struct btf_view va, vb;
+	static uint32_t map[8193];
+	/* Which words of a type's trailing data are names (N), type ids (T) or plain values (V). */
+	static const char *const layout[20] = {
+		"", "V", "", "TTV", "NTV", "NTV", "NV", "", "", "", "", "", "", "NT", "V", "TVV", "", "V", "", "NVV",
+	};
+	static const bool size_kind[20] = { [1] = true, [4] = true, [5] = true, [6] = true, [15] = true, [16] = true, [19] = true };
+
+	if (!btf_parse(a, la, &va) || !btf_parse(b, lb, &vb) || va.n != vb.n) {
+		snprintf(why, whysz, "unparsable or %u vs %u types", va.n, vb.n);
+		return false;
+	}
+	for (uint32_t i = 1; i <= va.n; i++) {
+		map[i] = i;
+		if (btf_kind(&va, i) != 7)
+			continue;
+		map[i] = 0;
+		for (uint32_t j = 1; j <= vb.n && !map[i]; j++)
+			if (btf_kind(&vb, j) == 7 &&
+			    !strcmp(btf_str(&va, u32_at(va.types + va.off[i - 1])), btf_str(&vb, u32_at(vb.types + vb.off[j - 1]))) &&
+			    u32_at(va.types + va.off[i - 1] + 4) == u32_at(vb.types + vb.off[j - 1] + 4))
+				map[i] = j;
+		if (!map[i]) {
+			snprintf(why, whysz, "FWD %u '%s' has no twin", i, btf_str(&va, u32_at(va.types + va.off[i - 1])));
+			return false;
+		}
+	}
+	for (uint32_t i = 1; i <= va.n; i++) {
+		const uint8_t *ta = va.types + va.off[i - 1], *tb = vb.types + vb.off[map[i] - 1];
+		uint32_t info = u32_at(ta + 4), kind = (info >> 24) & 0x1f, vlen = info & 0xffff;
+		size_t words = 0;
+		const char *lay = layout[kind];
+		bool ok = info == u32_at(tb + 4) && !strcmp(btf_str(&va, u32_at(ta)), btf_str(&vb, u32_at(tb)));
+
+		if (ok && size_kind[kind])
+			ok = u32_at(ta + 8) == u32_at(tb + 8);
+		else if (ok && u32_at(ta + 8) <= va.n)
+			ok = map[u32_at(ta + 8)] == u32_at(tb + 8);
+		else if (ok)
+			ok = false;
+		/* Kinds with fixed trailing data use the layout once, vlen kinds once per entry. */
+		if (kind == 4 || kind == 5 || kind == 6 || kind == 13 || kind == 15 || kind == 19)
+			words = strlen(lay) * vlen;
+		else
+			words = strlen(lay);
+		for (size_t w = 0; ok && w < words; w++) {
+			uint32_t xa = u32_at(ta + 12 + 4 * w), xb = u32_at(tb + 12 + 4 * w);
+			char c = lay[w % strlen(lay)];
+
+			if (c == 'N')
+				ok = !strcmp(btf_str(&va, xa), btf_str(&vb, xb));
+			else if (c == 'T')
+				ok = xa <= va.n && map[xa] == xb;
+			else
+				ok = xa == xb;
+		}
+		if (!ok) {
+			snprintf(why, whysz, "type %u (kind %u, '%s') differs", i, kind, btf_str(&va, u32_at(ta)));
+			return false;
+		}
+	}
+	return true;
+}
+
+static int btf_identical, btf_fwd_order;
+
+/* Is the resident .BTF of @res one that one-shot clang may give for @src?  Byte-identical to
+ * one of up to 12 more one-shot runs, or one-shot seen unstable (two runs differ), in which case
+ * the caller checks equivalence.  False only when one-shot keeps giving one other .BTF. */
+static bool oneshot_may_give(const char *src, size_t len, const struct compile_opts *opts,
+			     const struct compile_result *first, const struct compile_result *res)
+{
+	bool ok = false;
+
+	for (int i = 0; i < 12 && !ok; i++) {
+		struct compile_result again;
+		struct dojo_err err = { 0 };
+
+		if (compile_bpf(src, len, opts, &again, &err))
+			break;
+		ok = again.status == COMPILE_OK &&
+		     (same_section(res, &again, ".BTF") || !same_section(first, &again, ".BTF"));
+		compile_result_free(&again);
+	}
+	return ok;
+}
+
+/* Compile @src both ways and compare everything a caller can see. */
+static void parity(struct compile_server *srv, const char *what, const char *filename, const char *src, size_t len)
+{
+	struct compile_opts opts = { .filename = filename };
+	struct compile_result one, res;
+	struct dojo_err e1 = { 0 }, e2 = { 0 };
+	int r1 = compile_bpf(src, len, &opts, &one, &e1), r2 = compile_server_bpf(srv, src, len, &opts, &res, &e2);
+
+	CHECK(r1 == 0 && r2 == 0, "%s: ret %d / %d: %s / %s", what, r1, r2, e1.msg, e2.msg);
+	if (r1 || r2)
+		goto out;
+	CHECK(one.status == res.status, "%s: status %d one-shot, %d resident", what, one.status, res.status);
+	CHECK(!strcmp(e1.msg, e2.msg) && e1.code == e2.code, "%s: err '%s' vs '%s'", what, e1.msg, e2.msg);
+	/* A crash's stack dump holds addresses: compare its parsed diagnostics only. */
+	CHECK(strstr(what, "crash") || (!one.raw_stderr && !res.raw_stderr) ||
+	      (one.raw_stderr && res.raw_stderr && !strcmp(one.raw_stderr, res.raw_stderr)),
+	      "%s: stderr differs:\n%s\n---\n%s", what, one.raw_stderr ? one.raw_stderr : "", res.raw_stderr ? res.raw_stderr : "");
+	CHECK(one.ndiags == res.ndiags, "%s: %zu vs %zu diagnostics", what, one.ndiags, res.ndiags);
+	for (size_t i = 0; i < one.ndiags && i < res.ndiags; i++)
+		CHECK(!memcmp(&one.diags[i], &res.diags[i], sizeof(one.diags[i])), "%s: diagnostic %zu differs", what, i);
+	if (one.status == COMPILE_OK && res.status == COMPILE_OK) {
+		size_t la = 0, lb = 0;
+		const uint8_t *ba = elf_section(one.obj, one.obj_len, ".BTF", &la), *bb = elf_section(res.obj, res.obj_len, ".BTF", &lb);
+		char why[256] = "";
+
+		CHECK(same_section(&one, &res, ".BTF.ext"), "%s: .BTF.ext differs", what);
+		if (same_section(&one, &res, ".BTF")) {
+			btf_identical++;
+			CHECK(one.obj_len == res.obj_len && !memcmp(one.obj, res.obj, one.obj_len), "%s: objects differ (%zu / %zu bytes)",
+			      what, one.obj_len, res.obj_len);
+		} else {
+			/* Allowed only where one-shot clang itself is unstable, and then only the order. */
+			CHECK(oneshot_may_give(src, len, &opts, &one, &res), "%s: .BTF differs, and one-shot clang is stable for it", what);
+			CHECK(ba && bb && btf_equivalent(ba, la, bb, lb, why, sizeof(why)), "%s: .BTF not equivalent: %s", what, why);
+			btf_fwd_order++;
+		}
+	}
+out:
+	if (!r1)
+		compile_result_free(&one);
+	if (!r2)
+		compile_result_free(&res);
+}
+
+static size_t read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (!f)
+		return 0;
+	n = fread(srcbuf, 1, sizeof(srcbuf) - 1, f);
+	fclose(f);
+	return n;
+}
+
+/* Every *.bpf.c under @dir, down to @depth levels; returns how many. */
+static int parity_dir(struct compile_server *srv, const char *dir, int depth)
+{
+	struct dirent *de;
+	DIR *d = opendir(dir);
+	int count = 0;
+
+	while (d && (de = readdir(d))) {
+		char path[2048];
+		size_t l = strlen(de->d_name);
+
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		if (de->d_type == DT_DIR && depth > 0) {
+			count += parity_dir(srv, path, depth - 1);
+		} else if (l > 6 && !strcmp(de->d_name + l - 6, ".bpf.c")) {
+			size_t n = read_file(path);
+
+			CHECK(n > 0, "cannot read %s", path);
+			parity(srv, path, de->d_name, srcbuf, n);
+			count++;
+		}
+	}
+	if (d)
+		closedir(d);
+	return count;
+}
+
+/* The equivalence itself: true for a .BTF against itself, false against another program's or
+ * against one with a member offset changed. */
+static void test_btf_equivalent(struct compile_server *srv)
+{
+	struct compile_result a, b;
+	struct dojo_err err = { 0 };
+	const uint8_t *ba, *bb;
+	size_t la = 0, lb = 0;
+	char why[256];
+
+	if (compile_server_bpf(srv, TASK, strlen(TASK), NULL, &a, &err))
+		return;
+	if (compile_server_bpf(srv, SMALL, strlen(SMALL), NULL, &b, &err)) {
+		compile_result_free(&a);
+		return;
+	}
+	ba = elf_section(a.obj, a.obj_len, ".BTF", &la);
+	bb = elf_section(b.obj, b.obj_len, ".BTF", &lb);
+	CHECK(ba && bb, "no .BTF in the objects");
+	if (ba && bb) {
+		uint8_t *copy = malloc(la);
+		struct btf_view *v = calloc(1, sizeof(*v));
+		bool changed = false;
+
+		CHECK(btf_equivalent(ba, la, ba, la, why, sizeof(why)), "a .BTF is not equivalent to itself: %s", why);
+		CHECK(!btf_equivalent(ba, la, bb, lb, why, sizeof(why)), "two programs' .BTF found equivalent");
+		/* Bump the offset of the first member of the first struct. */
+		memcpy(copy, ba, la);
+		if (btf_parse(copy, la, v))
+			for (uint32_t i = 1; i <= v->n && !changed; i++)
+				if (btf_kind(v, i) == 4 && (u32_at(v->types + v->off[i - 1] + 4) & 0xffff)) {
+					copy[(size_t)(v->types - copy) + v->off[i - 1] + 12 + 8] ^= 0x40;
+					changed = true;
+				}
+		CHECK(changed && !btf_equivalent(ba, la, copy, la, why, sizeof(why)), "a changed member offset went unnoticed");
+		free(copy);
+		free(v);
+	}
+	compile_result_free(&a);
+	compile_result_free(&b);
+}
+
+static void test_parity(struct compile_server *srv, const char *fixtures, const char *exercises)
+{
+	static const struct { const char *what, *src; } rows[] = {
+		{ "small", SMALL },
+		{ "task_struct", TASK },
+		{ "type error", "#include \"vmlinux.h\"\n#include <bpf/bpf_helpers.h>\nSEC(\"kprobe/x\")\n"
+				"int f(struct task_struct *t) { return t->no_such_field; }\n" },
+		{ "warning", SMALL "#warning look here\nstatic int unused;\n" },
+		{ "many errors", "SEC(\"x\") int f(void) { return a + b + c + d + e + f0 + g + h + i + j + k + l + m + n + o + p + q + r + s + t + u + v; }\n" },
+		{ "syntax error", "SEC(\"x\") int f(void) { return 0 }\n" },
+		{ "rejected: no SEC", "int f(void) { return 0; }\n" },
+		{ "clang crash", "#pragma clang __debug crash\nSEC(\"x\") int f(void) { return 0; }\n" },
+	};
+	char rw[1024];
+	int n;
+
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		parity(srv, rows[i].what, "prog.bpf.c", rows[i].src, strlen(rows[i].src));
+	snprintf(rw, sizeof(rw), "%s/realworld", fixtures);
+	n = parity_dir(srv, rw, 0);
+	CHECK(n >= 8, "only %d real-world programs in %s", n, rw);
+	n = parity_dir(srv, exercises, 2);
+	CHECK(n >= 3, "only %d exercise programs in %s", n, exercises);
+	printf("compile_server: .BTF byte-identical for %d programs, equal up to clang's unstable FWD order for %d\n",
+	       btf_identical, btf_fwd_order);
+}
+
+/* ---- isolation ---- */
+
+/* A source that fails with "LEAK <path>" for each of these paths that exists in the jail. */
+static size_t probe_source(char *out, size_t max)
+{
+	static const char *const fixed[] = {
+		"/proc/self/fd/0", "/proc/self/environ", "/proc/self/mem", "/proc/thread-self/fd/0", "/dev/stdin",
+		"/dev/fd/0", "/dev/shm", "/tmp/.", "/etc/passwd", "/root/.bashrc", "/sys/kernel/btf/vmlinux",
+		"/run", "/var/tmp", "/home",
+	};
+	size_t o = 0;
+
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		o += (size_t)snprintf(out + o, max - o, "#if __has_include(\"%s\")\n#error LEAK %s\n#endif\n", fixed[i], fixed[i]);
+	for (int pid = 1; pid <= 40; pid++)
+		for (int fd = 0; fd <= 3; fd++)
+			o += (size_t)snprintf(out + o, max - o, "#if __has_include(\"/proc/%d/fd/%d\")\n#error LEAK /proc/%d/fd/%d\n#endif\n",
+					      pid, fd, pid, fd);
+	o += (size_t)snprintf(out + o, max - o, "%s", SMALL);
+	return o;
+}
+
+struct bg {
+	struct compile_server *srv;
+	const char *src;
+	unsigned timeout_ms;
+	int ret;
+	enum compile_status status;
+	char err[DOJO_MAX_MESSAGE];
+};
+
+static void *bg_compile(void *arg)
+{
+	struct bg *b = arg;
+	struct compile_opts opts = { .timeout_ms = b->timeout_ms };
+	struct compile_result res;
+	struct dojo_err err = { 0 };
+
+	b->ret = compile_server_bpf(b->srv, b->src, strlen(b->src), &opts, &res, &err);
+	b->status = b->ret ? COMPILE_FAILED : res.status;
+	snprintf(b->err, sizeof(b->err), "%s%s", err.msg, !b->ret && res.raw_stderr ? res.raw_stderr : "");
+	if (!b->ret)
+		compile_result_free(&res);
+	return NULL;
+}
+
+/* Host pids of our descendants whose name is @comm (the zygote: the oldest such "clang"). */
+static int descendants(const char *comm, pid_t *out, int max)
+{
+	pid_t pids[4096], ppids[4096];
+	char names[4096][20];
+	int n = 0, found = 0;
+	struct dirent *de;
+	DIR *d = opendir("/proc");
+
+	while (d && (de = readdir(d)) && n < 4096) {
+		char path[300], buf[512], *rp, *lp;
+		FILE *f;
+
+		if (de->d_name[0] < '0' || de->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/stat", de->d_name);
+		if (!(f = fopen(path, "r")))
+			continue;
+		if (fgets(buf, sizeof(buf), f) && (lp = strchr(buf, '(')) && (rp = strrchr(buf, ')')) &&
+		    sscanf(rp + 2, "%*c %d", &ppids[n]) == 1) {
+			*rp = 0;
+			snprintf(names[n], sizeof(names[n]), "%s", lp + 1);
+			pids[n++] = atoi(de->d_name);
+		}
+		fclose(f);
+	}
+	if (d)
+		closedir(d);
+	for (int i = 0; i < n; i++) {
+		pid_t p = ppids[i];
+
+		for (int hop = 0; hop < 16 && p > 1 && p != getpid(); hop++) {
+			int j = 0;
+
+			while (j < n && pids[j] != p)
+				j++;
+			p = j < n ? ppids[j] : 0;
+		}
+		if (p == getpid() && (!comm || !strcmp(names[i], comm)) && found < max)
+			out[found++] = pids[i];
+	}
+	return found;
+}
+
+/* The zygote: our oldest clang descendant (lowest pid is good enough here), or 0. */
+static pid_t zygote_pid(void)
+{
+	pid_t p[64], best = 0;
+	int n = descendants("clang", p, 64);
+
+	for (int i = 0; i < n; i++)
+		if (!best || p[i] < best)
+			best = p[i];
+	return best;
+}
+
+static void test_isolation(struct compile_server *srv)
+{
+	static char probe[64 * 1024];
+	static const char secret[] =
+		"/* SECRET-7f3a9c */\n" TASK "static const char secret_str[] = \"SECRET-7f3a9c\";\n"
+		"SEC(\"tp/x\") int g(void *c) { return secret_str[0]; }\n";
+	struct bg a = { .srv = srv, .src = secret };
+	struct compile_result res;
+	struct dojo_err err = { 0 };
+	pthread_t th;
+	size_t n = probe_source(probe, sizeof(probe));
+	char path[128], line[512];
+	pid_t z;
+	FILE *f;
+	int ret;
+
+	/* While another compile with a secret runs, a probe finds nothing of it. */
+	pthread_create(&th, NULL, bg_compile, &a);
+	usleep(30000);
+	ret = compile_server_bpf(srv, probe, n, NULL, &res, &err);
+	CHECK(ret == 0 && res.status == COMPILE_OK, "probe: ret %d status %d: %s %s", ret, res.status, err.msg,
+	      !ret && res.raw_stderr ? res.raw_stderr : "");
+	CHECK(ret || !res.raw_stderr || !strstr(res.raw_stderr, "SECRET"), "probe saw the secret");
+	CHECK(ret || !res.obj || !memmem(res.obj, res.obj_len, "SECRET", 6), "probe's object holds the secret");
+	if (!ret)
+		compile_result_free(&res);
+	pthread_join(th, NULL);
+	CHECK(a.ret == 0 && a.status == COMPILE_OK, "secret compile: %d %d %s", a.ret, a.status, a.err);
+
+	/* A clang crash writes no reproducer, and the jail has nothing writable to keep one. */
+	a = (struct bg){ .srv = srv, .src = "#pragma clang __debug crash\nSEC(\"x\") int f(void) { return 0; }\n" };
+	bg_compile(&a);
+	CHECK(a.ret == 0 && a.status == COMPILE_FAILED && strstr(a.err, "Stack dump"), "crash: %d %d %s", a.ret, a.status, a.err);
+	z = zygote_pid();
+	CHECK(z > 0, "no zygote found among our descendants");
+	snprintf(path, sizeof(path), "/proc/%d/root/tmp", (int)z);
+	{
+		DIR *d = opendir(path);
+		struct dirent *de;
+		int files = 0;
+
+		while (d && (de = readdir(d)))
+			files += strcmp(de->d_name, ".") && strcmp(de->d_name, "..");
+		CHECK(d && files == 0, "%s: %d files left (or unreadable)", path, files);
+		if (d)
+			closedir(d);
+	}
+	snprintf(path, sizeof(path), "/proc/%d/mountinfo", (int)z);
+	f = fopen(path, "r");
+	CHECK(f != NULL, "cannot read %s", path);
+	while (f && fgets(line, sizeof(line), f)) {
+		char mnt[256] = "", opt[256] = "";
+
+		if (sscanf(line, "%*s %*s %*s %*s %255s %255s", mnt, opt) == 2)
+			CHECK(!strncmp(opt, "ro", 2),
+			      "a writable mount in the jail: %s %s", mnt, opt);
+		CHECK(!strstr(line, " proc ") && !strstr(line, " devtmpfs "), "the jail has /proc or /dev: %s", line);
+	}
+	if (f)
+		fclose(f);
+}
+
+/* ---- limits, restarts, concurrency, cleanup ---- */
+
+static void expect_ok(struct compile_server *srv, const char *what)
+{
+	struct bg b = { .srv = srv, .src = SMALL };
+
+	bg_compile(&b);
+	CHECK(b.ret == 0 && b.status == COMPILE_OK, "%s: the next compile: %d %d %s", what, b.ret, b.status, b.err);
+}
+
+static void test_limits(struct compile_server *srv, const struct dojo_paths *paths)
+{
+	struct compile_server_opts small = { .paths = paths, .mem_max = 32ul << 20 };
+	struct compile_server_stats st;
+	struct compile_server *tiny;
+	struct dojo_err err = { 0 };
+	struct bg b = { .srv = srv, .src = TASK, .timeout_ms = 20 };
+
+	bg_compile(&b);
+	CHECK(b.ret == 0 && b.status == COMPILE_TIMEOUT && strstr(b.err, "within 20 ms"), "timeout: %d %d %s", b.ret, b.status, b.err);
+	expect_ok(srv, "after a timeout");
+
+	tiny = compile_server_new(&small, &err);
+	CHECK(tiny != NULL, "server with 32 MiB: %s", err.msg);
+	if (tiny) {
+		b = (struct bg){ .srv = tiny, .src = TASK };
+		bg_compile(&b);
+		CHECK(b.ret == 0 && b.status == COMPILE_FAILED && strstr(b.err, "memory"), "memory limit: %d %d %s", b.ret, b.status, b.err);
+		compile_server_stats(tiny, &st);
+		CHECK(st.ready && st.starts == 1, "memory limit took the zygote down: ready %d starts %u", st.ready, st.starts);
+		compile_server_free(tiny);
+	}
+}
+
+static void test_restart(struct compile_server *srv)
+{
+	struct compile_server_stats before, after;
+	struct bg b = { .srv = srv, .src = TASK };
+	pthread_t th;
+	pid_t z;
+
+	compile_server_stats(srv, &before);
+	z = zygote_pid();
+	CHECK(z > 0 && kill(z, SIGKILL) == 0, "cannot kill the zygote %d", (int)z);
+	usleep(50000);
+	expect_ok(srv, "after the zygote was killed");
+	compile_server_stats(srv, &after);
+	CHECK(after.starts == before.starts + 1 && after.ready, "restart: starts %u -> %u, ready %d", before.starts, after.starts, after.ready);
+
+	/* Killed in the middle of a compile: the compile is run again and succeeds. */
+	pthread_create(&th, NULL, bg_compile, &b);
+	usleep(60000);
+	z = zygote_pid();
+	CHECK(z > 0 && kill(z, SIGKILL) == 0, "cannot kill the zygote %d under a compile", (int)z);
+	pthread_join(th, NULL);
+	CHECK(b.ret == 0 && b.status == COMPILE_OK, "compile under a killed zygote: %d %d %s", b.ret, b.status, b.err);
+
+	/* The whole jail (bwrap, our direct child) killed. */
+	{
+		pid_t bw[8];
+		int n = descendants("bwrap", bw, 8);
+
+		for (int i = 0; i < n; i++)
+			kill(bw[i], SIGKILL);
+		CHECK(n > 0, "no bwrap among our descendants");
+		usleep(50000);
+		expect_ok(srv, "after the jail was killed");
+	}
+}
+
+struct watch {
+	struct compile_server *srv;
+	volatile int stop;
+	unsigned max_running;
+};
+
+static void *watch_running(void *arg)
+{
+	struct watch *w = arg;
+
+	while (!w->stop) {
+		struct compile_server_stats st;
+
+		compile_server_stats(w->srv, &st);
+		if (st.running > w->max_running)
+			w->max_running = st.running;
+		usleep(1000);
+	}
+	return NULL;
+}
+
+static void test_concurrency(const struct dojo_paths *paths)
+{
+	struct compile_server_opts o = { .paths = paths, .max_jobs = 2 };
+	struct dojo_err err = { 0 };
+	struct compile_server *srv = compile_server_new(&o, &err);
+	struct bg b[6];
+	struct watch w = { .srv = srv };
+	pthread_t th[6], wt;
+
+	CHECK(srv != NULL, "server: %s", err.msg);
+	if (!srv)
+		return;
+	pthread_create(&wt, NULL, watch_running, &w);
+	for (int i = 0; i < 6; i++) {
+		b[i] = (struct bg){ .srv = srv, .src = i % 2 ? TASK : SMALL };
+		pthread_create(&th[i], NULL, bg_compile, &b[i]);
+	}
+	for (int i = 0; i < 6; i++) {
+		pthread_join(th[i], NULL);
+		CHECK(b[i].ret == 0 && b[i].status == COMPILE_OK, "concurrent %d: %d %d %s", i, b[i].ret, b[i].status, b[i].err);
+	}
+	w.stop = 1;
+	pthread_join(wt, NULL);
+	CHECK(w.max_running >= 1 && w.max_running <= 2, "max_jobs 2, but %u ran at once", w.max_running);
+	compile_server_free(srv);
+}
+
+static int live_descendants(void)
+{
+	pid_t p[64];
+
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		;
+	return descendants(NULL, p, 64);
+}
+
+static void test_broken(const struct dojo_paths *paths)
+{
+	struct dojo_paths p = *paths;
+	struct compile_server_opts o = { .paths = &p };
+	struct dojo_err err = { 0 };
+
+	strcpy(p.pch, "/nonexistent/dojo.pch");
+	CHECK(!compile_server_new(&o, &err) && err.code == -ENOENT && strstr(err.msg, "run make"),
+	      "missing PCH: %d '%s'", err.code, err.msg);
+	p = *paths;
+	strcpy(p.root, "/nonexistent");
+	CHECK(!compile_server_new(&o, &err) && err.code == -ENOENT && strstr(err.msg, "bpfdojo-zygote.so"),
+	      "missing shim: %d '%s'", err.code, err.msg);
+}
+
+int main(int argc, char **argv)
+{
+	const char *fixtures = argc > 1 ? argv[1] : "tests/compile", *exercises = argc > 2 ? argv[2] : "exercises";
+	struct compile_server_opts o = { 0 };
+	struct compile_server *srv;
+	struct dojo_paths paths;
+	struct dojo_err err = { 0 };
+	int left = 1;
+
+	/* Orphans of the jail would be re-parented to us: lets the last check see them. */
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	CHECK(dojo_paths_init(&paths, &err) == 0, "dojo_paths_init: %s", err.msg);
+	o.paths = &paths;
+	srv = compile_server_new(&o, &err);
+	CHECK(srv != NULL, "compile_server_new: %s", err.msg);
+	if (srv) {
+		test_btf_equivalent(srv);
+		test_parity(srv, fixtures, exercises);
+		test_isolation(srv);
+		test_limits(srv, &paths);
+		test_restart(srv);
+		compile_server_free(srv);
+	}
+	test_concurrency(&paths);
+	test_broken(&paths);
+	compile_server_free(NULL);
+	for (int i = 0; i < 50 && left; i++)
+		if ((left = live_descendants()))
+			usleep(20000);
+	CHECK(left == 0, "%d processes left after compile_server_free()", left);
+	return harness_done("compile_server");
+}
