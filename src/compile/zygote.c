@@ -23,6 +23,8 @@
 #include <ftw.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
@@ -156,6 +158,27 @@ static int recv_req(struct zygote_req *req, int fds[ZYGOTE_NFDS])
 	return 0;
 }
 
+static int compile_ctl = -1;   /* in a child: its request's control socket */
+
+/* A child's clang returned from main(): report its exit status on the control socket and end
+ * now.  Registered after every library's destructors, so it runs before them: the static
+ * destructors and the freeing of clang's memory would only delay the answer (the output
+ * streams are closed by then; the test compares every object with compile_bpf()'s).  A child
+ * killed by a signal never gets here: the zygote reports its status. */
+static void compile_done(int status, void *arg)
+{
+	int st = (status & 0xff) << 8;   /* as waitpid() would say: exited with @status */
+
+	(void)arg;
+	fflush(stdout);
+	fflush(stderr);
+	close(0);
+	close(1);
+	close(2);
+	send(compile_ctl, &st, sizeof(st), MSG_NOSIGNAL);
+	_exit(status);
+}
+
 /* In a new child: take the request's descriptors as stdin/stdout/stderr, drop every descriptor
  * of the zygote's, set the limits, and let clang go on. */
 static void become_compile(const struct zygote_req *req, int fds[ZYGOTE_NFDS], struct slot *s, int n)
@@ -169,7 +192,9 @@ static void become_compile(const struct zygote_req *req, int fds[ZYGOTE_NFDS], s
 	}
 	if (dup2(fds[0], 0) < 0 || dup2(fds[1], 1) < 0 || dup2(fds[2], 2) < 0)
 		_exit(126);
-	close_fds(fds, ZYGOTE_NFDS);
+	close_fds(fds, 3);
+	compile_ctl = fds[3];
+	on_exit(compile_done, NULL);
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() == 1)
 		_exit(126);  /* the zygote died in between */

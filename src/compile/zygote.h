@@ -6,7 +6,8 @@
  * serves requests there: each is one struct zygote_req with four descriptors (SCM_RIGHTS):
  * the compile's stdin, stdout, stderr and a control socket.  It forks one child per request that
  * becomes that compile's clang; when the child ends, its wait status (an int) is written to the
- * control socket, which is then closed.  Anything arriving on, or the closing of, the control
+ * control socket (by the child itself when clang returns from main(), else by the zygote when
+ * it reaps it; the first one counts).  Anything arriving on, or the closing of, the control
  * socket before that kills the child.  EOF on the zygote's stdin ends the zygote and its
  * children. */
 #ifndef DOJO_COMPILE_ZYGOTE_H
