@@ -590,7 +590,23 @@ static void test_restart(struct compile_server *srv)
 	pthread_t th;
 	pid_t z;
 
+	/* The spare (a clang forked ahead, waiting for a compile) killed: the zygote forks another. */
 	compile_server_stats(srv, &before);
+	z = zygote_pid();
+	{
+		pid_t c[64];
+		int nc = descendants("clang", c, 64), killed = 0;
+
+		for (int i = 0; i < nc; i++)
+			if (c[i] != z)
+				killed += kill(c[i], SIGKILL) == 0;
+		CHECK(killed == 1, "%d spare clangs killed, want 1", killed);
+		usleep(50000);
+		expect_ok(srv, "after the spare was killed");
+		expect_ok(srv, "after the spare was killed, twice");
+		compile_server_stats(srv, &after);
+		CHECK(after.starts == before.starts, "killing the spare restarted the zygote");
+	}
 	z = zygote_pid();
 	CHECK(z > 0 && kill(z, SIGKILL) == 0, "cannot kill the zygote %d", (int)z);
 	usleep(50000);

@@ -157,26 +157,6 @@ static int zygote_ensure(struct compile_server *srv, struct dojo_err *err)
 	return srv->pid > 0 ? 0 : zygote_start(srv, err);
 }
 
-static int send_req(int sock, const struct zygote_req *req, const int fds[ZYGOTE_NFDS])
-{
-	char cbuf[CMSG_SPACE(sizeof(int) * ZYGOTE_NFDS)];
-	struct iovec iov = { (void *)req, sizeof(*req) };
-	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
-	struct cmsghdr *c;
-	ssize_t n;
-
-	memset(cbuf, 0, sizeof(cbuf));
-	c = CMSG_FIRSTHDR(&mh);
-	c->cmsg_level = SOL_SOCKET;
-	c->cmsg_type = SCM_RIGHTS;
-	c->cmsg_len = CMSG_LEN(sizeof(int) * ZYGOTE_NFDS);
-	memcpy(CMSG_DATA(c), fds, sizeof(int) * ZYGOTE_NFDS);
-	do
-		n = sendmsg(sock, &mh, MSG_NOSIGNAL);
-	while (n < 0 && errno == EINTR);
-	return n == (ssize_t)sizeof(*req) ? 0 : -errno;
-}
-
 /* Wait for the child's wait status on @ctl until @deadline: 1 with *wstatus, 0 when the zygote
  * died (EOF), -ETIMEDOUT. */
 static int recv_status(int ctl, unsigned long long deadline, int *wstatus)
@@ -217,7 +197,7 @@ static int run_once(struct compile_server *srv, struct compile_proc *p,
 	pthread_mutex_lock(&srv->lock);
 	ret = zygote_ensure(srv, err);
 	gen = srv->gen;
-	if (!ret && send_req(srv->sock, &req, (int[ZYGOTE_NFDS]){ io[1], o[1], e[1], c[1] })) {
+	if (!ret && zygote_send(srv->sock, &req, (int[ZYGOTE_NFDS]){ io[1], o[1], e[1], c[1] })) {
 		*died = true;
 		if (srv->gen == gen)
 			zygote_stop(srv, 0);

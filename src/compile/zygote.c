@@ -119,7 +119,7 @@ static void close_fds(int *fds, int n)
 
 /* Receive one request: 0 with the struct and ZYGOTE_NFDS descriptors, 1 for a malformed one
  * (dropped), -1 at EOF or on error (the host is gone). */
-static int recv_req(struct zygote_req *req, int fds[ZYGOTE_NFDS])
+static int recv_req(int sock, struct zygote_req *req, int fds[ZYGOTE_NFDS])
 {
 	char cbuf[CMSG_SPACE(sizeof(int) * ZYGOTE_NFDS)];
 	struct iovec iov = { req, sizeof(*req) };
@@ -131,7 +131,7 @@ static int recv_req(struct zygote_req *req, int fds[ZYGOTE_NFDS])
 	for (int i = 0; i < ZYGOTE_NFDS; i++)
 		fds[i] = -1;
 	do
-		n = recvmsg(0, &mh, MSG_CMSG_CLOEXEC);
+		n = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC);
 	while (n < 0 && errno == EINTR);
 	if (n <= 0)
 		return -1;
@@ -179,26 +179,41 @@ static void compile_done(int status, void *arg)
 	_exit(status);
 }
 
-/* In a new child: take the request's descriptors as stdin/stdout/stderr, drop every descriptor
- * of the zygote's, set the limits, and let clang go on. */
-static void become_compile(const struct zygote_req *req, int fds[ZYGOTE_NFDS], struct slot *s, int n)
+/* The zygote's children: the compiles running, and one spare forked ahead that waits for its
+ * request, so that a compile does not wait for fork(). */
+static struct slot slots[DOJO_COMPILE_MAX_JOBS];
+static int nslots;
+static struct { pid_t pid; int pidfd, sock; } spare = { 0, -1, -1 };
+
+/* In a new child: drop every descriptor of the zygote's. */
+static void drop_zygote_fds(void)
+{
+	for (int i = 0; i < nslots; i++) {
+		close(slots[i].pidfd);
+		if (slots[i].ctl >= 0)
+			close(slots[i].ctl);
+	}
+	if (spare.sock >= 0) {
+		close(spare.pidfd);
+		close(spare.sock);
+	}
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() == 1)
+		_exit(126);  /* the zygote died in between */
+	prctl(PR_SET_DUMPABLE, 0);
+}
+
+/* In a child with its request: take its descriptors as stdin/stdout/stderr, set the limits, and
+ * let clang go on. */
+static void become_compile(const struct zygote_req *req, int fds[ZYGOTE_NFDS])
 {
 	struct rlimit no_core = { 0, 0 };
 
-	for (int i = 0; i < n; i++) {
-		close(s[i].pidfd);
-		if (s[i].ctl >= 0)
-			close(s[i].ctl);
-	}
 	if (dup2(fds[0], 0) < 0 || dup2(fds[1], 1) < 0 || dup2(fds[2], 2) < 0)
 		_exit(126);
 	close_fds(fds, 3);
 	compile_ctl = fds[3];
 	on_exit(compile_done, NULL);
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (getppid() == 1)
-		_exit(126);  /* the zygote died in between */
-	prctl(PR_SET_DUMPABLE, 0);
 	setrlimit(RLIMIT_CORE, &no_core);
 	if (req->mem_max_mib) {
 		struct rlimit as = { (rlim_t)req->mem_max_mib << 20, (rlim_t)req->mem_max_mib << 20 };
@@ -208,91 +223,168 @@ static void become_compile(const struct zygote_req *req, int fds[ZYGOTE_NFDS], s
 	served = 1;
 }
 
-static void end_zygote(struct slot *s, int n)
+static void end_zygote(void)
 {
-	for (int i = 0; i < n; i++)
-		kill(s[i].pid, SIGKILL);
-	for (int i = 0; i < n; i++)
-		waitpid(s[i].pid, NULL, 0);
+	if (spare.pid > 0)
+		kill(spare.pid, SIGKILL);
+	for (int i = 0; i < nslots; i++)
+		kill(slots[i].pid, SIGKILL);
+	for (int i = 0; i < nslots; i++)
+		waitpid(slots[i].pid, NULL, 0);
+	if (spare.pid > 0)
+		waitpid(spare.pid, NULL, 0);
 	_exit(0);
+}
+
+/* Fork the spare.  Returns 1 in it once it has its request (it is then a compile), else 0. */
+static int spare_fork(void)
+{
+	struct zygote_req req;
+	int sp[2], fds[ZYGOTE_NFDS];
+	pid_t pid;
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sp))
+		return 0;
+	pid = fork();
+	if (pid == 0) {
+		close(sp[0]);
+		drop_zygote_fds();
+		/* Not the zygote's stdin, stdout and stderr while waiting. */
+		dup2(sp[1], 0);
+		dup2(sp[1], 1);
+		dup2(sp[1], 2);
+		if (recv_req(sp[1], &req, fds))
+			_exit(0);
+		close(sp[1]);
+		become_compile(&req, fds);
+		return 1;
+	}
+	close(sp[1]);
+	spare.pidfd = pid > 0 ? (int)syscall(SYS_pidfd_open, pid, 0) : -1;
+	if (spare.pidfd < 0) {
+		if (pid > 0) {
+			kill(pid, SIGKILL);
+			waitpid(pid, NULL, 0);
+		}
+		close(sp[0]);
+		return 0;
+	}
+	spare.pid = pid;
+	spare.sock = sp[0];
+	return 0;
+}
+
+static void spare_drop(void)
+{
+	close(spare.pidfd);
+	close(spare.sock);
+	spare.pid = 0;
+	spare.pidfd = spare.sock = -1;
+}
+
+/* A request: hand it to the spare, or fork for it when there is none.  Returns 1 in the new
+ * child (it is then a compile), else 0. */
+static int dispatch(const struct zygote_req *req, int fds[ZYGOTE_NFDS])
+{
+	pid_t pid;
+	int pidfd;
+
+	if (spare.pid > 0 && !zygote_send(spare.sock, req, fds)) {
+		close_fds(fds, 3);
+		slots[nslots++] = (struct slot){ spare.pid, spare.pidfd, fds[3] };
+		close(spare.sock);
+		spare.pid = 0;
+		spare.pidfd = spare.sock = -1;
+		return 0;
+	}
+	pid = fork();
+	if (pid == 0) {
+		drop_zygote_fds();
+		become_compile(req, fds);
+		return 1;
+	}
+	close_fds(fds, 3);
+	pidfd = pid > 0 ? (int)syscall(SYS_pidfd_open, pid, 0) : -1;
+	if (pidfd < 0) {
+		int st = W_EXITCODE(126, 0);
+
+		if (pid > 0) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &st, 0);
+		}
+		send(fds[3], &st, sizeof(st), MSG_NOSIGNAL);
+		close(fds[3]);
+		return 0;
+	}
+	slots[nslots++] = (struct slot){ pid, pidfd, fds[3] };
+	return 0;
 }
 
 /* The fork server.  Returns only in a child, which then is a compile. */
 static void serve(void)
 {
-	static struct slot s[DOJO_COMPILE_MAX_JOBS];
-	struct pollfd p[1 + 2 * DOJO_COMPILE_MAX_JOBS];
+	struct pollfd p[2 + 2 * DOJO_COMPILE_MAX_JOBS];
 	char ready = ZYGOTE_READY;
-	int n = 0;
 
 	md5_prepare();
+	if (spare_fork())
+		return;
 	if (send(0, &ready, 1, MSG_NOSIGNAL) != 1)
-		_exit(0);
+		end_zygote();
 	for (;;) {
-		int np = 1;
+		int np = 2;
 
-		p[0] = (struct pollfd){ .fd = 0, .events = n < (int)DOJO_COMPILE_MAX_JOBS ? POLLIN : 0 };
-		for (int i = 0; i < n; i++) {
-			p[np++] = (struct pollfd){ .fd = s[i].pidfd, .events = POLLIN };
-			p[np++] = (struct pollfd){ .fd = s[i].ctl, .events = POLLIN };
+		p[0] = (struct pollfd){ .fd = 0, .events = nslots < (int)DOJO_COMPILE_MAX_JOBS ? POLLIN : 0 };
+		p[1] = (struct pollfd){ .fd = spare.pidfd, .events = POLLIN };
+		for (int i = 0; i < nslots; i++) {
+			p[np++] = (struct pollfd){ .fd = slots[i].pidfd, .events = POLLIN };
+			p[np++] = (struct pollfd){ .fd = slots[i].ctl, .events = POLLIN };
 		}
 		if (poll(p, (nfds_t)np, -1) < 0) {
 			if (errno == EINTR)
 				continue;
-			end_zygote(s, n);
+			end_zygote();
 		}
 		/* Children first (from the end, so that moving the last slot down is safe). */
-		for (int i = n - 1; i >= 0; i--) {
-			short ev = p[1 + 2 * i].revents, cev = p[2 + 2 * i].revents;
+		for (int i = nslots - 1; i >= 0; i--) {
+			short ev = p[2 + 2 * i].revents, cev = p[3 + 2 * i].revents;
 
 			if (ev) {
 				int st = 0;
 
-				while (waitpid(s[i].pid, &st, 0) < 0 && errno == EINTR)
+				while (waitpid(slots[i].pid, &st, 0) < 0 && errno == EINTR)
 					;
-				if (s[i].ctl >= 0) {
-					send(s[i].ctl, &st, sizeof(st), MSG_NOSIGNAL);
-					close(s[i].ctl);
+				if (slots[i].ctl >= 0) {
+					send(slots[i].ctl, &st, sizeof(st), MSG_NOSIGNAL);
+					close(slots[i].ctl);
 				}
-				close(s[i].pidfd);
-				s[i] = s[--n];
-			} else if (cev && s[i].ctl >= 0) {
-				kill(s[i].pid, SIGKILL);
-				close(s[i].ctl);
-				s[i].ctl = -1;
+				close(slots[i].pidfd);
+				slots[i] = slots[--nslots];
+			} else if (cev && slots[i].ctl >= 0) {
+				kill(slots[i].pid, SIGKILL);
+				close(slots[i].ctl);
+				slots[i].ctl = -1;
 			}
+		}
+		if (p[1].revents && spare.pid > 0) {
+			/* The spare died before it was used (killed, out of memory). */
+			waitpid(spare.pid, NULL, 0);
+			spare_drop();
 		}
 		if (p[0].revents & (POLLHUP | POLLERR))
-			end_zygote(s, n);
+			end_zygote();
 		if (p[0].revents & POLLIN) {
 			struct zygote_req req;
-			int fds[ZYGOTE_NFDS], r = recv_req(&req, fds), pidfd;
-			pid_t pid;
+			int fds[ZYGOTE_NFDS], r = recv_req(0, &req, fds);
 
 			if (r < 0)
-				end_zygote(s, n);
-			if (r > 0)
-				continue;
-			pid = fork();
-			if (pid == 0) {
-				become_compile(&req, fds, s, n);
+				end_zygote();
+			if (r == 0 && dispatch(&req, fds))
 				return;
-			}
-			close_fds(fds, 3);
-			pidfd = pid > 0 ? (int)syscall(SYS_pidfd_open, pid, 0) : -1;
-			if (pidfd < 0) {
-				int st = W_EXITCODE(126, 0);
-
-				if (pid > 0) {
-					kill(pid, SIGKILL);
-					waitpid(pid, &st, 0);
-				}
-				send(fds[3], &st, sizeof(st), MSG_NOSIGNAL);
-				close(fds[3]);
-				continue;
-			}
-			s[n++] = (struct slot){ pid, pidfd, fds[3] };
 		}
+		/* A new spare while the compile runs, not when the next one arrives. */
+		if (spare.pid <= 0 && nslots < (int)DOJO_COMPILE_MAX_JOBS && spare_fork())
+			return;
 	}
 }
 

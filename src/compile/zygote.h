@@ -13,7 +13,10 @@
 #ifndef DOJO_COMPILE_ZYGOTE_H
 #define DOJO_COMPILE_ZYGOTE_H
 
+#include <errno.h>
 #include <stdint.h>
+#include <string.h>
+#include <sys/socket.h>
 
 #define ZYGOTE_READY  'R'
 #define ZYGOTE_MAGIC  0x647a7967u   /* "gyzd" */
@@ -24,5 +27,26 @@ struct zygote_req {
 	uint32_t magic;
 	uint32_t mem_max_mib;   /* RLIMIT_AS of the child in MiB; 0: keep the zygote's */
 };
+
+/* Send @req with @fds on @sock: 0 or a negative errno.  Used by both sides. */
+static inline int zygote_send(int sock, const struct zygote_req *req, const int fds[ZYGOTE_NFDS])
+{
+	char cbuf[CMSG_SPACE(sizeof(int) * ZYGOTE_NFDS)];
+	struct iovec iov = { (void *)req, sizeof(*req) };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
+	struct cmsghdr *c;
+	ssize_t n;
+
+	memset(cbuf, 0, sizeof(cbuf));
+	c = CMSG_FIRSTHDR(&mh);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof(int) * ZYGOTE_NFDS);
+	memcpy(CMSG_DATA(c), fds, sizeof(int) * ZYGOTE_NFDS);
+	do
+		n = sendmsg(sock, &mh, MSG_NOSIGNAL);
+	while (n < 0 && errno == EINTR);
+	return n == (ssize_t)sizeof(*req) ? 0 : -errno;
+}
 
 #endif
