@@ -84,8 +84,8 @@ int compile_bpf(const char *src, size_t len, const struct compile_opts *opts,
 /* ---- The resident compiler ----
  *
  * For a long-lived process (the HTTP server): one jail started once, in which one clang has
- * already loaded its libraries and the PCH and waits (a fork server, the "zygote"); each compile
- * is a fork of it.  A compile costs about half of a one-shot clang start and gives exactly what
+ * already loaded its libraries and parsed its arguments and waits (a fork server, the
+ * "zygote"); each compile is a fork of it.  A compile costs about half of a one-shot clang start and gives exactly what
  * compile_bpf() gives: the same statuses, diagnostics and object (byte-identical .BTF).
  *
  * Isolation is that of compile_bpf(): the jail sees nothing of the host; in addition nothing in
@@ -100,6 +100,11 @@ int compile_bpf(const char *src, size_t len, const struct compile_opts *opts,
  *	ret = compile_server_bpf(cs, src, len, &opts, &res, &err);    // exactly like compile_bpf()
  *	...
  *	compile_server_free(cs);    // after the last compile_server_bpf() returned
+ *
+ * Its descriptors are close-on-exec; create it after any fork() that does not exec (e.g. a
+ * privilege-separation fork), or the other process keeps the jail's sockets open too.  It runs
+ * unprivileged (tested as uid 65534 without capabilities) where unprivileged user namespaces
+ * are allowed, as compile_bpf() does.
  */
 struct compile_server;
 
@@ -114,8 +119,8 @@ struct compile_server_opts {
 	unsigned long mem_max;
 };
 
-/* Start a resident compiler: checks the install (as compile_bpf() would), starts the jail and
- * waits until its clang is ready (a few hundred ms).  @opts may be NULL.  Returns the server,
+/* Start a resident compiler: checks the install (as compile_bpf() would), starts the jail,
+ * waits until its clang is ready and has compiled a minimal program (a few hundred ms).  @opts may be NULL.  Returns the server,
  * or NULL with @err (may be NULL) filled: the same -ENOENT/-ESTALE sentences as compile_bpf(),
  * or why the jail's clang did not get ready.  Free it with compile_server_free(). */
 struct compile_server *compile_server_new(const struct compile_server_opts *opts, struct dojo_err *err);

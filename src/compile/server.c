@@ -300,6 +300,23 @@ int compile_server_bpf(struct compile_server *srv, const char *src, size_t len,
 	return ret;
 }
 
+/* One compile of a minimal program, so that what breaks every compile (a stale PCH, which each
+ * compile's clang reads after its source) is found at start-up. */
+static int probe(struct compile_server *srv, struct dojo_err *err)
+{
+	static const char src[] = "char LICENSE[] SEC(\"license\") = \"GPL\";\n";
+	struct compile_result res;
+	int ret = compile_server_bpf(srv, src, sizeof(src) - 1, NULL, &res, err);
+
+	if (ret)
+		return ret;
+	if (res.status != COMPILE_OK)
+		ret = dojo_err_set(err, -EIO, "the resident compiler cannot compile a minimal program: %.300s",
+				   res.ndiags ? res.diags[0].message : res.raw_stderr ? res.raw_stderr : "no message");
+	compile_result_free(&res);
+	return ret;
+}
+
 struct compile_server *compile_server_new(const struct compile_server_opts *opts, struct dojo_err *err)
 {
 	static const struct compile_server_opts defaults;
@@ -335,7 +352,7 @@ struct compile_server *compile_server_new(const struct compile_server_opts *opts
 	pthread_mutex_lock(&srv->lock);
 	ret = zygote_start(srv, err);
 	pthread_mutex_unlock(&srv->lock);
-	if (ret)
+	if (ret || (ret = probe(srv, err)))
 		goto fail;
 	return srv;
 fail:

@@ -4,8 +4,9 @@
  *
  * clang is started once with the compile's exact arguments and "-" as input.  By the time it
  * first reads stdin it has loaded its libraries, run their static constructors, parsed its
- * arguments, opened the precompiled header and set up the output stream: everything that is the
- * same for every compile and does not depend on the source.  That first read() is intercepted
+ * arguments, checked the precompiled header and set up the output stream: what is the same for
+ * every compile and does not depend on the source (clang loads the PCH itself only after it
+ * has read its input, so each compile does that part).  That first read() is intercepted
  * here: the process becomes the zygote and never returns from it; each request forks a child
  * that puts the request's descriptors on 0, 1 and 2 and returns from read() into clang, which
  * then reads that compile's source and goes on as a normal one-shot clang.  The zygote itself
