@@ -327,6 +327,9 @@ static void serve(void)
 	struct pollfd p[2 + 2 * DOJO_COMPILE_MAX_JOBS];
 	char ready = ZYGOTE_READY;
 
+	/* Not traceable by its children (same uid): a compile that took over its clang must not
+	 * reach the zygote, the spare or a sibling, which are all non-dumpable too. */
+	prctl(PR_SET_DUMPABLE, 0);
 	md5_prepare();
 	if (spare_fork())
 		return;
