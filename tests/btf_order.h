@@ -10,11 +10,12 @@
 #include <string.h>
 
 /* clang-19 itself does not always give the same .BTF for the same source: LLVM's BTFDebug emits
- * the FWD types it adds at the end in the order of their DICompositeType pointers, which ASLR
- * changes from one clang run to the next (execsnoop.bpf.c: 4 orders in 6 one-shot runs).  The
- * resident compiler's forks all share one layout, so its output is stable.  Where the one-shot
- * output is unstable, this checks that both are the same types, with FWD types permuted among
- * themselves and every reference renumbered accordingly. */
+ * the FWD types it adds at the end in the order of their DICompositeType pointers, i.e. of where
+ * malloc put them, which differs between two clang processes whose address space differs: ASLR
+ * between one-shot runs (execsnoop.bpf.c: 4 orders in 6 one-shot runs), and the zygote's own
+ * allocations for the forks of the resident compiler (whose forks all share one layout, so its
+ * output is stable).  This checks that two .BTF are the same types, with the FWD types permuted
+ * among themselves and every reference to them renumbered accordingly. */
 
 struct btf_view {
 	const uint8_t *types, *strs;

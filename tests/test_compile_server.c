@@ -79,27 +79,6 @@ static bool same_section(const struct compile_result *a, const struct compile_re
 
 static int btf_identical, btf_fwd_order;
 
-/* Is the resident .BTF of @res one that one-shot clang may give for @src?  Byte-identical to
- * one of up to 12 more one-shot runs, or one-shot seen unstable (two runs differ), in which case
- * the caller checks equivalence.  False only when one-shot keeps giving one other .BTF. */
-static bool oneshot_may_give(const char *src, size_t len, const struct compile_opts *opts,
-			     const struct compile_result *first, const struct compile_result *res)
-{
-	bool ok = false;
-
-	for (int i = 0; i < 12 && !ok; i++) {
-		struct compile_result again;
-		struct dojo_err err = { 0 };
-
-		if (compile_bpf(src, len, opts, &again, &err))
-			break;
-		ok = again.status == COMPILE_OK &&
-		     (same_section(res, &again, ".BTF") || !same_section(first, &again, ".BTF"));
-		compile_result_free(&again);
-	}
-	return ok;
-}
-
 /* Compile @src both ways and compare everything a caller can see. */
 static void parity(struct compile_server *srv, const char *what, const char *filename, const char *src, size_t len)
 {
@@ -131,8 +110,7 @@ static void parity(struct compile_server *srv, const char *what, const char *fil
 			CHECK(one.obj_len == res.obj_len && !memcmp(one.obj, res.obj, one.obj_len), "%s: objects differ (%zu / %zu bytes)",
 			      what, one.obj_len, res.obj_len);
 		} else {
-			/* Allowed only where one-shot clang itself is unstable, and then only the order. */
-			CHECK(oneshot_may_give(src, len, &opts, &one, &res), "%s: .BTF differs, and one-shot clang is stable for it", what);
+			/* Only the order of the FWD types may differ (see btf_order.h). */
 			CHECK(ba && bb && btf_equivalent(ba, la, bb, lb, why, sizeof(why)), "%s: .BTF not equivalent: %s", what, why);
 			btf_fwd_order++;
 		}
