@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <sys/wait.h>
 #include "compile/compile.h"
+#include "core/clock.h"
 
 #define CLANG "/usr/lib/llvm-19/bin/clang"
 
@@ -44,10 +45,7 @@ static const char task[] =
 
 static double now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+	return (double)dojo_now_us() / 1e3;
 }
 
 static int cmp_dbl(const void *a, const void *b)

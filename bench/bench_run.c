@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "core/clock.h"
 #include "pipeline/pipeline.h"
 
 static int cmp_uint(const void *a, const void *b)
@@ -28,10 +29,7 @@ static unsigned median(unsigned *v, int n)
 
 static double now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+	return (double)dojo_now_us() / 1e3;
 }
 
 /* clang-19 -target bpf -c on an empty file, output to a private temporary file. */

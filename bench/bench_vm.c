@@ -58,10 +58,10 @@ static int cold_boots(int runs, unsigned *out, int *hangs)
 		l.ram_fd = memfd_create("bench-ram", MFD_CLOEXEC);
 		if (l.ram_fd < 0 || ftruncate(l.ram_fd, (off_t)VM_MEM_MB << 20) < 0)
 			return -1;
-		t0 = sandbox_now_ms();
+		t0 = dojo_now_ms();
 		rc = vm_boot_ready(&g, &l, VM_BOOT_TIMEOUT_MS, &err);
 		if (!rc)
-			out[n++] = (unsigned)(sandbox_now_ms() - t0);
+			out[n++] = (unsigned)(dojo_now_ms() - t0);
 		else if (rc == -ETIMEDOUT)
 			(*hangs)++;
 		vm_guest_kill(&g);
@@ -84,7 +84,7 @@ static int on_first(const struct frame *f, void *ctx)
 
 	(void)f;
 	if (!x->t_first)
-		x->t_first = sandbox_now_ms();
+		x->t_first = dojo_now_ms();
 	return 0;
 }
 
@@ -116,14 +116,14 @@ static int restores(int runs, int spare, unsigned *to_agent, unsigned *whole)
 
 		if (spare && spare_waits())
 			return -1;
-		x = (struct first){ .t0 = sandbox_now_ms() };
+		x = (struct first){ .t0 = dojo_now_ms() };
 		rc = sandbox_run(&job, &o, on_first, &x, &st, &err);
 		if (rc || !x.t_first || st.spare != spare) {
 			fprintf(stderr, "bench_vm: restore: %d %s (spare %d)\n", rc, err.msg, st.spare);
 			return -1;
 		}
 		to_agent[i] = (unsigned)(x.t_first - x.t0);
-		whole[i] = (unsigned)(sandbox_now_ms() - x.t0);
+		whole[i] = (unsigned)(dojo_now_ms() - x.t0);
 	}
 	return 0;
 }
@@ -141,10 +141,10 @@ static int qemu_starts(int runs, unsigned *out)
 	}
 	for (int i = 0; i < runs; i++) {
 		struct vm_incoming in;
-		uint64_t t0 = sandbox_now_ms();
+		uint64_t t0 = dojo_now_ms();
 		int rc = vm_incoming_start(&in, &e, snap, t0 + VM_QMP_TIMEOUT_MS, &err);
 
-		out[i] = (unsigned)(sandbox_now_ms() - t0);
+		out[i] = (unsigned)(dojo_now_ms() - t0);
 		vm_incoming_free(&in);
 		if (rc) {
 			fprintf(stderr, "bench_vm: qemu start: %s\n", err.msg);
@@ -173,7 +173,7 @@ static int on_event(json_t *ev, void *ctx)
 
 	for (int i = 0; name && i < PH_N; i++)
 		if (!strcmp(name, names[i]) && !p->at[i])
-			p->at[i] = (unsigned)(sandbox_now_ms() - p->t0);
+			p->at[i] = (unsigned)(dojo_now_ms() - p->t0);
 	return 0;
 }
 
@@ -189,7 +189,7 @@ static int end_to_end(enum sandbox_kind kind, const struct exercise *ex, int run
 					    .source_len = strlen(ex->solution) };
 		struct pipeline_result res;
 		struct dojo_err err = { 0 };
-		uint64_t t0 = sandbox_now_ms();
+		uint64_t t0 = dojo_now_ms();
 		struct phases ph = { .t0 = t0 };
 
 		req.sandbox.kind = kind;
@@ -255,7 +255,7 @@ static void *load_thread(void *arg)
 {
 	struct load *l = arg;
 
-	while (sandbox_now_ms() < l->until) {
+	while (dojo_now_ms() < l->until) {
 		struct pipeline_req req = { .exercise = l->ex->id, .source = l->ex->solution,
 					    .source_len = strlen(l->ex->solution) };
 		struct pipeline_result res;
@@ -320,7 +320,7 @@ int main(int argc, char **argv)
 
 	for (long i = 0; i < nthreads; i++) {
 		loads[i].ex = ex;
-		loads[i].until = sandbox_now_ms() + (uint64_t)secs * 1000u;
+		loads[i].until = dojo_now_ms() + (uint64_t)secs * 1000u;
 		if (pthread_create(&th[i], NULL, load_thread, &loads[i]))
 			return 1;
 	}

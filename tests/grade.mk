@@ -11,7 +11,7 @@ $(GRADE_FIXTURE): tests/grade/types.bpf.c tests/grade/types.h
 
 # only the core pieces grade uses (buf, err), so these tests need no other library
 TEST_EXERCISES_LIBS := $(EXERCISES_SRCS)
-TEST_GRADE_LIBS     := src/core/buf.c src/core/err.c src/core/utf8.c $(EXERCISES_SRCS) $(GRADE_SRCS)
+TEST_GRADE_LIBS     := src/core/buf.c src/core/clock.c src/core/err.c src/core/utf8.c $(EXERCISES_SRCS) $(GRADE_SRCS)
 
 $(BUILD)/test/test_exercises: $(call objs,tests/test_exercises.c $(TEST_EXERCISES_LIBS),obj) $(EXERCISES_OBJS)
 	@mkdir -p $(dir $@)

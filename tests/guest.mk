@@ -5,7 +5,7 @@
 #   make check-guest-chan the agent's wait for its JOB (spinning, SAVE, late JOBs; ASan)
 #   make check-sandbox    host-mode runs of small BPF fixtures (root; ASan)
 
-FRAME_TEST_CORE   := src/core/buf.c src/core/err.c src/core/frame.c src/core/wire.c src/core/proto.c
+FRAME_TEST_CORE   := src/core/buf.c src/core/clock.c src/core/err.c src/core/frame.c src/core/wire.c src/core/proto.c
 TEST_FRAME        := $(BUILD)/test/test_frame
 TEST_SANDBOX      := $(BUILD)/test/test_sandbox
 TEST_GUEST_CHAN   := $(BUILD)/test/test_guest_chan

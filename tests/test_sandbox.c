@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <linux/bpf.h>
 #include <linux/types.h>
+#include "core/clock.h"
 #include "core/proto.h"
 #include "include/dojo_record.h"
 #include "sandbox/sandbox.h"
@@ -94,14 +95,6 @@ static uint8_t *read_file(const char *path, size_t *len)
 	return p;
 }
 
-static uint64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
-
 /* Run fixture @name; returns sandbox_run()'s value. */
 static int run(const char *name, const char *exercise, unsigned timeout_ms, const char *agent,
 	       struct run_log *l, struct dojo_err *err, struct sandbox_stats *st, unsigned *ms)
@@ -118,9 +111,9 @@ static int run(const char *name, const char *exercise, unsigned timeout_ms, cons
 		CHECK(0, "fixture %s missing: make check-sandbox builds it", path);
 		return -ENOENT;
 	}
-	t0 = now_ms();
+	t0 = dojo_now_ms();
 	rc = sandbox_run(&job, &opts, collect, l, st, err);
-	*ms = (unsigned)(now_ms() - t0);
+	*ms = (unsigned)(dojo_now_ms() - t0);
 	free((void *)job.obj);
 	return rc;
 }

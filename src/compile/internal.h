@@ -53,9 +53,6 @@ int compile_proc_spawn(char *const argv[], char *const envp[], const int fds[3],
 int compile_proc_pump(struct compile_proc *p, int *in, int out, int er, unsigned long long deadline,
 		      struct dojo_err *err);
 
-/* Milliseconds on the monotonic clock. */
-unsigned long long compile_now_ms(void);
-
 /* Release the buffers of @p. */
 void compile_proc_free(struct compile_proc *p);
 

@@ -6,7 +6,7 @@
 COMPILE_SRCS := src/compile/compile.c src/compile/diag.c src/compile/jail.c src/compile/proc.c src/compile/hints.c \
 		src/compile/server.c
 # The core pieces the compile part uses (listed, so new core files never change its link).
-COMPILE_CORE := src/core/buf.c src/core/err.c src/core/paths.c src/core/utf8.c
+COMPILE_CORE := src/core/buf.c src/core/clock.c src/core/err.c src/core/paths.c src/core/utf8.c
 PCH          := $(BUILD)/pch/dojo.pch
 MKPCH        := $(BUILD)/tools/mkpch
 

@@ -16,15 +16,8 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include "core/clock.h"
 #include "internal.h"
-
-static unsigned long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (unsigned long long)ts.tv_sec * 1000 + (unsigned long long)ts.tv_nsec / 1000000;
-}
 
 static void close_fd(int *fd)
 {
@@ -92,11 +85,6 @@ static int drain(int fd, struct buf *b, bool strict, bool *overflow)
 	return 0;
 }
 
-unsigned long long compile_now_ms(void)
-{
-	return now_ms();
-}
-
 int compile_proc_spawn(char *const argv[], char *const envp[], const int fds[3], unsigned long mem_max,
 		       pid_t *pid, struct dojo_err *err)
 {
@@ -122,7 +110,7 @@ int compile_proc_pump(struct compile_proc *p, int *in, int out, int er, unsigned
 		close_fd(in);
 	while (!out_eof || !err_eof) {
 		struct pollfd fds[3];
-		unsigned long long t = now_ms();
+		unsigned long long t = dojo_now_ms();
 		int r;
 
 		if (t >= deadline) {
@@ -160,7 +148,7 @@ int compile_proc_run(char *const argv[], char *const envp[], struct compile_proc
 		     struct dojo_err *err)
 {
 	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, er[2] = { -1, -1 };
-	unsigned long long start = now_ms(), deadline;
+	unsigned long long start = dojo_now_ms(), deadline;
 	bool killed = false;
 	siginfo_t si;
 	pid_t pid;
@@ -195,7 +183,7 @@ int compile_proc_run(char *const argv[], char *const envp[], struct compile_proc
 		memset(&si, 0, sizeof(si));
 		if (waitid(P_PID, pid, &si, WEXITED | WNOHANG | WNOWAIT) == 0 && si.si_pid == pid)
 			break;
-		if (now_ms() >= deadline) {
+		if (dojo_now_ms() >= deadline) {
 			p->timed_out = true;
 			break;
 		}
@@ -210,7 +198,7 @@ int compile_proc_run(char *const argv[], char *const envp[], struct compile_proc
 		p->wstatus = SIGKILL;  /* report it as killed even if it won the race */
 	ret = 0;
 out_close:
-	p->elapsed_ms = (unsigned)(now_ms() - start);
+	p->elapsed_ms = (unsigned)(dojo_now_ms() - start);
 	close_fd(&in[0]);
 	close_fd(&in[1]);
 	close_fd(&out[0]);

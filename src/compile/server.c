@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include "core/clock.h"
 #include "compile.h"
 #include "internal.h"
 #include "zygote.h"
@@ -49,7 +50,7 @@ static void close_fd(int *fd)
 /* Wait up to @ms for @pid to exit; true when it was reaped. */
 static bool reap_within(pid_t pid, unsigned ms)
 {
-	unsigned long long end = compile_now_ms() + ms;
+	unsigned long long end = dojo_now_ms() + ms;
 
 	do {
 		pid_t r = waitpid(pid, NULL, WNOHANG);
@@ -57,7 +58,7 @@ static bool reap_within(pid_t pid, unsigned ms)
 		if (r == pid || (r < 0 && errno == ECHILD))
 			return true;
 		poll(NULL, 0, 1);
-	} while (compile_now_ms() < end);
+	} while (dojo_now_ms() < end);
 	return false;
 }
 
@@ -162,7 +163,7 @@ static int zygote_ensure(struct compile_server *srv, struct dojo_err *err)
 static int recv_status(int ctl, unsigned long long deadline, int *wstatus)
 {
 	for (;;) {
-		unsigned long long t = compile_now_ms();
+		unsigned long long t = dojo_now_ms();
 		struct pollfd pfd = { .fd = ctl, .events = POLLIN };
 		ssize_t n;
 
@@ -264,7 +265,7 @@ int compile_server_bpf(struct compile_server *srv, const char *src, size_t len,
 	srv->running++;
 	pthread_mutex_unlock(&srv->lock);
 
-	start = compile_now_ms();
+	start = dojo_now_ms();
 	deadline = start + in.timeout_ms;
 	p.in = in.text;
 	p.in_len = in.len;
@@ -283,7 +284,7 @@ int compile_server_bpf(struct compile_server *srv, const char *src, size_t len,
 		if (ret || !died || p.timed_out)
 			break;
 	}
-	p.elapsed_ms = (unsigned)(compile_now_ms() - start);
+	p.elapsed_ms = (unsigned)(dojo_now_ms() - start);
 	if (!ret && died && !p.timed_out)
 		ret = dojo_err_set(err, -EPIPE, "the resident compiler stopped twice during one compile; see the server's log and memory limits");
 	if (!ret)

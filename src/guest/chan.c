@@ -112,7 +112,7 @@ static ssize_t read_some(struct guest_chan *c, void *p, size_t len, int *spinnin
 
 		if (n >= 0 || (errno != EINTR && errno != EAGAIN))
 			return n;
-		if (errno == EAGAIN && *spinning && guest_now_ms() >= spin_end) {
+		if (errno == EAGAIN && *spinning && dojo_now_ms() >= spin_end) {
 			/* the JOB is late (its program still compiles): sleep in read() after all */
 			*spinning = 0;
 			if (fcntl(c->fd, F_SETFL, flags) < 0)
@@ -127,7 +127,7 @@ int guest_chan_read_job(struct guest_chan *c, struct buf *storage, struct proto_
 	struct frame_reader rd;
 	struct frame f;
 	int err, flags = fcntl(c->fd, F_GETFL), spinning = c->spin;
-	uint64_t spin_end = guest_now_ms() + GUEST_SPIN_MS;
+	uint64_t spin_end = dojo_now_ms() + GUEST_SPIN_MS;
 
 	if (flags < 0 || (spinning && fcntl(c->fd, F_SETFL, flags | O_NONBLOCK) < 0))
 		return -errno;
@@ -143,7 +143,7 @@ int guest_chan_read_job(struct guest_chan *c, struct buf *storage, struct proto_
 			if (err || (!spinning && fcntl(c->fd, F_SETFL, flags | O_NONBLOCK) < 0))
 				goto out;
 			spinning = 1;
-			spin_end = guest_now_ms() + GUEST_SPIN_MS;
+			spin_end = dojo_now_ms() + GUEST_SPIN_MS;
 			continue;
 		}
 		if (err)

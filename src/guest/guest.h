@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <time.h>
 #include "core/buf.h"
+#include "core/clock.h"
 #include "core/err.h"
 #include "core/proto.h"
 
@@ -20,15 +21,6 @@ enum guest_mode {
 #define GUEST_RUN_DIR "/run/dojo"
 #define GUEST_VM_CHILD "/bin/dojo-child"      /* bpfdojo-child in the micro-VM's initramfs */
 #define GUEST_CHILD_NAME "bpfdojo-child"      /* host mode: next to the agent binary */
-
-/* CLOCK_MONOTONIC in milliseconds (in a restored guest it goes on from the snapshot's). */
-static inline uint64_t guest_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
 
 /* Copy @src into @dst (cap bytes), truncating; always NUL-terminated when cap > 0. */
 static inline void guest_copy(char *dst, size_t cap, const char *src)

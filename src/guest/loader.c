@@ -12,6 +12,7 @@
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
+#include "core/clock.h"
 #include "core/frame.h"
 #include "core/limits.h"
 #include "loader.h"
@@ -238,21 +239,13 @@ int guest_loader_open(const void *obj, size_t len, int log_level2, struct guest_
 	return 0;
 }
 
-static uint64_t now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
-}
-
 int guest_loader_load(struct guest_loader *l)
 {
 	struct proto_loaded m = { 0 };
 	struct bpf_program *prog;
 	struct bpf_map *map;
 	char msg[PROTO_TEXT_MAX];
-	uint64_t t0 = now_us();
+	uint64_t t0 = dojo_now_us();
 	int err;
 
 	last_prog[0] = 0;
@@ -275,7 +268,7 @@ int guest_loader_load(struct guest_loader *l)
 		return load_failed(err, name, l->log, strlen(l->log), "%s",
 				   msg[0] ? msg : strerror(-err));
 	}
-	m.load_us = (uint32_t)(now_us() - t0);
+	m.load_us = (uint32_t)(dojo_now_us() - t0);
 	bpf_object__for_each_program(prog, l->obj)
 		m.programs++;
 	bpf_object__for_each_map(map, l->obj)

@@ -7,7 +7,7 @@
 # few hundred bytes of code, so an exec costs little under TCG (the agent itself can still
 # play the child, with DOJO_CHILD set).
 GUEST_SRCS      := $(filter-out %.bpf.c,$(wildcard src/guest/*.c))
-GUEST_CORE_SRCS := src/core/buf.c src/core/err.c src/core/frame.c src/core/wire.c src/core/proto.c
+GUEST_CORE_SRCS := src/core/buf.c src/core/clock.c src/core/err.c src/core/frame.c src/core/wire.c src/core/proto.c
 AGENT           := $(BUILD)/bin/bpfdojo-agent
 GUEST_WARM_OBJ  := $(BUILD)/gen/guest/warm.bpf.o
 GUEST_WARM_S    := $(BUILD)/gen/guest/warm_embed.S

@@ -235,7 +235,7 @@ static int run_workload(const struct exercise *ex, const struct workload_ctx *ct
 {
 	struct epoll_event ev, evs[4];
 	struct proto_workload_done m = { 0 };
-	uint64_t t0 = guest_now_ms();
+	uint64_t t0 = dojo_now_ms();
 	int epfd = -1, pidfd = -1, rc = 0, ws = 0, done = 0;
 	pid_t pid;
 
@@ -266,7 +266,7 @@ static int run_workload(const struct exercise *ex, const struct workload_ctx *ct
 		goto kill;
 	}
 	while (!done) {
-		uint64_t now = guest_now_ms();
+		uint64_t now = dojo_now_ms();
 		int n;
 
 		if (now >= deadline) {
@@ -288,7 +288,7 @@ static int run_workload(const struct exercise *ex, const struct workload_ctx *ct
 			}
 		}
 	}
-	m.duration_ms = (uint32_t)(guest_now_ms() - t0);
+	m.duration_ms = (uint32_t)(dojo_now_ms() - t0);
 	m.status = workload_status(ws);
 	rc = guest_chan_send(s->c, FRAME_WORKLOAD_DONE,
 			     proto_put_workload_done(guest_chan_buf(s->c), &m));
@@ -358,7 +358,7 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 			(void)guest_send_error(c, rc, "the agent expected one well-formed JOB frame");
 		goto out;
 	}
-	deadline = guest_now_ms() + (job.timeout_ms ? job.timeout_ms : DOJO_RUN_TIMEOUT_MS);
+	deadline = dojo_now_ms() + (job.timeout_ms ? job.timeout_ms : DOJO_RUN_TIMEOUT_MS);
 	s.max_records = job.max_records < DOJO_MAX_RECORDS ? job.max_records : DOJO_MAX_RECORDS;
 	rc = guest_env_apply_job(mode, &job, &err);
 	if (rc) {

@@ -100,11 +100,11 @@ static int load_modules(struct dojo_err *err)
 /* The port's node appears when virtio_mmio has probed the device and udev-less devtmpfs made it. */
 static int wait_device(const char *path, struct dojo_err *err)
 {
-	uint64_t end = guest_now_ms() + DEV_WAIT_MS;
+	uint64_t end = dojo_now_ms() + DEV_WAIT_MS;
 	struct timespec nap = { 0, 1000000L };
 
 	while (access(path, F_OK) < 0) {
-		if (guest_now_ms() >= end)
+		if (dojo_now_ms() >= end)
 			return dojo_err_set(err, -ENODEV, "the channel %s did not appear within %u ms (is the virtio-serial port configured?)", path, DEV_WAIT_MS);
 		nanosleep(&nap, NULL);
 	}

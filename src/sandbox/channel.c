@@ -16,14 +16,6 @@
 
 #define EOF_GRACE_MS 1000u   /* after the last frame, how long the agent may take to exit */
 
-uint64_t sandbox_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
-
 int sandbox_chan_init(struct sandbox_chan *c, int fd, uint64_t deadline_ms)
 {
 	int fl = fcntl(fd, F_GETFL);
@@ -47,7 +39,7 @@ static int wait_fd(struct sandbox_chan *c, short events, struct dojo_err *err)
 {
 	for (;;) {
 		struct pollfd p = { .fd = c->fd, .events = events };
-		uint64_t now = sandbox_now_ms();
+		uint64_t now = dojo_now_ms();
 		int n;
 
 		if (now >= c->deadline_ms)
@@ -292,8 +284,8 @@ int sandbox_chan_pump(struct sandbox_chan *c, sandbox_frame_cb cb, void *ctx,
 		if (last) {
 			terminal = 1;
 			/* give the agent a moment to exit, so a trailing frame is caught */
-			if (c->deadline_ms > sandbox_now_ms() + EOF_GRACE_MS)
-				c->deadline_ms = sandbox_now_ms() + EOF_GRACE_MS;
+			if (c->deadline_ms > dojo_now_ms() + EOF_GRACE_MS)
+				c->deadline_ms = dojo_now_ms() + EOF_GRACE_MS;
 		}
 	}
 	return timed_out ? -ETIMEDOUT : 0;

@@ -8,21 +8,20 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "core/clock.h"
+#include "core/clock.h"
 #include "core/err.h"
 #include "core/frame.h"
 #include "sandbox.h"
 
 struct sandbox_chan {
 	int fd;                  /* not owned */
-	uint64_t deadline_ms;    /* sandbox_now_ms() value after which every call fails */
+	uint64_t deadline_ms;    /* dojo_now_ms() value after which every call fails */
 	struct frame_reader rd;
 	unsigned frames;         /* frames received */
 	size_t bytes;            /* bytes received */
 	int eof;
 };
-
-/* CLOCK_MONOTONIC in milliseconds. */
-uint64_t sandbox_now_ms(void);
 
 /* Start reading @fd (made non-blocking) until @deadline_ms.  0 or a negative errno. */
 int sandbox_chan_init(struct sandbox_chan *c, int fd, uint64_t deadline_ms);

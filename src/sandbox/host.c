@@ -67,22 +67,11 @@ int sandbox_host_check_bpf(struct dojo_err *err)
 
 static int lock_host(uint64_t deadline, int *lock_fd, struct dojo_err *err)
 {
+	uint64_t now = dojo_now_ms();
 	struct timespec ts;
-	uint64_t ms = 0;
 	int rc, fd;
 
-	clock_gettime(CLOCK_REALTIME, &ts);
-	{
-		uint64_t now = sandbox_now_ms();
-
-		ms = deadline > now ? deadline - now : 0;
-	}
-	ts.tv_sec += (time_t)(ms / 1000);
-	ts.tv_nsec += (long)(ms % 1000) * 1000000L;
-	if (ts.tv_nsec >= 1000000000L) {
-		ts.tv_sec++;
-		ts.tv_nsec -= 1000000000L;
-	}
+	dojo_abstime(CLOCK_REALTIME, deadline > now ? deadline - now : 0, &ts);
 	rc = pthread_mutex_timedlock(&host_mutex, &ts);
 	if (rc)
 		return dojo_err_set(err, -ETIMEDOUT, "another host-mode run in this process held the sandbox until this run's deadline");
@@ -103,7 +92,7 @@ static int lock_host(uint64_t deadline, int *lock_fd, struct dojo_err *err)
 			close(fd);
 			goto fail;
 		}
-		if (sandbox_now_ms() >= deadline) {
+		if (dojo_now_ms() >= deadline) {
 			close(fd);
 			rc = dojo_err_set(err, -ETIMEDOUT, "another bpfdojo process held the host sandbox (%s) until this run's deadline", HOST_LOCK_FILE);
 			goto fail;
@@ -182,7 +171,7 @@ int sandbox_host_run(const struct sandbox_job *job, const struct sandbox_opts *o
 		     const char *agent, unsigned timeout_ms, sandbox_frame_cb cb, void *ctx,
 		     struct sandbox_stats *stats, struct dojo_err *err)
 {
-	uint64_t t0 = sandbox_now_ms(), deadline = t0 + timeout_ms, t_job;
+	uint64_t t0 = dojo_now_ms(), deadline = t0 + timeout_ms, t_job;
 	struct spawn s = {
 		.agent = agent,
 		.argv = { (char *)"bpfdojo-agent", (char *)"--mode", (char *)"host",
@@ -240,7 +229,7 @@ int sandbox_host_run(const struct sandbox_job *job, const struct sandbox_opts *o
 	rc = sandbox_chan_wait_ready(&chan, err);
 	if (rc)
 		goto out;
-	t_job = sandbox_now_ms();
+	t_job = dojo_now_ms();
 	stats->start_ms = (unsigned)(t_job - t0);
 	agent_ms = (uint32_t)(deadline - t_job);
 	agent_ms = agent_ms > 2 * AGENT_MARGIN_MS ? agent_ms - AGENT_MARGIN_MS : agent_ms * 3 / 4;
@@ -248,7 +237,7 @@ int sandbox_host_run(const struct sandbox_job *job, const struct sandbox_opts *o
 				   agent_ms ? agent_ms : 1, err);
 	if (!rc)
 		rc = sandbox_chan_pump(&chan, cb, ctx, err);
-	stats->run_ms = (unsigned)(sandbox_now_ms() - t_job);
+	stats->run_ms = (unsigned)(dojo_now_ms() - t_job);
 out:
 	if (chan_ok) {
 		stats->frames = chan.frames;

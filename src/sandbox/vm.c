@@ -42,20 +42,13 @@ static int slot_take(uint64_t deadline, struct dojo_err *err)
 	pthread_mutex_lock(&slot_mutex);
 	while (slots_busy >= slots_max()) {
 		struct timespec ts;
-		uint64_t now = sandbox_now_ms(), ms;
+		uint64_t now = dojo_now_ms();
 
 		if (now >= deadline) {
 			rc = dojo_err_set(err, -ETIMEDOUT, "every micro-VM slot stayed busy until this run's deadline (%u at once)", slots_max());
 			break;
 		}
-		ms = deadline - now;
-		clock_gettime(CLOCK_MONOTONIC, &ts);
-		ts.tv_sec += (time_t)(ms / 1000);
-		ts.tv_nsec += (long)(ms % 1000) * 1000000L;
-		if (ts.tv_nsec >= 1000000000L) {
-			ts.tv_sec++;
-			ts.tv_nsec -= 1000000000L;
-		}
+		dojo_abstime(CLOCK_MONOTONIC, deadline - now, &ts);
 		pthread_cond_timedwait(&slot_cond, &slot_mutex, &ts);
 	}
 	if (!rc)
@@ -72,7 +65,7 @@ static void slot_give(void)
 	pthread_mutex_unlock(&slot_mutex);
 }
 
-/* The condition variable waits on CLOCK_MONOTONIC, like sandbox_now_ms(). */
+/* The condition variable waits on CLOCK_MONOTONIC, like dojo_now_ms(). */
 static void slot_init(void)
 {
 	pthread_condattr_t a;
@@ -186,7 +179,7 @@ int sandbox_vm_run(const struct sandbox_job *job, const struct sandbox_opts *opt
 	rc = vm_snap_get(&e, &snap, NULL, err);
 	if (rc)
 		return rc;
-	t0 = sandbox_now_ms();
+	t0 = dojo_now_ms();
 	deadline = t0 + timeout_ms;
 	rc = slot_take(deadline, err);
 	if (rc)
@@ -201,7 +194,7 @@ int sandbox_vm_run(const struct sandbox_job *job, const struct sandbox_opts *opt
 		rc = dojo_err_set(err, rc, "cannot set up the channel: %s", strerror(-rc));
 		goto out;
 	}
-	t_job = sandbox_now_ms();
+	t_job = dojo_now_ms();
 	stats->start_ms = (unsigned)(t_job - t0);
 	agent_ms = (uint32_t)(deadline - t_job);
 	agent_ms = agent_ms > 2 * AGENT_MARGIN_MS ? agent_ms - AGENT_MARGIN_MS : agent_ms * 3 / 4;
@@ -217,7 +210,7 @@ int sandbox_vm_run(const struct sandbox_job *job, const struct sandbox_opts *opt
 			rc = r.timed_out ? dojo_err_set(err, -ETIMEDOUT, "%s", r.msg) : 0;
 		}
 	}
-	stats->run_ms = (unsigned)(sandbox_now_ms() - t_job);
+	stats->run_ms = (unsigned)(dojo_now_ms() - t_job);
 out:
 	if (rc && rc != -ECANCELED)
 		explain_exit(&in.g, rc, err);

@@ -201,7 +201,7 @@ int vm_guest_start(struct vm_guest *g, const struct vm_launch *l, struct dojo_er
 		c.ngroups = 1;
 	}
 	c.parent = getpid();
-	g->t_start = sandbox_now_ms();
+	g->t_start = dojo_now_ms();
 	pid = fork();
 	if (pid < 0) {
 		rc = dojo_err_set(err, -errno, "cannot start qemu: fork: %s", strerror(errno));

@@ -18,7 +18,7 @@ static int qmp_fill(struct vm_qmp *q, struct dojo_err *err)
 
 	for (;;) {
 		struct pollfd p = { .fd = q->fd, .events = POLLIN };
-		uint64_t now = sandbox_now_ms();
+		uint64_t now = dojo_now_ms();
 		ssize_t n;
 		int r;
 
@@ -97,7 +97,7 @@ static int qmp_send(struct vm_qmp *q, const char *text, size_t len, int pass_fd,
 		if (n < 0 && errno == EAGAIN) {
 			struct pollfd p = { .fd = q->fd, .events = POLLOUT };
 
-			if (sandbox_now_ms() >= q->deadline_ms)
+			if (dojo_now_ms() >= q->deadline_ms)
 				return dojo_err_set(err, -ETIMEDOUT, "qemu did not read its monitor in time");
 			(void)poll(&p, 1, 10);
 			continue;

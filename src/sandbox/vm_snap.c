@@ -98,7 +98,7 @@ static int snap_path(char *out, const struct vm_env *e, const char *dir, const c
 static int announce_save(struct vm_guest *g, struct dojo_err *err)
 {
 	struct sandbox_chan chan;
-	int rc = sandbox_chan_init(&chan, g->chan, sandbox_now_ms() + VM_QMP_TIMEOUT_MS);
+	int rc = sandbox_chan_init(&chan, g->chan, dojo_now_ms() + VM_QMP_TIMEOUT_MS);
 
 	if (rc)
 		return dojo_err_set(err, rc, "cannot set up the channel: %s", strerror(-rc));
@@ -125,7 +125,7 @@ static int build_once(const struct vm_env *e, enum sandbox_vm_accel accel, int r
 		rc = announce_save(&g, err);
 	if (rc)
 		goto out;
-	rc = vm_qmp_open(&q, g.qmp, sandbox_now_ms() + VM_QMP_TIMEOUT_MS, err);
+	rc = vm_qmp_open(&q, g.qmp, dojo_now_ms() + VM_QMP_TIMEOUT_MS, err);
 	qmp_ok = 1;
 	if (rc)
 		goto out;
@@ -141,7 +141,7 @@ static int build_once(const struct vm_env *e, enum sandbox_vm_accel accel, int r
 	rc = vm_qmp_cmd(&q, "getfd", json_pack("{s:s}", "fdname", "mig"), sfd, NULL, err);
 	if (!rc)
 		rc = vm_qmp_cmd(&q, "migrate", json_pack("{s:s}", "uri", "fd:mig"), -1, NULL, err);
-	deadline = sandbox_now_ms() + MIGRATE_TIMEOUT_MS;
+	deadline = dojo_now_ms() + MIGRATE_TIMEOUT_MS;
 	while (!rc) {
 		const char *status;
 
@@ -155,7 +155,7 @@ static int build_once(const struct vm_env *e, enum sandbox_vm_accel accel, int r
 		}
 		if (status && (!strcmp(status, "failed") || !strcmp(status, "cancelled")))
 			rc = dojo_err_set(err, -EIO, "saving the guest failed: %s", json_string_value(json_object_get(ret, "error-desc")) ?: status);
-		else if (sandbox_now_ms() > deadline)
+		else if (dojo_now_ms() > deadline)
 			rc = dojo_err_set(err, -ETIMEDOUT, "saving the guest did not finish in %u ms", MIGRATE_TIMEOUT_MS);
 		json_decref(ret);
 		ret = NULL;
@@ -251,7 +251,7 @@ static int load_or_build(const struct vm_env *e, enum sandbox_vm_accel accel, co
 {
 	char lock[PATH_MAX], ram[PATH_MAX];
 	int lfd = -1, rfd = -1, rc;
-	uint64_t t0 = sandbox_now_ms();
+	uint64_t t0 = dojo_now_ms();
 
 	if (snap_path(lock, e, "lock", NULL) || snap_path(ram, e, name, "ram") ||
 	    snap_path(s->dir, e, name, NULL))
@@ -276,7 +276,7 @@ static int load_or_build(const struct vm_env *e, enum sandbox_vm_accel accel, co
 				goto out;
 			remove_stale(e, name);
 			if (built_ms)
-				*built_ms = (unsigned)(sandbox_now_ms() - t0);
+				*built_ms = (unsigned)(dojo_now_ms() - t0);
 			rc = seal(s->ram_fd, err);
 			goto out;
 		}

@@ -79,7 +79,7 @@ static void *filler_main(void *arg)
 
 		in = malloc(sizeof(*in));
 		if (in)
-			rc = vm_incoming_start(in, &env, s, sandbox_now_ms() + VM_QMP_TIMEOUT_MS, NULL);
+			rc = vm_incoming_start(in, &env, s, dojo_now_ms() + VM_QMP_TIMEOUT_MS, NULL);
 
 		pthread_mutex_lock(&pool.mu);
 		pool.starting--;
