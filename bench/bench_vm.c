@@ -78,11 +78,11 @@ struct first {
 	uint64_t t0, t_first;
 };
 
-static int on_first(const struct frame *f, void *ctx)
+static int on_first(const struct sandbox_msg *m, void *ctx)
 {
 	struct first *x = ctx;
 
-	(void)f;
+	(void)m;
 	if (!x->t_first)
 		x->t_first = dojo_now_ms();
 	return 0;
@@ -165,14 +165,16 @@ struct phases {
 	unsigned at[PH_N];
 };
 
-static int on_event(json_t *ev, void *ctx)
+static int on_event(const struct pipeline_event *ev, void *ctx)
 {
-	static const char *const names[PH_N] = { "starting", "loaded", "attached", "workload_done", "verdict" };
+	static const enum pipeline_event_kind kinds[PH_N] = {
+		PIPELINE_EV_STARTING, PIPELINE_EV_LOADED, PIPELINE_EV_ATTACHED,
+		PIPELINE_EV_WORKLOAD_DONE, PIPELINE_EV_VERDICT,
+	};
 	struct phases *p = ctx;
-	const char *name = json_string_value(json_object_get(ev, "event"));
 
-	for (int i = 0; name && i < PH_N; i++)
-		if (!strcmp(name, names[i]) && !p->at[i])
+	for (int i = 0; i < PH_N; i++)
+		if (ev->kind == kinds[i] && !p->at[i])
 			p->at[i] = (unsigned)(dojo_now_ms() - p->t0);
 	return 0;
 }

@@ -15,10 +15,10 @@ struct run {
 	int rc;
 };
 
-/* A pipeline_event_cb keeping each event in the JSON array @ctx. */
-static inline int collect(json_t *ev, void *ctx)
+/* A pipeline_event_cb keeping each event's JSON form in the JSON array @ctx. */
+static inline int collect(const struct pipeline_event *ev, void *ctx)
 {
-	json_array_append(ctx, ev);
+	json_array_append_new(ctx, pipeline_event_json(ev));
 	return 0;
 }
 
@@ -34,14 +34,26 @@ static inline json_t *find_event(const struct run *r, const char *name)
 	return NULL;
 }
 
-/* The verdict of the last event, which must be the verdict event. */
+/* The verdict of the run: its last event must be "done", right after the "verdict" event. */
 static inline const char *last_verdict(const struct run *r)
 {
-	json_t *last = json_array_get(r->events, json_array_size(r->events) - 1);
+	size_t n = json_array_size(r->events);
+	json_t *last = n ? json_array_get(r->events, n - 1) : NULL;
+	json_t *verdict = n > 1 ? json_array_get(r->events, n - 2) : NULL;
 
-	if (!last || strcmp(json_string_value(json_object_get(last, "event")), "verdict"))
-		return "(no verdict event last)";
-	return json_string_value(json_object_get(last, "verdict"));
+	if (!last || strcmp(json_string_value(json_object_get(last, "event")), "done"))
+		return "(no done event last)";
+	if (!verdict || strcmp(json_string_value(json_object_get(verdict, "event")), "verdict"))
+		return "(no verdict event before done)";
+	return json_string_value(json_object_get(verdict, "verdict"));
+}
+
+/* The verdict event, or NULL. */
+static inline json_t *verdict_event(const struct run *r)
+{
+	size_t n = json_array_size(r->events);
+
+	return n > 1 ? json_array_get(r->events, n - 2) : NULL;
 }
 
 static inline void run_free(struct run *r)

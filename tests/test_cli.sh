@@ -54,7 +54,8 @@ done
 expect_stdout 0 "json" "$BIN" run process-name "$(sol process-name solution.bpf.c)" --sandbox host --json
 if command -v jq >/dev/null 2>&1; then
 	printf '%s\n' "$OUT" | jq -e . >/dev/null 2>&1 && ok || bad "json: every line is JSON"
-	printf '%s\n' "$OUT" | tail -n 1 | jq -e '.event == "verdict" and .verdict == "CORRECT"' >/dev/null && ok || bad "json: last line is the verdict"
+	printf '%s\n' "$OUT" | tail -n 2 | head -n 1 | jq -e '.event == "verdict" and .verdict == "CORRECT"' >/dev/null && ok || bad "json: the verdict comes just before done"
+	printf '%s\n' "$OUT" | tail -n 1 | jq -e '.event == "done" and (.total_ms | type) == "number" and (.compile_ms | type) == "number" and (.start_ms | type) == "number" and (.load_ms | type) == "number" and (.run_ms | type) == "number" and (.grade_ms | type) == "number"' >/dev/null && ok || bad "json: last line is done, with per-phase timings"
 	printf '%s\n' "$OUT" | jq -s -e 'any(.[]; .event == "compiling")' >/dev/null && ok || bad "json: compiling event"
 fi
 

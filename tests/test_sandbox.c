@@ -39,39 +39,42 @@ struct run_log {
 	char lf_log_head[80];
 };
 
-static int collect(const struct frame *f, void *ctx)
+/* Messages arrive decoded (sandbox.h): this keeps what the rows look at. */
+static int collect(const struct sandbox_msg *m, void *ctx)
 {
 	struct run_log *l = ctx;
-	struct proto_load_failed lf;
-	struct dojo_rec rec;
+	const struct proto_load_failed *lfp = &m->u.load_failed;
 
-	l->counts[f->type]++;
+	l->counts[m->type]++;
 	l->frames++;
-	l->last = f->type;
-	switch (f->type) {
+	l->last = m->type;
+	switch (m->type) {
 	case FRAME_RECORD:
-		memcpy(&rec, f->payload, sizeof(rec));
-		l->submits += rec.hdr.kind == DOJO_REC_SUBMIT;
-		l->debugs += rec.hdr.kind == DOJO_REC_DEBUG;
+		l->submits += m->u.record.hdr.kind == DOJO_REC_SUBMIT;
+		l->debugs += m->u.record.hdr.kind == DOJO_REC_DEBUG;
 		break;
 	case FRAME_DONE:
-		CHECK_INT(proto_get_done(f->payload, f->len, &l->done), 0, "DONE decodes");
+		l->done = m->u.done;
 		break;
 	case FRAME_ERROR:
-		CHECK_INT(proto_get_error(f->payload, f->len, &l->error), 0, "ERROR decodes");
+		l->error = m->u.error;
 		break;
 	case FRAME_WORKLOAD_DONE:
-		CHECK_INT(proto_get_workload_done(f->payload, f->len, &l->wd), 0, "WORKLOAD_DONE decodes");
+		l->wd = m->u.workload_done;
 		break;
 	case FRAME_ATTACH_FAILED:
-		CHECK_INT(proto_get_attach_failed(f->payload, f->len, &l->attach_failed), 0, "ATTACH_FAILED decodes");
+		l->attach_failed = m->u.attach_failed;
 		break;
-	case FRAME_LOAD_FAILED:
-		CHECK_INT(proto_get_load_failed(f->payload, f->len, &lf), 0, "LOAD_FAILED decodes");
+	case FRAME_LOAD_FAILED: {
+		const struct proto_load_failed lf = *lfp;
+
 		memcpy(l->lf_prog, lf.prog, sizeof(lf.prog));
 		memcpy(l->lf_msg, lf.msg, sizeof(lf.msg));
 		l->lf_log_len = lf.log_len;
 		memcpy(l->lf_log_head, lf.log, lf.log_len < sizeof(l->lf_log_head) - 1 ? lf.log_len : sizeof(l->lf_log_head) - 1);
+		break;
+	}
+	default:
 		break;
 	}
 	if (l->stop_after && l->frames >= (unsigned)l->stop_after)

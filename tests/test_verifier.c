@@ -16,6 +16,7 @@
 #include "grade/verifier.h"
 #include "grade/verifier_internal.h"
 #include "harness.h"
+#include "pipeline/pipeline.h"
 #include "sandbox/sandbox.h"
 
 #define FIXTURE_DIR "tests/verifier"
@@ -180,9 +181,12 @@ static void test_fuzz(void)
 					sizeof(src) - 1, "a.bpf.c");
 		ok = d != NULL;
 		buf_init(&out, 1 << 20);
-		if (d)
-			ok = !grade_diag_render_text(d, it & 1, &out) &&
-			     !grade_diag_render_json(d, &out);
+		if (d) {
+			json_t *j = pipeline_diag_json(d);
+
+			ok = !grade_diag_render_text(d, it & 1, &out) && j;
+			json_decref(j);
+		}
 		buf_free(&out);
 		grade_diag_free(d);
 	}
@@ -201,13 +205,13 @@ struct outcome {
 	size_t log_len;
 };
 
-static int on_frame(const struct frame *f, void *ctx)
+static int on_frame(const struct sandbox_msg *m, void *ctx)
 {
 	struct outcome *o = ctx;
-	struct proto_load_failed lf;
-	struct proto_attach_failed af;
 
-	if (f->type == FRAME_LOAD_FAILED && !proto_get_load_failed(f->payload, f->len, &lf)) {
+	if (m->type == FRAME_LOAD_FAILED) {
+		const struct proto_load_failed lf = m->u.load_failed;
+
 		o->load_failed = 1;
 		o->err = lf.err;
 		snprintf(o->prog, sizeof(o->prog), "%s", lf.prog);
@@ -218,8 +222,9 @@ static int on_frame(const struct frame *f, void *ctx)
 		memcpy(o->log, lf.log, lf.log_len);
 		o->log[lf.log_len] = 0;
 		o->log_len = lf.log_len;
-	} else if (f->type == FRAME_ATTACH_FAILED && !o->attach_failed &&
-		   !proto_get_attach_failed(f->payload, f->len, &af)) {
+	} else if (m->type == FRAME_ATTACH_FAILED && !o->attach_failed) {
+		const struct proto_attach_failed af = m->u.attach_failed;
+
 		o->attach_failed = 1;
 		o->err = af.err;
 		snprintf(o->prog, sizeof(o->prog), "%s", af.prog);
@@ -252,15 +257,12 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The diagnosis's JSON form, from the one event writer (pipeline.h). */
 static int check_json(const struct grade_diag *d, const char *name)
 {
-	struct buf out;
-	json_t *j;
+	json_t *j = pipeline_diag_json(d);
 	int ok;
 
-	buf_init(&out, 1 << 20);
-	ok = !grade_diag_render_json(d, &out);
-	j = ok ? json_loadb((const char *)out.data, out.len, 0, NULL) : NULL;
 	ok = j && json_is_string(json_object_get(j, "title")) &&
 	     json_is_object(json_object_get(j, "primary")) &&
 	     json_is_array(json_object_get(j, "secondary")) &&
@@ -269,7 +271,6 @@ static int check_json(const struct grade_diag *d, const char *name)
 	     d->primary.line;
 	CHECK(ok, "%s: JSON rendering parses and has its fields", name);
 	json_decref(j);
-	buf_free(&out);
 	return ok;
 }
 

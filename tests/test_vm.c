@@ -44,9 +44,7 @@ static void run_source(struct run *r, const char *exercise, const char *src, siz
 
 static const char *verdict_message(const struct run *r)
 {
-	json_t *last = json_array_get(r->events, json_array_size(r->events) - 1);
-
-	return json_string_value(json_object_get(last, "message")) ?: "";
+	return json_string_value(json_object_get(verdict_event(r), "message")) ?: "";
 }
 
 static int has_event(const struct run *r, const char *name)
@@ -150,14 +148,13 @@ struct raw {
 	struct sandbox_stats st;
 };
 
-static int raw_frame(const struct frame *f, void *ctx)
+static int raw_frame(const struct sandbox_msg *m, void *ctx)
 {
 	struct raw *r = ctx;
-	struct proto_log l;
 
-	r->last = f->type;
-	if (f->type == FRAME_LOG && proto_get_log(f->payload, f->len, &l) == 0)
-		snprintf(r->log, sizeof(r->log), "%s", l.text);
+	r->last = m->type;
+	if (m->type == FRAME_LOG)
+		snprintf(r->log, sizeof(r->log), "%s", m->u.log.text);
 	return 0;
 }
 

@@ -161,6 +161,37 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
+/* The exit status of a verdict: the CLI's own business (a server maps verdicts to nothing:
+ * HTTP statuses are about requests). */
+static int exit_code(enum grade_verdict v)
+{
+	switch (v) {
+	case GRADE_CORRECT:
+	case GRADE_OK:
+		return 0;
+	case GRADE_WRONG:
+	case GRADE_NO_SUBMIT:
+	case GRADE_MULTIPLE_SUBMITS:
+	case GRADE_TIMEOUT:
+		return 1;
+	case GRADE_COMPILE_ERROR:
+	case GRADE_LOAD_ERROR:
+		return 2;
+	default:
+		return 3;
+	}
+}
+
+/* A pipeline_event_cb: the event's one JSON form, to the renderer (text or JSON lines). */
+static int on_event(const struct pipeline_event *ev, void *ctx)
+{
+	json_t *j = pipeline_event_json(ev);
+	int rc = j ? render_event(j, ctx) : 0;
+
+	json_decref(j);
+	return rc;
+}
+
 static int cmd_run(int argc, char **argv, int compile_only)
 {
 	static const struct option opts[] = {
@@ -231,13 +262,13 @@ static int cmd_run(int argc, char **argv, int compile_only)
 	r.color = !r.json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
 	req.diag_color = r.color;
 
-	rc = pipeline_run(&req, render_event, &r, &res, &err);
+	rc = pipeline_run(&req, on_event, &r, &res, &err);
 	free(src);
 	if (rc) {
 		fprintf(stderr, "bpfdojo: %s\n", err.msg);
 		return EXIT_USAGE;
 	}
-	return pipeline_exit_code(res.verdict);
+	return exit_code(res.verdict);
 }
 
 int main(int argc, char **argv)

@@ -21,7 +21,8 @@ struct render {
 	int line_open;     /* a "phase ... " prefix waits for its result */
 };
 
-/* A pipeline_event_cb: prints @ev.  Always returns 0. */
+/* Print event @ev, in its JSON form (pipeline_event_json(), or as a server streamed it), so a
+ * local and a remote run look the same.  Text mode prints nothing for "done".  Returns 0. */
 int render_event(json_t *ev, void *ctx);
 
 #endif

@@ -12,6 +12,8 @@
 #define DOJO_MAX_DIAGS            64u                 /* diagnostics kept per compile */
 #define DOJO_COMPILE_TIMEOUT_MS   10000u
 #define DOJO_RUN_TIMEOUT_MS       10000u              /* whole run: load + attach + workload + drain */
+#define DOJO_AGENT_MARGIN_MS      500u                /* the agent's own deadline comes this much before the run's */
+#define DOJO_AGENT_EXIT_GRACE_MS  1000u               /* host mode: after its last frame, time for the agent to exit */
 #define DOJO_MAX_PROGRAMS         16u
 #define DOJO_MAX_MAPS             16u
 #define DOJO_MAX_MAP_BYTES        (4u * 1024 * 1024)  /* sum of key+value bytes * entries, ring buffers */
@@ -22,6 +24,7 @@
 #define DOJO_MAX_FRAMES           4096u               /* frames from one guest per run */
 #define DOJO_MAX_CHANNEL_BYTES    (8u * 1024 * 1024)  /* bytes from one guest per run */
 #define DOJO_MAX_MESSAGE          512u                /* one human-readable message */
+#define DOJO_MAX_VALUE_TEXT       4096u               /* one record's value as text ({.a = 1, ...}) */
 #define DOJO_COMPILE_MAX_MEMORY   (1024ul * 1024 * 1024) /* address space of the jailed clang */
 #define DOJO_COMPILE_MAX_JOBS     16u                 /* compiles at once in one resident compiler */
 #define DOJO_COMPILE_DEFAULT_JOBS 2u                  /* its default: about one per core */

@@ -19,6 +19,7 @@ static const char *const verdict_names[] = {
 	[GRADE_COMPILE_ERROR]    = "COMPILE_ERROR",
 	[GRADE_LOAD_ERROR]       = "LOAD_ERROR",
 	[GRADE_RUN_ERROR]        = "RUN_ERROR",
+	[GRADE_OK]               = "OK",
 };
 
 const char *grade_verdict_name(enum grade_verdict v)
@@ -45,6 +46,37 @@ static int shown(const struct grade_btf *btf, const void *rec, size_t len, char 
 		const char *q = hdr.vkind == DOJO_VAL_STR ? "\"" : "";
 
 		snprintf(out, cap, "%s%s%s", q, b.data ? (char *)b.data : "", q);
+	}
+	buf_free(&b);
+	return ret;
+}
+
+int grade_record_decode(const struct grade_btf *btf, const void *rec, size_t len,
+			struct grade_record *out)
+{
+	struct dojo_rec_hdr hdr;
+	const uint8_t *val;
+	struct buf b;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	ret = grade_rec_parse(rec, len, &hdr, &val);
+	if (ret)
+		return ret;
+	out->kind = (enum dojo_rec_kind)hdr.kind;
+	out->vkind = (enum dojo_val_kind)hdr.vkind;
+	memcpy(out->label, hdr.label, sizeof(out->label));
+	out->label[sizeof(out->label) - 1] = '\0';
+	buf_init(&b, sizeof(out->value) - 1);
+	ret = grade_format_value(btf, rec, len, &b, out->type, sizeof(out->type));
+	if (ret == 0 || ret == -E2BIG) {
+		out->value_len = b.len < sizeof(out->value) ? b.len : sizeof(out->value) - 1;
+		if (out->value_len)
+			memcpy(out->value, b.data, out->value_len);
+		if (ret == -E2BIG && out->value_len >= 3)
+			memcpy(out->value + out->value_len - 3, "...", 3);   /* what was cut */
+		out->value[out->value_len] = '\0';
+		ret = 0;
 	}
 	buf_free(&b);
 	return ret;

@@ -11,6 +11,7 @@
 #include <linux/types.h>
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/limits.h"
 #include "include/dojo_record.h"
 #include "exercises/exercise.h"
 
@@ -23,9 +24,10 @@ enum grade_verdict {
 	GRADE_COMPILE_ERROR,
 	GRADE_LOAD_ERROR,        /* open, verifier or attach failure */
 	GRADE_RUN_ERROR,         /* the sandbox or the agent failed (not the learner's fault) */
+	GRADE_OK,                /* compile only (bpfdojo check): it compiles */
 };
 
-/* "CORRECT", "WRONG", "NO_SUBMIT", ... */
+/* "CORRECT", "WRONG", "NO_SUBMIT", ..., "OK" */
 const char *grade_verdict_name(enum grade_verdict v);
 
 /* The object's BTF, for decoding values.  Opaque. */
@@ -50,6 +52,22 @@ void grade_btf_free(struct grade_btf *btf);
 int grade_format_value(const struct grade_btf *btf, const void *rec, size_t len,
 		       struct buf *value, char *type_name, size_t type_cap);
 
+/* One record (a RECORD message), decoded for showing: what the program sent, in its terms. */
+struct grade_record {
+	enum dojo_rec_kind kind;            /* SUBMIT or DEBUG */
+	enum dojo_val_kind vkind;           /* NUM, STR or STRUCT */
+	char label[DOJO_LABEL_MAX];         /* a DEBUG's label ("" for SUBMIT) */
+	char type[64];                      /* the BTF type as C spells it (grade_format_value) */
+	char value[DOJO_MAX_VALUE_TEXT];    /* the value as text (grade_format_value), NUL-terminated */
+	size_t value_len;                   /* bytes of @value (it may hold a NUL from the program) */
+};
+
+/* Decode record @rec/@len with @btf (may be NULL) into @out.  0 (a value whose text passes
+ * DOJO_MAX_VALUE_TEXT is cut, ending in "..."), or -EPROTO for a malformed record (a learner
+ * can write one by hand). */
+int grade_record_decode(const struct grade_btf *btf, const void *rec, size_t len,
+			struct grade_record *out);
+
 struct grade_result {
 	enum grade_verdict verdict;
 	char submitted[DOJO_VALUE_MAX + 64]; /* the submitted value as text, when there was one */
@@ -67,5 +85,52 @@ struct grade_result {
  * GRADE_RUN_ERROR with a message: a learner can write such records by hand). */
 int grade_answer(const struct exercise *ex, uint64_t key, const struct grade_btf *btf,
 		 const void *const *submits, const size_t *lens, size_t n, struct grade_result *res);
+
+/* Everything a run's verdict depends on, as the driver saw it: plain facts, no policy.  The
+ * driver fills what it learnt, step by step (zero means "did not happen"); grade_decide()
+ * turns it into the verdict.  Strings are borrowed for the call. */
+struct grade_run {
+	const struct exercise *ex;     /* the exercise (needed once the agent said DONE) */
+	uint64_t key;                  /* the run's key */
+	const struct grade_btf *btf;   /* the object's BTF, for showing values; may be NULL */
+	int compile_only;              /* bpfdojo check: no run was asked for */
+	int cancelled;                 /* the caller stopped the run */
+	int host_err;                  /* the host could not do its part (the compiler did not run,
+					* the object's BTF unreadable): a negative errno */
+	const char *host_msg;          /* ...and why */
+	int compile_failed;            /* the program does not compile (or was refused: size, UTF-8) */
+	const char *compile_msg;       /* the compiler's sentence */
+	unsigned timeout_ms;           /* the run's wall-clock limit, for the message */
+	int sandbox_err;               /* the sandbox failed (start, job, channel): a negative errno */
+	const char *sandbox_msg;       /* ...and why */
+	int load_failed;               /* the agent said LOAD_FAILED */
+	const char *load_prog;         /* the program the verifier rejected ("" or NULL: none named) */
+	const char *load_msg;          /* libbpf's last words */
+	unsigned attach_failed;        /* ATTACH_FAILED messages */
+	const char *diag_title;        /* the first diagnosis's title, for the message; may be NULL */
+	int agent_err;                 /* the agent's ERROR (its negative errno) */
+	const char *agent_msg;
+	int done;                      /* the agent said DONE */
+	unsigned malformed_record;     /* 1-based number of a record grade_record_decode() refused */
+	const void *const *submits;    /* the SUBMIT records' payloads, in arrival order */
+	const size_t *submit_lens;
+	size_t nsubmits;
+};
+
+/* Decide the verdict of @run, the first row that applies, in this order:
+ *     cancelled                      RUN_ERROR   (the caller stopped it)
+ *     host_err                       RUN_ERROR   host_msg
+ *     compile_failed                 COMPILE_ERROR  compile_msg
+ *     compile_only                   OK
+ *     sandbox or agent -ETIMEDOUT    TIMEOUT     (names timeout_ms)
+ *     sandbox_err                    RUN_ERROR   sandbox_msg
+ *     load_failed                    LOAD_ERROR  (names load_prog and diag_title)
+ *     attach_failed                  LOAD_ERROR  (how many, diag_title)
+ *     agent_err                      RUN_ERROR   agent_msg
+ *     malformed_record               RUN_ERROR   (which record)
+ *     !done                          RUN_ERROR   (no result)
+ *     done                           grade_answer(): CORRECT, WRONG, NO_SUBMIT, MULTIPLE_SUBMITS
+ * @res is always filled.  0, or -EINVAL for bad arguments (res is then RUN_ERROR). */
+int grade_decide(const struct grade_run *run, struct grade_result *res);
 
 #endif

@@ -13,7 +13,9 @@
  * the failing source line and the verifier's last lines ("known" is then 0).  The raw log is
  * always kept in the diagnosis.
  *
- * Nothing here needs the kernel, the sandbox or jansson: the JSON comes out as text. */
+ * Nothing here needs the kernel, the sandbox or jansson: a diagnosis is plain data, rendered
+ * for a terminal here (grade_diag_render_text) and as JSON by the one event writer
+ * (pipeline_diag_json() in pipeline.h). */
 #ifndef DOJO_GRADE_VERIFIER_H
 #define DOJO_GRADE_VERIFIER_H
 
@@ -87,12 +89,5 @@ void grade_diag_free(struct grade_diag *d);
  * @color adds ANSI colours.  The raw log is not included (the CLI prints it on --raw-log).
  * 0, or -E2BIG/-ENOMEM from @out (whatever was appended stays). */
 int grade_diag_render_text(const struct grade_diag *d, int color, struct buf *out);
-
-/* Append the diagnosis as one JSON object (UTF-8, invalid bytes replaced by U+FFFD):
- *   {"title", "class", "known", "primary": {file, line, col, end_col, label},
- *    "secondary": [{file, line, col, end_col, label}...], "help", "notes": [...], "raw_log"}
- * A span with no place has line 0.  With jansson: json_loadb(out->data, out->len, 0, NULL).
- * 0, or -E2BIG/-ENOMEM from @out. */
-int grade_diag_render_json(const struct grade_diag *d, struct buf *out);
 
 #endif

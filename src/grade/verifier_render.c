@@ -1,12 +1,10 @@
 /* verifier_render.c: a diagnosis as text for a terminal (rustc-style: the learner's lines with
- * underlined spans and labels) and as one JSON object for the web editor.  The JSON is written
- * by hand so grade needs no JSON library; every string is escaped, invalid UTF-8 becomes
- * U+FFFD. */
+ * underlined spans and labels).  Its JSON form is not made here: the one event writer
+ * (src/pipeline/event_json.c) turns the struct into JSON. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include "verifier_internal.h"
-#include "core/utf8.h"
 
 #define TAB_WIDTH 4
 
@@ -131,94 +129,4 @@ int grade_diag_render_text(const struct grade_diag *d, int color, struct buf *ou
 	for (unsigned i = 0; i < d->nnotes && i < GRADE_DIAG_MAX_NOTES && !err; i++)
 		err = buf_addf(out, "%snote%s: %s\n", st->note, st->reset, d->notes[i]);
 	return err;
-}
-
-static int json_str(struct buf *out, const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)(s ? s : "");
-	int err = buf_adds(out, "\"");
-
-	if (!s)
-		n = 0;
-	for (size_t i = 0; i < n && !err;) {
-		size_t l = utf8_seq_len(u + i, n - i);
-
-		if (l == 0) {
-			err = buf_adds(out, "\\ufffd");
-			i++;
-		} else if (u[i] == '"' || u[i] == '\\') {
-			err = buf_addf(out, "\\%c", u[i]);
-			i++;
-		} else if (u[i] == '\n') {
-			err = buf_adds(out, "\\n");
-			i++;
-		} else if (u[i] < 0x20 || u[i] == 0x7f) {
-			err = buf_addf(out, "\\u%04x", u[i]);
-			i++;
-		} else {
-			err = buf_add(out, u + i, l);
-			i += l;
-		}
-	}
-	return err ? err : buf_adds(out, "\"");
-}
-
-static int json_cstr(struct buf *out, const char *s)
-{
-	return json_str(out, s, s ? strlen(s) : 0);
-}
-
-static int json_span(struct buf *out, const struct grade_span *s)
-{
-	int err = buf_adds(out, "{\"file\":");
-
-	if (!err)
-		err = json_cstr(out, s->file);
-	if (!err)
-		err = buf_addf(out, ",\"line\":%d,\"col\":%d,\"end_col\":%d,\"label\":", s->line,
-			       s->col, s->end_col);
-	if (!err)
-		err = json_cstr(out, s->label);
-	return err ? err : buf_adds(out, "}");
-}
-
-int grade_diag_render_json(const struct grade_diag *d, struct buf *out)
-{
-	int err = buf_adds(out, "{\"title\":");
-
-	if (!err)
-		err = json_cstr(out, d->title);
-	if (!err)
-		err = buf_adds(out, ",\"class\":");
-	if (!err)
-		err = json_cstr(out, d->cls);
-	if (!err)
-		err = buf_addf(out, ",\"known\":%s,\"primary\":", d->known ? "true" : "false");
-	if (!err)
-		err = json_span(out, &d->primary);
-	if (!err)
-		err = buf_adds(out, ",\"secondary\":[");
-	for (unsigned i = 0; i < d->nsecondary && i < GRADE_DIAG_MAX_SECONDARY && !err; i++) {
-		if (i)
-			err = buf_adds(out, ",");
-		if (!err)
-			err = json_span(out, &d->secondary[i]);
-	}
-	if (!err)
-		err = buf_adds(out, "],\"help\":");
-	if (!err)
-		err = json_cstr(out, d->help);
-	if (!err)
-		err = buf_adds(out, ",\"notes\":[");
-	for (unsigned i = 0; i < d->nnotes && i < GRADE_DIAG_MAX_NOTES && !err; i++) {
-		if (i)
-			err = buf_adds(out, ",");
-		if (!err)
-			err = json_cstr(out, d->notes[i]);
-	}
-	if (!err)
-		err = buf_adds(out, "],\"raw_log\":");
-	if (!err)
-		err = json_str(out, d->raw_log, d->raw_log_len);
-	return err ? err : buf_adds(out, "}");
 }

@@ -1,39 +1,34 @@
-/* pipeline.h: one run, start to verdict: compile, sandbox, grade.
+/* pipeline.h: one run, start to verdict, as explicit steps: start the guest while compiling,
+ * wait for the object, send it, stream the agent's messages, grade.
  *
- * The CLI and the server both drive runs through this one function, and both see the same
- * stream of events: each phase becomes a JSON object (jansson) handed to the caller as it
- * happens, so `bpfdojo run --json` prints exactly what the server will stream as SSE.
+ * The CLI and the server drive every run through pipeline_run() and see the same stream of
+ * events.  Each event is a typed struct (struct pipeline_event, one member per kind); its one
+ * JSON form comes from pipeline_event_json(), so `bpfdojo run --json`, the server's SSE
+ * stream and docs/api.md (the schema of every event and field) cannot drift apart.
  *
- *   {"event":"compiling", "exercise", "file"}
- *   {"event":"compiled", "ms", "object_bytes", "diagnostics":[...]}   (warnings, if any)
- *   {"event":"compile_error", "ms", "message", "diagnostics":[{file,line,col,severity,message}]}
- *   {"event":"starting", "sandbox"}
- *   {"event":"log", "level", "text"}
- *   {"event":"loaded", "programs", "maps", "ms"}
- *   {"event":"attached", "program", "section"}
- *   {"event":"attach_failed", "program", "section", "error", "message", "diagnosis",
- *                             "diagnosis_text"}
- *   {"event":"verifier", "program", "error", "message", "log", "diagnosis", "diagnosis_text"}
- *        diagnosis: {title, class, known, primary:{file,line,col,end_col,label},
- *                    secondary:[...], help, notes:[...], raw_log} (grade/verifier.h)
- *   {"event":"debug", "label", "value", "type", "kind"}     (one per DEBUG record)
- *   {"event":"submit", "value", "type", "kind"}             (one per SUBMIT record)
- *   {"event":"workload_done", "ms", "status", "records"}
- *   {"event":"verdict", "verdict", "message", "submitted", "submitted_type",
- *                       "compile_ms", "run_ms", "total_ms", "records", "dropped"}
+ * The order of events in a run:
  *
- * The verdict event is always the last one, whatever failed. */
+ *     compiling, (compile_error | compiled),
+ *     [starting, log*, (verifier | loaded, (attached | attach_failed)*, debug* submit*,
+ *      workload_done)],
+ *     verdict, done
+ *
+ * verdict is always there and done always last, whatever failed, unless the caller stopped
+ * the run (then nothing follows the event it refused).  The verdict is decided by grade
+ * (grade_decide()), never here and never by the guest. */
 #ifndef DOJO_PIPELINE_H
 #define DOJO_PIPELINE_H
 
 #include <jansson.h>
 #include <stdint.h>
+#include "compile/compile.h"
 #include "core/err.h"
 #include "grade/grade.h"
+#include "grade/verifier.h"
 #include "sandbox/sandbox.h"
 
 struct pipeline_req {
-	const char *exercise;     /* exercise id (must exist) */
+	const char *exercise;     /* exercise id (must exist; may be NULL with compile_only) */
 	const char *source;       /* the learner's C source */
 	size_t source_len;
 	const char *filename;     /* shown in diagnostics; NULL = "<exercise>.bpf.c" */
@@ -43,9 +38,102 @@ struct pipeline_req {
 	int diag_color;           /* ANSI colours in "diagnosis_text" (a terminal client) */
 };
 
-/* Receives each event; the object is borrowed (valid during the call only).  Return 0 to go
- * on, a negative errno to abort the run (the verdict is then RUN_ERROR). */
-typedef int (*pipeline_event_cb)(json_t *event, void *ctx);
+enum pipeline_event_kind {
+	PIPELINE_EV_COMPILING = 0,
+	PIPELINE_EV_COMPILED,
+	PIPELINE_EV_COMPILE_ERROR,
+	PIPELINE_EV_STARTING,
+	PIPELINE_EV_LOG,
+	PIPELINE_EV_LOADED,
+	PIPELINE_EV_ATTACHED,
+	PIPELINE_EV_ATTACH_FAILED,
+	PIPELINE_EV_VERIFIER,
+	PIPELINE_EV_DEBUG,
+	PIPELINE_EV_SUBMIT,
+	PIPELINE_EV_WORKLOAD_DONE,
+	PIPELINE_EV_VERDICT,
+	PIPELINE_EV_DONE,
+	PIPELINE_EV_KINDS           /* how many kinds there are */
+};
+
+/* One event.  Pointers are borrowed: valid during the callback only.  docs/api.md says what
+ * each field means; the JSON names are the member names unless noted. */
+struct pipeline_event {
+	enum pipeline_event_kind kind;
+	union {
+		struct {                        /* COMPILING */
+			const char *exercise;   /* "" for a compile-only run */
+			const char *file;
+		} compiling;
+		struct {                        /* COMPILED, COMPILE_ERROR */
+			unsigned ms;
+			size_t object_bytes;    /* COMPILED only */
+			const char *message;    /* COMPILE_ERROR only */
+			const struct compile_diag *diags;   /* JSON "diagnostics" */
+			size_t ndiags;
+		} compiled;
+		struct {                        /* STARTING */
+			const char *sandbox;    /* "vm", "host", "default" */
+		} starting;
+		struct {                        /* LOG */
+			int level;
+			const char *text;
+		} log;
+		struct {                        /* LOADED */
+			unsigned programs, maps, ms;
+		} loaded;
+		struct {                        /* ATTACHED, ATTACH_FAILED, VERIFIER */
+			const char *program;
+			const char *section;    /* not in VERIFIER */
+			int error;              /* negative errno; not in ATTACHED */
+			const char *message;    /* not in ATTACHED */
+			const char *log;        /* VERIFIER: the verifier's log */
+			size_t log_len;
+			const struct grade_diag *diagnosis;  /* may be NULL */
+			const char *diagnosis_text;          /* the diagnosis for a terminal; may be NULL */
+		} prog;
+		const struct grade_record *record;   /* DEBUG, SUBMIT */
+		struct {                        /* WORKLOAD_DONE */
+			unsigned ms;
+			int status;
+		} workload_done;
+		struct {                        /* VERDICT */
+			enum grade_verdict verdict;
+			const char *message;
+			const char *submitted;       /* NULL: nothing was submitted */
+			const char *submitted_type;
+			unsigned compile_ms, run_ms, total_ms;
+			unsigned records, dropped, lost;
+		} verdict;
+		struct {                        /* DONE: per-phase wall-clock times */
+			unsigned compile_ms;    /* the compile */
+			unsigned start_ms;      /* the guest made ready (restore), overlapping the compile */
+			unsigned load_ms;       /* the agent's load of the object */
+			unsigned run_ms;        /* the job sent to the agent's last message */
+			unsigned grade_ms;      /* deciding the verdict */
+			unsigned total_ms;      /* pipeline_run() called to this event */
+		} done;
+	} u;
+};
+
+/* Receives each event as it happens, on the thread that called pipeline_run().  Return 0 to
+ * go on; anything else stops the run at once: no further event, the guest is destroyed and
+ * its slot freed, pipeline_run() returns -ECANCELED.  A server returns non-zero when its
+ * client went away. */
+typedef int (*pipeline_event_cb)(const struct pipeline_event *ev, void *ctx);
+
+/* The event's name as in its JSON "event" field ("compiling", ..., "done"); "?" if unknown. */
+const char *pipeline_event_name(enum pipeline_event_kind kind);
+
+/* The one JSON form of @ev: {"event": "<name>", ...fields} (docs/api.md).  Strings from the
+ * learner or the guest are made valid UTF-8 (U+FFFD).  A new reference (the caller
+ * json_decref()s it), or NULL when out of memory. */
+json_t *pipeline_event_json(const struct pipeline_event *ev);
+
+/* A diagnosis as JSON, the "diagnosis" field of verifier and attach_failed events:
+ * {title, class, known, primary: {file, line, col, end_col, label}, secondary: [...], help,
+ * notes: [...], raw_log}.  A new reference, or NULL when out of memory. */
+json_t *pipeline_diag_json(const struct grade_diag *d);
 
 struct pipeline_result {
 	enum grade_verdict verdict;
@@ -54,14 +142,11 @@ struct pipeline_result {
 	unsigned total_ms;        /* start to return (includes the sandbox's teardown) */
 };
 
-/* Run @req, streaming events to @cb.  0 when a verdict was reached (even COMPILE_ERROR or
- * WRONG: see res->verdict); a negative errno with @err filled for a request that cannot run
- * (unknown exercise, bad arguments). */
+/* Run @req, streaming events to @cb (may be NULL).  Returns 0 when a verdict was reached (even
+ * COMPILE_ERROR or WRONG: see res->verdict); -ECANCELED when @cb stopped the run (res->verdict
+ * is then RUN_ERROR); a negative errno with @err filled for a request that cannot run
+ * (unknown exercise, bad arguments), before any event.  Safe to call from several threads. */
 int pipeline_run(const struct pipeline_req *req, pipeline_event_cb cb, void *ctx,
 		 struct pipeline_result *res, struct dojo_err *err);
-
-/* Process exit code for a verdict: 0 CORRECT; 1 WRONG, NO_SUBMIT, MULTIPLE_SUBMITS, TIMEOUT;
- * 2 COMPILE_ERROR, LOAD_ERROR; 3 RUN_ERROR. */
-int pipeline_exit_code(enum grade_verdict v);
 
 #endif

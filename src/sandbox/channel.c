@@ -1,6 +1,8 @@
-/* channel.c: reading and writing frames on a job channel under a deadline, with caps; the
- * host's half of the agent protocol.  Used by every sandbox backend; see channel.h. */
+/* channel.c: reading and writing frames on a job channel under a deadline, with caps; each
+ * agent frame decoded into a typed message, here and nowhere else; the host's half of the
+ * agent protocol.  Used by every sandbox backend; see channel.h. */
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <string.h>
@@ -13,8 +15,6 @@
 #include "core/proto.h"
 #include "include/dojo_record.h"
 #include "channel.h"
-
-#define EOF_GRACE_MS 1000u   /* after the last frame, how long the agent may take to exit */
 
 int sandbox_chan_init(struct sandbox_chan *c, int fd, uint64_t deadline_ms)
 {
@@ -142,23 +142,58 @@ int sandbox_chan_write(struct sandbox_chan *c, uint8_t type, const void *p, size
 	return rc;
 }
 
-int sandbox_chan_wait_ready(struct sandbox_chan *c, struct dojo_err *err)
+int sandbox_chan_recv(struct sandbox_chan *c, struct sandbox_msg *m, struct dojo_err *err)
 {
-	struct proto_ready r;
-	struct proto_error e;
 	struct frame f;
 	int rc = sandbox_chan_next(c, &f, err);
+
+	if (rc <= 0)
+		return rc;
+	memset(m, 0, offsetof(struct sandbox_msg, u));
+	m->type = (enum frame_type)f.type;
+	switch (f.type) {
+	case FRAME_READY: rc = proto_get_ready(f.payload, f.len, &m->u.ready); break;
+	case FRAME_LOG: rc = proto_get_log(f.payload, f.len, &m->u.log); break;
+	case FRAME_LOADED: rc = proto_get_loaded(f.payload, f.len, &m->u.loaded); break;
+	case FRAME_ATTACHED: rc = proto_get_attached(f.payload, f.len, &m->u.attached); break;
+	case FRAME_ATTACH_FAILED:
+		rc = proto_get_attach_failed(f.payload, f.len, &m->u.attach_failed);
+		break;
+	case FRAME_LOAD_FAILED: rc = proto_get_load_failed(f.payload, f.len, &m->u.load_failed); break;
+	case FRAME_RECORD:
+		/* frame payloads are not aligned: the record is copied out */
+		rc = f.len == sizeof(m->u.record) ? 0 : -EPROTO;
+		if (!rc)
+			memcpy(&m->u.record, f.payload, sizeof(m->u.record));
+		break;
+	case FRAME_WORKLOAD_DONE:
+		rc = proto_get_workload_done(f.payload, f.len, &m->u.workload_done);
+		break;
+	case FRAME_DONE: rc = proto_get_done(f.payload, f.len, &m->u.done); break;
+	case FRAME_ERROR: rc = proto_get_error(f.payload, f.len, &m->u.error); break;
+	default:
+		return dojo_err_set(err, -EPROTO, "the agent sent a %s frame, which only the host sends", frame_type_name(f.type));
+	}
+	if (rc)
+		return dojo_err_set(err, -EPROTO, "the agent sent a malformed %s frame (%u bytes)", frame_type_name(f.type), f.len);
+	return 1;
+}
+
+int sandbox_chan_wait_ready(struct sandbox_chan *c, struct dojo_err *err)
+{
+	struct sandbox_msg m;
+	int rc = sandbox_chan_recv(c, &m, err);
 
 	if (rc == 0)
 		return dojo_err_set(err, -EPROTO, "the agent exited before it was ready");
 	if (rc < 0)
 		return rc;
-	if (f.type == FRAME_ERROR && proto_get_error(f.payload, f.len, &e) == 0)
-		return dojo_err_set(err, e.err < 0 ? e.err : -EIO, "%s", e.msg);
-	if (f.type != FRAME_READY || proto_get_ready(f.payload, f.len, &r) != 0)
-		return dojo_err_set(err, -EPROTO, "the agent's first frame is %s, not READY", frame_type_name(f.type));
-	if (strcmp(r.version, PROTO_VERSION) != 0)
-		return dojo_err_set(err, -EPROTO, "the agent speaks %s, this bpfdojo speaks %s: rebuild both (make)", r.version, PROTO_VERSION);
+	if (m.type == FRAME_ERROR)
+		return dojo_err_set(err, m.u.error.err < 0 ? m.u.error.err : -EIO, "%s", m.u.error.msg);
+	if (m.type != FRAME_READY)
+		return dojo_err_set(err, -EPROTO, "the agent's first frame is %s, not READY", frame_type_name(m.type));
+	if (strcmp(m.u.ready.version, PROTO_VERSION) != 0)
+		return dojo_err_set(err, -EPROTO, "the agent speaks %s, this bpfdojo speaks %s: rebuild both (make)", m.u.ready.version, PROTO_VERSION);
 	return 0;
 }
 
@@ -175,16 +210,6 @@ int sandbox_chan_send_job(struct sandbox_chan *c, const struct sandbox_job *job,
 
 	if (!job->exercise || strlen(job->exercise) >= sizeof(m.exercise))
 		return dojo_err_set(err, -EINVAL, "the exercise id is missing or too long");
-	if (job->get_obj) {
-		const void *obj = NULL;
-
-		rc = job->get_obj(job->get_obj_ctx, &obj, &m.obj_len);
-		if (rc)
-			return dojo_err_set(err, rc, "the run was stopped before its job was sent");
-		if (!obj || !m.obj_len)
-			return dojo_err_set(err, -EINVAL, "a sandbox job needs an object");
-		m.obj = obj;
-	}
 	if (m.obj_len > DOJO_MAX_OBJECT_BYTES)
 		return dojo_err_set(err, -E2BIG, "the object has %zu bytes; bpfdojo allows at most %u", m.obj_len, DOJO_MAX_OBJECT_BYTES);
 	memcpy(m.exercise, job->exercise, strlen(job->exercise) + 1);
@@ -200,93 +225,4 @@ int sandbox_chan_send_job(struct sandbox_chan *c, const struct sandbox_job *job,
 		rc = sandbox_chan_write(c, FRAME_JOB, b.data, b.len, err);
 	buf_free(&b);
 	return rc;
-}
-
-/* Check a frame from the agent against its type's message.  0 or -EPROTO. */
-static int validate(const struct frame *f, int *terminal, int *timed_out, struct dojo_err *err)
-{
-	union {
-		struct proto_log log;
-		struct proto_loaded loaded;
-		struct proto_attached att;
-		struct proto_attach_failed attf;
-		struct proto_load_failed lf;
-		struct proto_workload_done wd;
-		struct proto_done done;
-		struct proto_error e;
-	} m;
-	int rc;
-
-	*terminal = 0;
-	switch (f->type) {
-	case FRAME_LOG: rc = proto_get_log(f->payload, f->len, &m.log); break;
-	case FRAME_LOADED: rc = proto_get_loaded(f->payload, f->len, &m.loaded); break;
-	case FRAME_ATTACHED: rc = proto_get_attached(f->payload, f->len, &m.att); break;
-	case FRAME_ATTACH_FAILED: rc = proto_get_attach_failed(f->payload, f->len, &m.attf); break;
-	case FRAME_RECORD: rc = f->len == sizeof(struct dojo_rec) ? 0 : -EPROTO; break;
-	case FRAME_WORKLOAD_DONE: rc = proto_get_workload_done(f->payload, f->len, &m.wd); break;
-	case FRAME_LOAD_FAILED:
-		rc = proto_get_load_failed(f->payload, f->len, &m.lf);
-		*terminal = 1;
-		break;
-	case FRAME_DONE:
-		rc = proto_get_done(f->payload, f->len, &m.done);
-		*terminal = 1;
-		break;
-	case FRAME_ERROR:
-		rc = proto_get_error(f->payload, f->len, &m.e);
-		*terminal = 1;
-		if (!rc && m.e.err == -ETIMEDOUT) {
-			*timed_out = 1;
-			dojo_err_set(err, -ETIMEDOUT, "%s", m.e.msg);
-		}
-		break;
-	default:
-		return dojo_err_set(err, -EPROTO, "the agent sent a %s frame during the run", frame_type_name(f->type));
-	}
-	if (rc)
-		return dojo_err_set(err, -EPROTO, "the agent sent a malformed %s frame (%u bytes)", frame_type_name(f->type), f->len);
-	return 0;
-}
-
-int sandbox_chan_pump(struct sandbox_chan *c, sandbox_frame_cb cb, void *ctx,
-		      struct dojo_err *err)
-{
-	struct dojo_err late = { 0 };
-	struct frame f;
-	int terminal = 0, timed_out = 0, rc;
-
-	for (;;) {
-		int last;
-
-		/* after the last frame, keep @err for what the run said (the agent's timeout) */
-		rc = sandbox_chan_next(c, &f, terminal ? &late : err);
-		if (rc == -ETIMEDOUT && terminal)
-			break;   /* the agent was slow to exit: its run is complete anyway */
-		if (rc < 0) {
-			if (terminal && err)
-				*err = late;
-			return rc;
-		}
-		if (rc == 0) {
-			if (!terminal)
-				return dojo_err_set(err, -EPROTO, "the agent exited before the end of its run (after %u frames)", c->frames);
-			break;
-		}
-		if (terminal)
-			return dojo_err_set(err, -EPROTO, "the agent sent a %s frame after its last frame", frame_type_name(f.type));
-		rc = validate(&f, &last, &timed_out, err);
-		if (rc)
-			return rc;
-		rc = cb ? cb(&f, ctx) : 0;
-		if (rc)
-			return dojo_err_set(err, rc < 0 ? rc : -ECANCELED, "the run was stopped by its consumer (%s)", strerror(rc < 0 ? -rc : ECANCELED));
-		if (last) {
-			terminal = 1;
-			/* give the agent a moment to exit, so a trailing frame is caught */
-			if (c->deadline_ms > dojo_now_ms() + EOF_GRACE_MS)
-				c->deadline_ms = dojo_now_ms() + EOF_GRACE_MS;
-		}
-	}
-	return timed_out ? -ETIMEDOUT : 0;
 }

@@ -1,8 +1,8 @@
 /* channel.h: the host's end of a job channel, shared by every backend (host: a socketpair;
  * vm: the unix socket QEMU's virtio-serial port connects to).  It reads frames under one
- * wall-clock deadline and enforces the caps on what a guest may send (DOJO_MAX_FRAME_BYTES,
- * DOJO_MAX_FRAMES, DOJO_MAX_CHANNEL_BYTES), and it speaks the host's half of the protocol:
- * wait for READY, send the JOB, pump frames to the caller until the run's last frame. */
+ * wall-clock deadline, enforces the caps on what a guest may send (DOJO_MAX_FRAME_BYTES,
+ * DOJO_MAX_FRAMES, DOJO_MAX_CHANNEL_BYTES) and decodes each frame into a typed message, once;
+ * it speaks the host's half of the protocol: wait for READY, send the JOB. */
 #ifndef DOJO_SANDBOX_CHANNEL_H
 #define DOJO_SANDBOX_CHANNEL_H
 
@@ -38,6 +38,11 @@ int sandbox_chan_next(struct sandbox_chan *c, struct frame *f, struct dojo_err *
 int sandbox_chan_write(struct sandbox_chan *c, uint8_t type, const void *p, size_t len,
 		       struct dojo_err *err);
 
+/* The next frame, decoded into @m: 1 and *m filled; 0 at a clean end of stream; what
+ * sandbox_chan_next() returns on failure; -EPROTO for a payload that does not match its type
+ * (or a host->agent type).  This is the only place that decodes an agent's frames. */
+int sandbox_chan_recv(struct sandbox_chan *c, struct sandbox_msg *m, struct dojo_err *err);
+
 /* Wait for the agent's READY and check its version.  0; -EPROTO (another frame, a wrong
  * version, EOF); an ERROR frame's own code when the agent reports it could not start. */
 int sandbox_chan_wait_ready(struct sandbox_chan *c, struct dojo_err *err);
@@ -46,14 +51,5 @@ int sandbox_chan_wait_ready(struct sandbox_chan *c, struct dojo_err *err);
  * deadline.  0 or a negative errno. */
 int sandbox_chan_send_job(struct sandbox_chan *c, const struct sandbox_job *job, uint32_t flags,
 			  uint32_t agent_timeout_ms, struct dojo_err *err);
-
-/* Hand every frame to @cb until the run's last frame (DONE, LOAD_FAILED, ERROR) and the end
- * of the stream.  Each frame's payload is validated for its type first.  0 after a normal end;
- * -ETIMEDOUT at the deadline or when the agent's last frame is an ERROR with -ETIMEDOUT (its
- * own deadline); -EPROTO when the agent broke the protocol (a frame after the last one, a
- * host->agent type, a malformed payload, EOF before the last frame); the callback's value
- * when it stopped the run. */
-int sandbox_chan_pump(struct sandbox_chan *c, sandbox_frame_cb cb, void *ctx,
-		      struct dojo_err *err);
 
 #endif

@@ -30,7 +30,6 @@
 #define HOST_LOCK_FILE  HOST_LOCK_DIR "/host.lock"
 #define HOST_STACK      (64u * 1024)
 #define HOST_CHILD_FD   3
-#define AGENT_MARGIN_MS 500u   /* the agent's deadline comes this much before ours */
 
 static pthread_mutex_t host_mutex = PTHREAD_MUTEX_INITIALIZER;
 
@@ -167,11 +166,37 @@ static pid_t spawn_agent(struct spawn *s, struct dojo_err *err)
 	return pid;
 }
 
-int sandbox_host_run(const struct sandbox_job *job, const struct sandbox_opts *opts,
-		     const char *agent, unsigned timeout_ms, sandbox_frame_cb cb, void *ctx,
-		     struct sandbox_stats *stats, struct dojo_err *err)
+/* What a host-mode run holds until sandbox_free(). */
+struct host_run {
+	int lock_fd;
+	int sock;       /* the host's end of the socketpair */
+	pid_t pid;      /* PID 1 of the run's namespaces */
+};
+
+static void host_destroy(struct sandbox *sb)
 {
-	uint64_t t0 = dojo_now_ms(), deadline = t0 + timeout_ms, t_job;
+	struct host_run *h = sb->priv;
+
+	if (!h)
+		return;
+	if (h->pid > 0) {
+		/* PID 1 of the run's pid namespace: the kernel kills every other process with it */
+		kill(h->pid, SIGKILL);
+		while (waitpid(h->pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	}
+	if (h->sock >= 0)
+		close(h->sock);
+	unlock_host(h->lock_fd);
+	free(h);
+	sb->priv = NULL;
+}
+
+static const struct sandbox_backend host_backend = { .destroy = host_destroy };
+
+int sandbox_host_start(struct sandbox *sb, const struct sandbox_opts *opts, const char *agent,
+		       struct dojo_err *err)
+{
 	struct spawn s = {
 		.agent = agent,
 		.argv = { (char *)"bpfdojo-agent", (char *)"--mode", (char *)"host",
@@ -179,11 +204,11 @@ int sandbox_host_run(const struct sandbox_job *job, const struct sandbox_opts *o
 		.envp = { (char *)"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", NULL },
 		.sock = -1, .devnull = -1,
 	};
-	struct sandbox_chan chan;
-	int sv[2] = { -1, -1 }, lock_fd = -1, chan_ok = 0, rc;
-	uint32_t agent_ms;
-	pid_t pid = -1;
+	struct host_run *h;
+	int sv[2] = { -1, -1 }, lock_fd = -1, rc;
 
+	(void)opts;
+	sb->be = &host_backend;
 	if (geteuid() != 0)
 		return dojo_err_set(err, -EPERM, "host mode needs root: run as root, or use --sandbox vm");
 	if (access(agent, X_OK) < 0)
@@ -191,13 +216,19 @@ int sandbox_host_run(const struct sandbox_job *job, const struct sandbox_opts *o
 	rc = sandbox_host_check_bpf(err);
 	if (rc)
 		return rc;
-	rc = lock_host(deadline, &lock_fd, err);
+	rc = lock_host(sb->deadline, &lock_fd, err);
 	if (rc)
 		return rc;
-	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) {
-		rc = dojo_err_set(err, -errno, "socketpair: %s", strerror(errno));
-		goto out;
+	h = calloc(1, sizeof(*h));
+	if (!h) {
+		unlock_host(lock_fd);
+		return dojo_err_set(err, -ENOMEM, "out of memory starting the host sandbox");
 	}
+	*h = (struct host_run){ .lock_fd = lock_fd, .sock = -1, .pid = -1 };
+	sb->priv = h;
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0)
+		return dojo_err_set(err, -errno, "socketpair: %s", strerror(errno));
+	h->sock = sv[0];
 	/* keep the fds the child moves out of the way of 0-3 */
 	s.sock = fcntl(sv[1], F_DUPFD_CLOEXEC, 10);
 	s.devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
@@ -211,53 +242,30 @@ int sandbox_host_run(const struct sandbox_job *job, const struct sandbox_opts *o
 		rc = dojo_err_set(err, -errno, "preparing the agent's fds: %s", strerror(errno));
 		goto out;
 	}
-	pid = spawn_agent(&s, err);
-	if (pid < 0) {
-		rc = pid;
+	h->pid = spawn_agent(&s, err);
+	if (h->pid < 0) {
+		rc = h->pid;
 		goto out;
 	}
+	/* only the agent may hold its end: its exit must be our end of stream */
 	close(s.sock);
 	close(sv[1]);
 	s.sock = sv[1] = -1;
-
-	rc = sandbox_chan_init(&chan, sv[0], deadline);
-	chan_ok = 1;
+	rc = sandbox_chan_init(&sb->chan, h->sock, sb->deadline);
+	sb->chan_ok = 1;
 	if (rc) {
 		rc = dojo_err_set(err, rc, "cannot set up the channel: %s", strerror(-rc));
 		goto out;
 	}
-	rc = sandbox_chan_wait_ready(&chan, err);
-	if (rc)
-		goto out;
-	t_job = dojo_now_ms();
-	stats->start_ms = (unsigned)(t_job - t0);
-	agent_ms = (uint32_t)(deadline - t_job);
-	agent_ms = agent_ms > 2 * AGENT_MARGIN_MS ? agent_ms - AGENT_MARGIN_MS : agent_ms * 3 / 4;
-	rc = sandbox_chan_send_job(&chan, job, opts->verifier_log_level2 ? JOB_LOG_LEVEL2 : 0,
-				   agent_ms ? agent_ms : 1, err);
-	if (!rc)
-		rc = sandbox_chan_pump(&chan, cb, ctx, err);
-	stats->run_ms = (unsigned)(dojo_now_ms() - t_job);
+	/* the agent exits by itself after its last frame: wait for that, to catch a stray frame */
+	sb->drain_eof = 1;
+	rc = sandbox_chan_wait_ready(&sb->chan, err);
 out:
-	if (chan_ok) {
-		stats->frames = chan.frames;
-		stats->bytes = chan.bytes;
-		sandbox_chan_free(&chan);
-	}
-	if (pid > 0) {
-		/* PID 1 of the run's pid namespace: the kernel kills every other process with it */
-		kill(pid, SIGKILL);
-		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
-			;
-	}
 	if (s.sock >= 0)
 		close(s.sock);
 	if (s.devnull >= 0)
 		close(s.devnull);
-	if (sv[0] >= 0)
-		close(sv[0]);
 	if (sv[1] >= 0)
 		close(sv[1]);
-	unlock_host(lock_fd);
 	return rc;
 }

@@ -1,19 +1,22 @@
-/* sandbox.h: run one job in a throwaway kernel context and stream its frames back.
+/* sandbox.h: run one job in a throwaway kernel context and stream its messages back.
  *
  * A backend starts a fresh guest agent (a child process in its own namespaces for `host`, a
- * micro-VM restored from a snapshot for `vm`), sends it the job, and hands every frame the
- * agent sends to the caller's callback as it arrives.  Backends differ only in transport and
- * isolation; the agent and the protocol (core/proto.h) are the same.  Whatever happens (the
- * deadline, a crash, a malformed frame, a callback that says stop) nothing is left behind:
- * no process, no BPF object, no temporary file. */
+ * micro-VM restored from a snapshot for `vm`), sends it the job, and hands the caller every
+ * message the agent sends, decoded and checked, as it arrives.  Backends differ only in
+ * transport and isolation; the agent and the protocol (core/proto.h) are the same.  Whatever
+ * happens (the deadline, a crash, a malformed frame, a caller that stops early) nothing is
+ * left behind: no process, no BPF object, no temporary file. */
 #ifndef DOJO_SANDBOX_H
 #define DOJO_SANDBOX_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <linux/types.h>
 #include "core/err.h"
 #include "core/frame.h"
 #include "core/paths.h"
+#include "core/proto.h"
+#include "include/dojo_record.h"
 
 enum sandbox_kind {
 	SANDBOX_DEFAULT = 0,  /* vm when available, else an error telling how to get it */
@@ -24,14 +27,8 @@ enum sandbox_kind {
 struct sandbox_job {
 	const char *exercise;  /* exercise id */
 	uint64_t key;          /* the run's key, drawn by the caller */
-	const void *obj;       /* the BPF object (not owned) */
+	const void *obj;       /* the BPF object (not owned; only read during the call) */
 	size_t obj_len;
-	/* Optional, instead of obj: called once the guest is ready, just before the job is sent,
-	 * so a guest can start while its program still compiles.  Return 0 with *obj and *len
-	 * set (not owned; valid until sandbox_run() returns), or a negative errno to stop the run:
-	 * sandbox_run() then returns that value, with nothing left behind. */
-	int (*get_obj)(void *ctx, const void **obj, size_t *len);
-	void *get_obj_ctx;
 };
 
 struct sandbox_opts {
@@ -43,30 +40,88 @@ struct sandbox_opts {
 	int verifier_log_level2;        /* ask for register state in verifier logs */
 };
 
-/* Called for each frame the agent sends, in order.  Return 0 to go on, or a negative errno to
- * stop the run (the guest is destroyed and sandbox_run() returns that value). */
-typedef int (*sandbox_frame_cb)(const struct frame *f, void *ctx);
+/* One message from the agent, decoded once at the channel (the trust boundary): every field
+ * was checked against its frame type's layout and caps before the caller sees it.  @type is
+ * the frame's type (FRAME_LOG ... FRAME_ERROR; never READY, JOB or SAVE during a run) and
+ * selects the member of @u.  Strings are NUL-terminated copies; load_failed.log points into
+ * the channel's buffer and is valid until the next sandbox_next() or sandbox_free(). */
+struct sandbox_msg {
+	enum frame_type type;
+	union {
+		struct proto_log log;                     /* FRAME_LOG */
+		struct proto_loaded loaded;               /* FRAME_LOADED */
+		struct proto_attached attached;           /* FRAME_ATTACHED */
+		struct proto_attach_failed attach_failed; /* FRAME_ATTACH_FAILED */
+		struct proto_load_failed load_failed;     /* FRAME_LOAD_FAILED (last) */
+		struct dojo_rec record;                   /* FRAME_RECORD: as the program wrote it */
+		struct proto_workload_done workload_done; /* FRAME_WORKLOAD_DONE */
+		struct proto_done done;                   /* FRAME_DONE (last) */
+		struct proto_error error;                 /* FRAME_ERROR (last) */
+		struct proto_ready ready;                 /* only inside the sandbox */
+	} u;
+};
+
+/* Whether @type ends a run (DONE, LOAD_FAILED, ERROR): no message follows it. */
+int sandbox_msg_is_last(enum frame_type type);
 
 struct sandbox_stats {
-	unsigned start_ms;    /* from the call to agent READY */
-	unsigned run_ms;      /* from JOB sent to the agent's last frame */
+	unsigned start_ms;    /* from sandbox_start() to a guest ready for its job */
+	unsigned run_ms;      /* from the job sent to the run's last message (or its failure) */
 	int spare;            /* vm: the guest's qemu was a spare started ahead (sandbox_vm_spares) */
 	unsigned frames;
 	size_t bytes;
 };
 
-/* Run @job and stream its frames to @cb.  Returns 0 when the agent finished its protocol (its
- * last frame was DONE, LOAD_FAILED or ERROR); -ETIMEDOUT when the deadline passed (the guest
- * was killed); -EPROTO when the agent broke the protocol (malformed or oversized frame, too
- * many frames or bytes, closed early); -EPERM when the backend lacks a privilege (host mode
- * needs root); -ENOENT when something to run is missing; the callback's value when it stopped
- * the run.  @err explains any failure in a sentence.  @stats may be NULL.
- * Host backend: one job at a time (a process-wide lock).  VM backend: one guest per host CPU
- * at once, the rest wait (the wait counts against the deadline); the first run after the
- * kernel, initramfs or qemu changed builds the snapshot first (a cold boot, seconds, not
- * counted).  Safe to call from several threads. */
+/* One guest for one job.  Opaque.  A run is four explicit steps, all from one thread:
+ *
+ *     sandbox_start()     a guest ready for its job (vm: restored from the snapshot; host: the
+ *                         agent started and READY); the run's deadline starts here, so a
+ *                         caller may compile meanwhile on another thread
+ *     sandbox_send_job()  the object, the exercise and the key
+ *     sandbox_next()      each message of the run, in order, until its last one
+ *     sandbox_free()      the guest destroyed: no process, BPF object or file left behind
+ *
+ * Nothing calls back into the caller: to stop a run early (a client went away), free it. */
+struct sandbox;
+
+/* Start a guest.  0 with *out set (free it with sandbox_free()), or a negative errno with
+ * *out NULL and @err saying why: -EPERM when the backend lacks a privilege (host mode needs
+ * root), -ENOENT when something to run is missing, -ETIMEDOUT when no guest was ready before
+ * the deadline, -EPROTO when the agent did not start properly.
+ * Host backend: one job at a time (a process-wide lock, held until sandbox_free()).  VM
+ * backend: one guest per host CPU at once, the rest wait (the wait counts against the
+ * deadline); the first run after the kernel, initramfs or qemu changed builds the snapshot
+ * first (a cold boot, seconds, not counted).  Safe to call from several threads. */
+int sandbox_start(const struct sandbox_opts *opts, struct sandbox **out, struct dojo_err *err);
+
+/* Send @job to the guest, once.  0; -EINVAL (no exercise or object, a second job), -E2BIG
+ * (object over DOJO_MAX_OBJECT_BYTES), -ETIMEDOUT, -EPIPE or -EPROTO (the guest is gone),
+ * with @err filled. */
+int sandbox_send_job(struct sandbox *sb, const struct sandbox_job *job, struct dojo_err *err);
+
+/* The run's next message: 1 with *m filled; 0 once the run's last message (see
+ * sandbox_msg_is_last()) was returned; -ETIMEDOUT at the deadline; -EPROTO when the agent
+ * broke the protocol (a malformed or oversized frame, too many frames or bytes, an exit before
+ * the last message, a frame after it); another negative errno for a read error.  @err says
+ * which, with why the guest went away when it did.  -EINVAL before sandbox_send_job(). */
+int sandbox_next(struct sandbox *sb, struct sandbox_msg *m, struct dojo_err *err);
+
+/* What the run cost so far; valid until sandbox_free(). */
+const struct sandbox_stats *sandbox_get_stats(const struct sandbox *sb);
+
+/* Destroy the guest (kill, reap, close, release the slot or lock) and free @sb.  NULL: no-op. */
+void sandbox_free(struct sandbox *sb);
+
+/* For sandbox_run(): called for each message in order.  Return 0 to go on, non-zero to stop
+ * the run (the guest is destroyed and sandbox_run() returns that value, or -ECANCELED). */
+typedef int (*sandbox_msg_cb)(const struct sandbox_msg *m, void *ctx);
+
+/* The four steps above in one call, for tools and tests: start, send @job, hand every
+ * message to @cb, free.  0 when the agent finished its protocol (its last message was DONE,
+ * LOAD_FAILED or ERROR); -ETIMEDOUT also when that ERROR is the agent's own deadline; any
+ * error of the steps; the callback's value when it stopped the run.  @stats may be NULL. */
 int sandbox_run(const struct sandbox_job *job, const struct sandbox_opts *opts,
-		sandbox_frame_cb cb, void *ctx, struct sandbox_stats *stats, struct dojo_err *err);
+		sandbox_msg_cb cb, void *ctx, struct sandbox_stats *stats, struct dojo_err *err);
 
 /* Whether this kernel can run host-mode jobs: it exposes BTF (/sys/kernel/btf/vmlinux, for
  * CO-RE) and the bpf() syscall works.  0, or -ENOTSUP / -EPERM with @err saying why and what

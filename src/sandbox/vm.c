@@ -2,9 +2,10 @@
  *
  *   wait for a slot (at most one guest per host CPU: TCG is one busy thread per guest, more
  *   would only slow every run down) -> take a spare qemu or start one (-incoming defer, RAM =
- *   the snapshot's sealed memfd mapped private; vm_restore.c) -> migrate-incoming ->
- *   send the JOB (key, fresh entropy, the wall clock: every restore starts with the same RNG
- *   state and a stale clock) -> pump frames under the run's deadline -> SIGKILL qemu.
+ *   the snapshot's sealed memfd mapped private; vm_restore.c) -> migrate-incoming: that is
+ *   sandbox_vm_start().  sandbox.c then sends the JOB (key, fresh entropy, the wall clock:
+ *   every restore starts with the same RNG state and a stale clock) and reads messages under
+ *   the run's deadline; sandbox_free() SIGKILLs qemu (vm_destroy()).
  *
  * The agent in the snapshot has sent READY already and blocks reading its JOB; the JOB can be
  * written at once, since virtio-serial takes no input before the restored driver is running.
@@ -13,6 +14,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -21,8 +23,6 @@
 #include "core/proto.h"
 #include "backend.h"
 #include "vm_int.h"
-
-#define AGENT_MARGIN_MS 500u   /* the agent's deadline comes this much before ours */
 
 static pthread_mutex_t slot_mutex = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t slot_cond = PTHREAD_COND_INITIALIZER;
@@ -76,38 +76,6 @@ static void slot_init(void)
 	pthread_condattr_destroy(&a);
 }
 
-/* The caller's callback, and the end of the run: in a guest, nothing after the last frame
- * matters (the guest is destroyed), so the pump stops there instead of waiting for the guest
- * to power off (tens of milliseconds under TCG). */
-struct relay {
-	sandbox_frame_cb cb;
-	void *ctx;
-	int last;         /* the last frame was seen */
-	int timed_out;    /* it was the agent's ERROR -ETIMEDOUT */
-	char msg[PROTO_TEXT_MAX];
-};
-
-#define RELAY_END (-ESHUTDOWN)
-
-static int relay_frame(const struct frame *f, void *arg)
-{
-	struct relay *r = arg;
-	struct proto_error e;
-	int rc = r->cb ? r->cb(f, r->ctx) : 0;
-
-	if (rc)
-		return rc;
-	if (f->type == FRAME_ERROR && proto_get_error(f->payload, f->len, &e) == 0 && e.err == -ETIMEDOUT) {
-		r->timed_out = 1;
-		snprintf(r->msg, sizeof(r->msg), "%s", e.msg);
-	}
-	if (f->type == FRAME_DONE || f->type == FRAME_LOAD_FAILED || f->type == FRAME_ERROR) {
-		r->last = 1;
-		return RELAY_END;
-	}
-	return 0;
-}
-
 /* Restore a guest from @s into @in: on a spare when one waits, else on a fresh qemu (also
  * when the spare died while it waited).  0 or a negative errno; vm_incoming_free() follows. */
 static int restore(struct vm_incoming *in, const struct vm_env *e, struct vm_snap *s,
@@ -157,72 +125,78 @@ static void explain_exit(struct vm_guest *g, int rc, struct dojo_err *err)
 		dojo_err_set(err, rc, "%s; the guest stopped (a kernel panic, or the agent crashed) %s", why, tail);
 }
 
-int sandbox_vm_run(const struct sandbox_job *job, const struct sandbox_opts *opts,
-		   unsigned timeout_ms, sandbox_frame_cb cb, void *ctx,
-		   struct sandbox_stats *stats, struct dojo_err *err)
+/* What a micro-VM run holds until sandbox_free(). */
+struct vm_run {
+	struct vm_env e;
+	struct vm_snap *snap;
+	struct vm_incoming in;
+	int slot;
+};
+
+static void vm_explain(struct sandbox *sb, int rc, struct dojo_err *err)
+{
+	struct vm_run *v = sb->priv;
+
+	if (v)
+		explain_exit(&v->in.g, rc, err);
+}
+
+static void vm_destroy(struct sandbox *sb)
+{
+	struct vm_run *v = sb->priv;
+
+	if (!v)
+		return;
+	vm_incoming_free(&v->in);
+	if (v->slot)
+		slot_give();
+	if (v->snap) {
+		vm_spare_note(&v->e, v->snap);   /* replace the spare this run may have used */
+		vm_snap_put(v->snap);
+	}
+	free(v);
+	sb->priv = NULL;
+}
+
+static const struct sandbox_backend vm_backend = { .explain = vm_explain, .destroy = vm_destroy };
+
+int sandbox_vm_start(struct sandbox *sb, const struct sandbox_opts *opts, struct dojo_err *err)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	struct vm_snap *snap = NULL;
-	struct sandbox_chan chan;
-	struct vm_incoming in;
-	struct vm_env e;
-	uint64_t t0, deadline, t_job;
-	uint32_t agent_ms, flags = JOB_SEED_RNG | JOB_SET_CLOCK;
-	int rc, chan_ok = 0, slot = 0;
+	struct vm_run *v;
+	int rc;
 
 	pthread_once(&once, slot_init);
-	vm_incoming_init(&in);
-	rc = vm_env_init(&e, opts->paths, opts->vm_initramfs, err);
+	sb->be = &vm_backend;
+	v = calloc(1, sizeof(*v));
+	if (!v)
+		return dojo_err_set(err, -ENOMEM, "out of memory starting a micro-VM");
+	vm_incoming_init(&v->in);
+	sb->priv = v;
+	rc = vm_env_init(&v->e, opts->paths, opts->vm_initramfs, err);
 	if (rc)
 		return rc;
 	/* a missing snapshot is built first (a cold boot, once): not part of the run's time */
-	rc = vm_snap_get(&e, &snap, NULL, err);
+	rc = vm_snap_get(&v->e, &v->snap, NULL, err);
 	if (rc)
 		return rc;
-	t0 = dojo_now_ms();
-	deadline = t0 + timeout_ms;
-	rc = slot_take(deadline, err);
+	sb->t0 = dojo_now_ms();
+	sb->deadline = sb->t0 + sb->timeout_ms;
+	rc = slot_take(sb->deadline, err);
 	if (rc)
-		goto out;
-	slot = 1;
-	rc = restore(&in, &e, snap, deadline, &stats->spare, err);
-	if (rc)
-		goto out;
-	rc = sandbox_chan_init(&chan, in.g.chan, deadline);
-	chan_ok = 1;
+		return rc;
+	v->slot = 1;
+	rc = restore(&v->in, &v->e, v->snap, sb->deadline, &sb->st.spare, err);
 	if (rc) {
-		rc = dojo_err_set(err, rc, "cannot set up the channel: %s", strerror(-rc));
-		goto out;
+		explain_exit(&v->in.g, rc, err);
+		return rc;
 	}
-	t_job = dojo_now_ms();
-	stats->start_ms = (unsigned)(t_job - t0);
-	agent_ms = (uint32_t)(deadline - t_job);
-	agent_ms = agent_ms > 2 * AGENT_MARGIN_MS ? agent_ms - AGENT_MARGIN_MS : agent_ms * 3 / 4;
-	if (opts->verifier_log_level2)
-		flags |= JOB_LOG_LEVEL2;
-	rc = sandbox_chan_send_job(&chan, job, flags, agent_ms ? agent_ms : 1, err);
-	if (!rc) {
-		struct relay r = { .cb = cb, .ctx = ctx };
-
-		rc = sandbox_chan_pump(&chan, relay_frame, &r, err);
-		if (r.last && rc == RELAY_END) {
-			dojo_err_clear(err);
-			rc = r.timed_out ? dojo_err_set(err, -ETIMEDOUT, "%s", r.msg) : 0;
-		}
-	}
-	stats->run_ms = (unsigned)(dojo_now_ms() - t_job);
-out:
-	if (rc && rc != -ECANCELED)
-		explain_exit(&in.g, rc, err);
-	if (chan_ok) {
-		stats->frames = chan.frames;
-		stats->bytes = chan.bytes;
-		sandbox_chan_free(&chan);
-	}
-	vm_incoming_free(&in);
-	if (slot)
-		slot_give();
-	vm_spare_note(&e, snap);   /* replace the spare this run may have used, now it is over */
-	vm_snap_put(snap);
-	return rc;
+	rc = sandbox_chan_init(&sb->chan, v->in.g.chan, sb->deadline);
+	sb->chan_ok = 1;
+	if (rc)
+		return dojo_err_set(err, rc, "cannot set up the channel: %s", strerror(-rc));
+	/* every restore starts with the same RNG state and a stale clock; and in a guest nothing
+	 * after the last frame matters (it is destroyed), so no wait for it to power off */
+	sb->job_flags |= JOB_SEED_RNG | JOB_SET_CLOCK;
+	return 0;
 }

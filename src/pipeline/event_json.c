@@ -1,0 +1,200 @@
+/* event_json.c: the one JSON writer of run events (jansson), shared by `bpfdojo run --json`,
+ * the server's SSE stream and every test; docs/api.md is its schema, field by field.  A
+ * diagnosis (grade/verifier.h) becomes JSON here too, from its struct.  Nothing else in
+ * bpfdojo spells an event's field names. */
+#include <string.h>
+#include "core/jsonx.h"
+#include "pipeline.h"
+
+static const char *const event_names[PIPELINE_EV_KINDS] = {
+	[PIPELINE_EV_COMPILING] = "compiling",
+	[PIPELINE_EV_COMPILED] = "compiled",
+	[PIPELINE_EV_COMPILE_ERROR] = "compile_error",
+	[PIPELINE_EV_STARTING] = "starting",
+	[PIPELINE_EV_LOG] = "log",
+	[PIPELINE_EV_LOADED] = "loaded",
+	[PIPELINE_EV_ATTACHED] = "attached",
+	[PIPELINE_EV_ATTACH_FAILED] = "attach_failed",
+	[PIPELINE_EV_VERIFIER] = "verifier",
+	[PIPELINE_EV_DEBUG] = "debug",
+	[PIPELINE_EV_SUBMIT] = "submit",
+	[PIPELINE_EV_WORKLOAD_DONE] = "workload_done",
+	[PIPELINE_EV_VERDICT] = "verdict",
+	[PIPELINE_EV_DONE] = "done",
+};
+
+const char *pipeline_event_name(enum pipeline_event_kind kind)
+{
+	if ((unsigned)kind >= PIPELINE_EV_KINDS || !event_names[kind])
+		return "?";
+	return event_names[kind];
+}
+
+static const char *severity_name(enum compile_severity sev)
+{
+	switch (sev) {
+	case COMPILE_ERROR: return "error";
+	case COMPILE_WARNING: return "warning";
+	default: return "note";
+	}
+}
+
+static const char *vkind_name(enum dojo_val_kind vkind)
+{
+	switch (vkind) {
+	case DOJO_VAL_NUM: return "num";
+	case DOJO_VAL_STR: return "str";
+	default: return "struct";
+	}
+}
+
+static json_t *diags_json(const struct compile_diag *diags, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < n; i++) {
+		const struct compile_diag *d = &diags[i];
+
+		json_array_append_new(a, json_pack("{s:o, s:i, s:i, s:s, s:o, s:o}",
+						   "file", jsonx_str(d->file), "line", d->line,
+						   "col", d->col, "severity", severity_name(d->severity),
+						   "message", jsonx_str(d->message),
+						   "help", jsonx_str(d->help)));
+	}
+	return a;
+}
+
+static json_t *span_json(const struct grade_span *s)
+{
+	return json_pack("{s:o, s:i, s:i, s:i, s:o}", "file", jsonx_str(s->file), "line", s->line,
+			 "col", s->col, "end_col", s->end_col, "label", jsonx_str(s->label));
+}
+
+json_t *pipeline_diag_json(const struct grade_diag *d)
+{
+	json_t *sec = json_array(), *notes = json_array();
+
+	for (unsigned i = 0; sec && i < d->nsecondary && i < GRADE_DIAG_MAX_SECONDARY; i++)
+		json_array_append_new(sec, span_json(&d->secondary[i]));
+	for (unsigned i = 0; notes && i < d->nnotes && i < GRADE_DIAG_MAX_NOTES; i++)
+		json_array_append_new(notes, jsonx_str(d->notes[i]));
+	return json_pack("{s:o, s:o, s:b, s:o, s:o, s:o, s:o, s:o}",
+			 "title", jsonx_str(d->title), "class", jsonx_str(d->cls),
+			 "known", d->known, "primary", span_json(&d->primary), "secondary", sec,
+			 "help", jsonx_str(d->help), "notes", notes,
+			 "raw_log", jsonx_string(d->raw_log ? d->raw_log : "", d->raw_log_len));
+}
+
+/* "diagnosis" and "diagnosis_text", when there is a diagnosis. */
+static json_t *add_diagnosis(json_t *o, const struct grade_diag *d, const char *text)
+{
+	if (o && d)
+		json_object_set_new(o, "diagnosis", pipeline_diag_json(d));
+	if (o && d && text)
+		json_object_set_new(o, "diagnosis_text", jsonx_str(text));
+	return o;
+}
+
+static json_t *verdict_json(const struct pipeline_event *ev)
+{
+	typeof(ev->u.verdict) const *v = &ev->u.verdict;
+	json_t *o;
+
+	if (v->verdict == GRADE_OK)   /* bpfdojo check: it compiles, nothing ran */
+		return json_pack("{s:s, s:i}", "verdict", "OK", "compile_ms", v->compile_ms);
+	o = json_pack("{s:s, s:o, s:i, s:i, s:i, s:i, s:i, s:i}",
+		      "verdict", grade_verdict_name(v->verdict), "message", jsonx_str(v->message),
+		      "compile_ms", v->compile_ms, "run_ms", v->run_ms, "total_ms", v->total_ms,
+		      "records", v->records, "dropped", v->dropped, "lost", v->lost);
+	if (o && v->submitted) {
+		json_object_set_new(o, "submitted", jsonx_str(v->submitted));
+		json_object_set_new(o, "submitted_type", jsonx_str(v->submitted_type));
+	}
+	return o;
+}
+
+/* The fields of @ev, without "event". */
+static json_t *fields_json(const struct pipeline_event *ev)
+{
+	const struct grade_record *rec;
+
+	switch (ev->kind) {
+	case PIPELINE_EV_COMPILING:
+		return json_pack("{s:o, s:o}", "exercise", jsonx_str(ev->u.compiling.exercise),
+				 "file", jsonx_str(ev->u.compiling.file));
+	case PIPELINE_EV_COMPILED:
+		return json_pack("{s:i, s:I, s:o}", "ms", ev->u.compiled.ms, "object_bytes",
+				 (json_int_t)ev->u.compiled.object_bytes, "diagnostics",
+				 diags_json(ev->u.compiled.diags, ev->u.compiled.ndiags));
+	case PIPELINE_EV_COMPILE_ERROR:
+		return json_pack("{s:i, s:o, s:o}", "ms", ev->u.compiled.ms,
+				 "message", jsonx_str(ev->u.compiled.message), "diagnostics",
+				 diags_json(ev->u.compiled.diags, ev->u.compiled.ndiags));
+	case PIPELINE_EV_STARTING:
+		return json_pack("{s:o}", "sandbox", jsonx_str(ev->u.starting.sandbox));
+	case PIPELINE_EV_LOG:
+		return json_pack("{s:i, s:o}", "level", ev->u.log.level, "text", jsonx_str(ev->u.log.text));
+	case PIPELINE_EV_LOADED:
+		return json_pack("{s:i, s:i, s:i}", "programs", ev->u.loaded.programs,
+				 "maps", ev->u.loaded.maps, "ms", ev->u.loaded.ms);
+	case PIPELINE_EV_ATTACHED:
+		return json_pack("{s:o, s:o}", "program", jsonx_str(ev->u.prog.program),
+				 "section", jsonx_str(ev->u.prog.section));
+	case PIPELINE_EV_ATTACH_FAILED:
+		return add_diagnosis(json_pack("{s:o, s:o, s:i, s:o}",
+					       "program", jsonx_str(ev->u.prog.program),
+					       "section", jsonx_str(ev->u.prog.section),
+					       "error", ev->u.prog.error,
+					       "message", jsonx_str(ev->u.prog.message)),
+				     ev->u.prog.diagnosis, ev->u.prog.diagnosis_text);
+	case PIPELINE_EV_VERIFIER:
+		return add_diagnosis(json_pack("{s:o, s:i, s:o, s:o}",
+					       "program", jsonx_str(ev->u.prog.program),
+					       "error", ev->u.prog.error,
+					       "message", jsonx_str(ev->u.prog.message),
+					       "log", jsonx_string(ev->u.prog.log ? ev->u.prog.log : "",
+								   ev->u.prog.log_len)),
+				     ev->u.prog.diagnosis, ev->u.prog.diagnosis_text);
+	case PIPELINE_EV_DEBUG:
+	case PIPELINE_EV_SUBMIT:
+		rec = ev->u.record;
+		if (!rec)
+			return NULL;
+		if (ev->kind == PIPELINE_EV_SUBMIT)
+			return json_pack("{s:o, s:o, s:s}",
+					 "value", jsonx_string(rec->value, rec->value_len),
+					 "type", jsonx_str(rec->type), "kind", vkind_name(rec->vkind));
+		return json_pack("{s:o, s:o, s:o, s:s}", "label", jsonx_str(rec->label),
+				 "value", jsonx_string(rec->value, rec->value_len),
+				 "type", jsonx_str(rec->type), "kind", vkind_name(rec->vkind));
+	case PIPELINE_EV_WORKLOAD_DONE:
+		return json_pack("{s:i, s:i}", "ms", ev->u.workload_done.ms,
+				 "status", ev->u.workload_done.status);
+	case PIPELINE_EV_VERDICT:
+		return verdict_json(ev);
+	case PIPELINE_EV_DONE:
+		return json_pack("{s:i, s:i, s:i, s:i, s:i, s:i}",
+				 "compile_ms", ev->u.done.compile_ms, "start_ms", ev->u.done.start_ms,
+				 "load_ms", ev->u.done.load_ms, "run_ms", ev->u.done.run_ms,
+				 "grade_ms", ev->u.done.grade_ms, "total_ms", ev->u.done.total_ms);
+	default:
+		return NULL;
+	}
+}
+
+json_t *pipeline_event_json(const struct pipeline_event *ev)
+{
+	json_t *o, *f;
+
+	if (!ev || (unsigned)ev->kind >= PIPELINE_EV_KINDS)
+		return NULL;
+	f = fields_json(ev);
+	o = f ? json_pack("{s:s}", "event", pipeline_event_name(ev->kind)) : NULL;
+	/* "event" first: a reader of a stream sees what an object is before its fields */
+	if (o && json_object_update(o, f)) {
+		json_decref(o);
+		o = NULL;
+	}
+	json_decref(f);
+	return o;
+}
