@@ -22,6 +22,21 @@ static inline int collect(const struct pipeline_event *ev, void *ctx)
 	return 0;
 }
 
+/* A consumer that goes away (a server's client that disconnects): it keeps each event like
+ * collect() and refuses the one named @stop_at. */
+struct stopper {
+	json_t *events;
+	const char *stop_at;
+};
+
+static inline int collect_until(const struct pipeline_event *ev, void *ctx)
+{
+	struct stopper *s = ctx;
+
+	json_array_append_new(s->events, pipeline_event_json(ev));
+	return !strcmp(pipeline_event_name(ev->kind), s->stop_at);
+}
+
 /* The first event named @name, or NULL. */
 static inline json_t *find_event(const struct run *r, const char *name)
 {

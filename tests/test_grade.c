@@ -1,5 +1,6 @@
 /* test_grade.c: the grader's promises (grade.h): values decoded with the object's own BTF,
- * malformed records refused, and one verdict per run.  The BTF comes from a BPF fixture
+ * malformed records refused, one verdict per run, and grade_decide()'s table (the facts of a
+ * run -> its verdict), one row per case.  The BTF comes from a BPF fixture
  * (tests/grade/types.bpf.c, path in argv[1]); records are made by hand against it. */
 #include <errno.h>
 #include <stdio.h>
@@ -298,11 +299,107 @@ static void test_answer(void)
 	grade_btf_free(btf);
 }
 
+/* grade_decide(): every verdict from the facts of a run, one row per case, in the order of
+ * the table in grade.h; later rows also check that an earlier fact wins. */
+static void test_decide(void)
+{
+	const struct exercise *pname = exercise_find("process-name");
+	const uint64_t key = 0x1234567890abcdefull;
+	static struct dojo_rec good, bad;
+	static struct answer name;
+	const void *sub_good = &good, *subs_two[2] = { &good, &good };
+	size_t len = sizeof(good), lens_two[2] = { sizeof(good), sizeof(good) };
+	struct grade_result res;
+	struct {
+		const char *why;
+		struct grade_run run;
+		enum grade_verdict want;
+		const char *says;          /* a piece of the message */
+	} rows[] = {
+		{ "the caller stopped it", { .cancelled = 1, .compile_failed = 1 }, GRADE_RUN_ERROR, "stopped by its caller" },
+		{ "the compiler did not run", { .host_err = -ENOENT, .host_msg = "clang-19 is missing", .compile_failed = 1 }, GRADE_RUN_ERROR, "clang-19 is missing" },
+		{ "host failure without words", { .host_err = -ENOMEM }, GRADE_RUN_ERROR, "memory" },
+		{ "does not compile", { .compile_failed = 1, .compile_msg = "your program does not compile", .compile_only = 1 }, GRADE_COMPILE_ERROR, "does not compile" },
+		{ "compile error without words", { .compile_failed = 1 }, GRADE_COMPILE_ERROR, "does not compile" },
+		{ "check: it compiles", { .compile_only = 1, .sandbox_err = -EIO }, GRADE_OK, "compiled" },
+		{ "the sandbox's deadline", { .sandbox_err = -ETIMEDOUT, .timeout_ms = 3000, .load_failed = 1 }, GRADE_TIMEOUT, "3000 ms" },
+		{ "the agent's deadline", { .agent_err = -ETIMEDOUT, .attach_failed = 1 }, GRADE_TIMEOUT, "10000 ms" },
+		{ "no qemu", { .sandbox_err = -ENOENT, .sandbox_msg = "qemu-system-x86_64 is not installed", .done = 1 }, GRADE_RUN_ERROR, "not installed" },
+		{ "the guest broke the protocol", { .sandbox_err = -EPROTO }, GRADE_RUN_ERROR, "Protocol error" },
+		{ "the verifier rejected a program", { .load_failed = 1, .load_prog = "on_exec", .diag_title = "possible NULL pointer", .attach_failed = 2 }, GRADE_LOAD_ERROR, "'on_exec': possible NULL pointer" },
+		{ "rejected, no diagnosis", { .load_failed = 1, .load_prog = "on_exec" }, GRADE_LOAD_ERROR, "end of its log" },
+		{ "libbpf refused the object", { .load_failed = 1, .load_msg = "no program in the object" }, GRADE_LOAD_ERROR, "no program" },
+		{ "one attach failed", { .attach_failed = 1, .diag_title = "no tracepoint x/y", .done = 1 }, GRADE_LOAD_ERROR, "1 program could not be attached: no tracepoint" },
+		{ "two attaches failed", { .attach_failed = 2 }, GRADE_LOAD_ERROR, "2 programs could not be attached (see above)" },
+		{ "the agent's error", { .agent_err = -EINVAL, .agent_msg = "unknown exercise 'x'" }, GRADE_RUN_ERROR, "could not run the job: unknown exercise" },
+		{ "a malformed record", { .malformed_record = 3, .done = 1 }, GRADE_RUN_ERROR, "record 3" },
+		{ "no result", { .ex = pname }, GRADE_RUN_ERROR, "without a result" },
+		{ "done, no SUBMIT", { .ex = pname, .key = key, .done = 1 }, GRADE_NO_SUBMIT, "never called SUBMIT" },
+		{ "done, the answer", { .ex = pname, .key = key, .done = 1, .submits = &sub_good, .submit_lens = &len, .nsubmits = 1 }, GRADE_CORRECT, "correct" },
+		{ "done, two SUBMITs", { .ex = pname, .key = key, .done = 1, .submits = subs_two, .submit_lens = lens_two, .nsubmits = 2 }, GRADE_MULTIPLE_SUBMITS, "2 times" },
+	};
+
+	CHECK(pname, "process-name is in the registry");
+	if (!pname)
+		return;
+	pname->answer(key, &name);
+	make_rec(&good, DOJO_REC_SUBMIT, DOJO_VAL_STR, "g_comm", name.str, strlen(name.str) + 1);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		CHECK_INT(grade_decide(&rows[i].run, &res), 0, rows[i].why);
+		CHECK(res.verdict == rows[i].want, "%s: %s, want %s", rows[i].why,
+		      grade_verdict_name(res.verdict), grade_verdict_name(rows[i].want));
+		CHECK(strstr(res.message, rows[i].says), "%s: message \"%s\" lacks \"%s\"",
+		      rows[i].why, res.message, rows[i].says);
+	}
+	{
+		/* a SUBMIT that is not one: RUN_ERROR with grade_answer()'s sentence */
+		const void *sub_bad = &bad;
+		struct grade_run run = { .ex = pname, .key = key, .done = 1, .submits = &sub_bad,
+					 .submit_lens = &len, .nsubmits = 1 };
+
+		memset(&bad, 0, sizeof(bad));
+		bad.hdr.kind = 7;
+		CHECK(grade_decide(&run, &res) == 0 && res.verdict == GRADE_RUN_ERROR &&
+		      strstr(res.message, "malformed"), "a bad SUBMIT: %s", res.message);
+	}
+	CHECK(grade_decide(NULL, &res) == -EINVAL && res.verdict == GRADE_RUN_ERROR, "no run: -EINVAL");
+	CHECK(grade_decide(&(struct grade_run){ .done = 1 }, &res) == -EINVAL &&
+	      res.verdict == GRADE_RUN_ERROR, "done without an exercise: -EINVAL");
+	CHECK(grade_decide(&rows[0].run, NULL) == -EINVAL, "no result: -EINVAL");
+}
+
+/* grade_record_decode(): a record as the events show it. */
+static void test_record_decode(void)
+{
+	static struct dojo_rec r;
+	static struct grade_record gr;
+	static char big[DOJO_VALUE_MAX];
+
+	/* no BTF: values are shown without types ("?") */
+	make_rec(&r, DOJO_REC_DEBUG, DOJO_VAL_NUM, "?", &v_int, sizeof(v_int));
+	memcpy(r.hdr.label, "pid", 4);
+	CHECK(grade_record_decode(NULL, &r, sizeof(r), &gr) == 0 && gr.kind == DOJO_REC_DEBUG &&
+	      gr.vkind == DOJO_VAL_NUM && !strcmp(gr.label, "pid") && !strcmp(gr.value, "42") &&
+	      gr.value_len == 2 && !strcmp(gr.type, "?"), "a DEBUG number: %s = %s (%s)",
+	      gr.label, gr.value, gr.type);
+	make_rec(&r, DOJO_REC_SUBMIT, DOJO_VAL_STR, "?", "bash", 5);
+	CHECK(grade_record_decode(NULL, &r, sizeof(r), &gr) == 0 && gr.kind == DOJO_REC_SUBMIT &&
+	      !strcmp(gr.value, "bash") && !gr.label[0], "a SUBMIT string: %s", gr.value);
+	memset(big, 0xff, sizeof(big));
+	make_rec(&r, DOJO_REC_DEBUG, DOJO_VAL_STRUCT, "?", big, sizeof(big));
+	CHECK(grade_record_decode(NULL, &r, sizeof(r), &gr) == 0 && gr.value_len > 0 &&
+	      gr.value_len < sizeof(gr.value), "an unknown struct as bytes: %zu bytes", gr.value_len);
+	r.hdr.kind = 9;
+	CHECK(grade_record_decode(NULL, &r, sizeof(r), &gr) == -EPROTO, "a bad kind: -EPROTO");
+	CHECK(grade_record_decode(NULL, &r, 3, &gr) == -EPROTO, "a short record: -EPROTO");
+}
+
 static void test_names(void)
 {
 	CHECK(strcmp(grade_verdict_name(GRADE_CORRECT), "CORRECT") == 0, "CORRECT");
 	CHECK(strcmp(grade_verdict_name(GRADE_MULTIPLE_SUBMITS), "MULTIPLE_SUBMITS") == 0, "MULTI");
 	CHECK(strcmp(grade_verdict_name(GRADE_RUN_ERROR), "RUN_ERROR") == 0, "RUN_ERROR");
+	CHECK(strcmp(grade_verdict_name(GRADE_OK), "OK") == 0, "OK");
 	CHECK(strcmp(grade_verdict_name((enum grade_verdict)99), "UNKNOWN") == 0, "out of range");
 }
 
@@ -315,8 +412,10 @@ int main(int argc, char **argv)
 	if (raw) {
 		test_format();
 		test_answer();
+		test_decide();
 	}
 	test_names();
+	test_record_decode();
 	btf__free(raw);
 	return harness_done("grade");
 }

@@ -2,7 +2,8 @@
  *
  * For every exercise: the reference solution is CORRECT on three keys, the starter is not
  * CORRECT, the plausible wrong program is WRONG.  Then the bad inputs of the vertical slice,
- * each with the verdict and event it must produce.  At the end nothing may be left: no BPF
+ * each with the verdict and event it must produce; a consumer that stops the run at each
+ * phase.  At the end nothing may be left: no BPF
  * program loaded after the suite started, no process of a run.  Needs root. */
 #include <bpf/bpf.h>
 #include <dirent.h>
@@ -64,6 +65,10 @@ static void test_exercises(void)
 			CHECK(r.rc == 0 && r.res.verdict == GRADE_CORRECT,
 			      "%s solution, key %zu: %s", ex->id, k, last_verdict(&r));
 			CHECK_STR(last_verdict(&r), "CORRECT", "verdict event");
+			/* the verdict shows the SUBMIT as the submit event did, typed by the BTF */
+			CHECK_STR(json_string_value(json_object_get(verdict_event(&r), "submitted_type")),
+				  json_string_value(json_object_get(find_event(&r, "submit"), "type")),
+				  "verdict's submitted_type");
 			run_free(&r);
 		}
 		run_source(&r, ex->id, ex->starter, strlen(ex->starter), keys[1], 0);
@@ -144,6 +149,42 @@ static void test_unknown_exercise(void)
 	CHECK(strstr(err.msg, "bpfdojo list") != NULL, "message points to `bpfdojo list`: %s", err.msg);
 }
 
+/* A consumer that stops the run at each phase: pipeline_run() says -ECANCELED, no event comes
+ * after the refused one, and the sandbox is free for the next run at once. */
+static void test_cancel(void)
+{
+	static const char *const at[] = { "compiling", "compiled", "starting", "loaded", "attached", "submit" };
+	const struct exercise *ex = exercise_find("process-name");
+
+	for (size_t i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
+		struct pipeline_req req = { .exercise = ex->id, .source = ex->solution,
+					    .source_len = strlen(ex->solution) };
+		struct stopper st = { .events = json_array(), .stop_at = at[i] };
+		struct pipeline_result res;
+		struct dojo_err err = { 0 };
+		json_t *last;
+		int rc;
+
+		req.sandbox.kind = SANDBOX_HOST;
+		req.sandbox.timeout_ms = 5000;
+		rc = pipeline_run(&req, collect_until, &st, &res, &err);
+		last = json_array_get(st.events, json_array_size(st.events) - 1);
+		CHECK(rc == -ECANCELED && res.verdict == GRADE_RUN_ERROR, "stop at %s: rc %d, %s",
+		      at[i], rc, grade_verdict_name(res.verdict));
+		CHECK_STR(json_string_value(json_object_get(last, "event")), at[i], "no event after the refused one");
+		CHECK(res.total_ms < 3000, "stop at %s: the run ended at once (%u ms)", at[i], res.total_ms);
+		json_decref(st.events);
+	}
+	{
+		struct run r;
+
+		run_source(&r, ex->id, ex->solution, strlen(ex->solution), keys[0], 0);
+		CHECK(r.rc == 0 && r.res.verdict == GRADE_CORRECT, "a run after the stopped ones: %s",
+		      last_verdict(&r));
+		run_free(&r);
+	}
+}
+
 static uint32_t max_prog_id(void)
 {
 	uint32_t id = 0, next;
@@ -206,6 +247,7 @@ int main(void)
 	before = max_prog_id();
 	rmdir("/run/dojo");   /* left by agents older than the private /run; must not come back */
 	test_unknown_exercise();
+	test_cancel();
 	test_exercises();
 	test_bad_inputs();
 	CHECK_INT(progs_after(before), 0, "BPF programs loaded by the suite and still there");

@@ -422,6 +422,41 @@ static void test_spares(void)
 }
 
 /* The runtime dir holds the lock, the accel cache and snapshots: nothing per run. */
+/* A consumer that goes away mid-run (a server's client): the guest is destroyed and its slot
+ * freed at once.  More stopped runs than slots, then a run that must still get a guest. */
+static void test_cancel(void)
+{
+	static const char *const at[] = { "starting", "loaded", "starting", "attached", "compiled" };
+	const struct exercise *ex = exercise_at(0);
+
+	for (size_t i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
+		struct pipeline_req req = { .exercise = ex->id, .source = ex->solution,
+					    .source_len = strlen(ex->solution) };
+		struct stopper sp = { .events = json_array(), .stop_at = at[i] };
+		struct pipeline_result res;
+		struct dojo_err err = { 0 };
+		json_t *last;
+		int rc;
+
+		req.sandbox.kind = SANDBOX_VM;
+		req.sandbox.timeout_ms = 5000;
+		rc = pipeline_run(&req, collect_until, &sp, &res, &err);
+		last = json_array_get(sp.events, json_array_size(sp.events) - 1);
+		CHECK(rc == -ECANCELED, "stop at %s: rc %d (%s)", at[i], rc, err.msg);
+		CHECK_STR(json_string_value(json_object_get(last, "event")), at[i], "no event after the refused one");
+		CHECK_INT(count_qemus(NULL), 0, "qemu left after a stopped run");
+		json_decref(sp.events);
+	}
+	{
+		struct run r;
+
+		run_source(&r, ex->id, ex->solution, strlen(ex->solution), 0, 5000, NULL);
+		CHECK(r.rc == 0 && r.res.verdict == GRADE_CORRECT, "a run after the stopped ones: %s (%s)",
+		      last_verdict(&r), verdict_message(&r));
+		run_free(&r);
+	}
+}
+
 static void test_nothing_left(const struct sandbox_vm_status *st)
 {
 	DIR *d = opendir(st->runtime_dir);
@@ -463,6 +498,7 @@ int main(int argc, char **argv)
 	test_environment();
 	test_faults();
 	test_concurrency();
+	test_cancel();
 	test_spares();
 	test_nothing_left(&st);
 	return harness_done("vm");

@@ -14,12 +14,19 @@ $(TEST_PIPELINE): $(call objs,tests/test_pipeline.c $(HOST_LIB_SRCS),asan) $(EXE
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
 
+# the one JSON writer of run events, against rows and docs/api.md (pure: no root, no BPF)
+TEST_EVENTS := $(BUILD)/test/test_events
+$(TEST_EVENTS): $(call objs,tests/test_events.c $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
+
 # Each command is one shell word, run by tests/run-all.sh with sh -c; single-quote the ones that
 # name an absolute path with $(call shabs,...), so $$PWD is expanded (and quoted) there.
 # The CLI tests run the sanitizer build of the CLI: it finds build/include and the agent
 # through BPFDOJO_HOME.
 CHECK_DEPS := all $(TEST_FRAME) $(TEST_GUEST_CHAN) $(BUILD)/test/test_exercises-asan $(BUILD)/test/test_grade-asan \
-	      $(GRADE_FIXTURE) $(TEST_COMPILE) $(TEST_COMPILE_SERVER) $(ZYGOTE_SO) $(TEST_SANDBOX) $(SANDBOX_FIXTURES) $(TEST_PIPELINE) \
+	      $(GRADE_FIXTURE) $(TEST_COMPILE) $(TEST_COMPILE_SERVER) $(ZYGOTE_SO) $(TEST_SANDBOX) $(SANDBOX_FIXTURES) \
+	      $(TEST_EVENTS) $(TEST_PIPELINE) \
 	      $(TEST_VERIFIER) $(BUILD)/bin/bpfdojo-asan $(TEST_VM) $(VM_FAULT_INITRAMFS)
 CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_GUEST_CHAN)" \
@@ -29,6 +36,7 @@ CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_COMPILE_SERVER) tests/compile exercises" \
 	      "tests/test_btfgen.sh $(BTFGEN) $(KERNEL_DIR)/vmlinux $(INC_DIR)" \
 	      "$(TEST_SANDBOX)" \
+	      "$(TEST_EVENTS)" \
 	      "$(TEST_PIPELINE)" \
 	      "$(TEST_VERIFIER)" \
 	      'VM_FAULT_INITRAMFS="$(call shabs,$(VM_FAULT_INITRAMFS))" $(TEST_VM)' \

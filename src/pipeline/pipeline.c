@@ -307,6 +307,7 @@ static int read_btf(struct run *r)
 	struct dojo_err err = { 0 };
 
 	r->btf = grade_btf_new(r->cr.obj, r->cr.obj_len, &err);
+	r->facts.btf = r->btf;
 	if (r->btf)
 		return 0;
 	snprintf(r->host_msg, sizeof(r->host_msg), "cannot read the object's BTF: %s", err.msg);

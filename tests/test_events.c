@@ -1,0 +1,174 @@
+/* test_events.c: the one JSON writer of run events (pipeline.h: pipeline_event_json()).
+ *
+ * One row per event kind: a typed event and the exact JSON it must become, so a field cannot
+ * be renamed, retyped or dropped without this file saying so.  Every kind has a row, and
+ * docs/api.md documents every event and every field these rows produce (read from the file:
+ * the schema and the writer cannot drift).  Pure: loads nothing. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "harness.h"
+#include "pipeline/pipeline.h"
+
+static const struct compile_diag diag = {
+	.file = "a.bpf.c", .line = 3, .col = 7, .severity = COMPILE_WARNING,
+	.message = "unused variable 'x' [-Wunused-variable]", .help = "",
+};
+
+static struct grade_diag vdiag = {
+	.known = 1, .cls = "null-map-value", .title = "`v` may be NULL",
+	.primary = { .file = "a.bpf.c", .line = 9, .col = 5, .end_col = 7, .label = "read here" },
+	.secondary = { { .file = "a.bpf.c", .line = 8, .col = 2, .end_col = 10, .label = "from here" } },
+	.nsecondary = 1, .help = "check `v` against NULL first", .notes = { "the verifier said: R0 invalid mem access" },
+	.nnotes = 1, .raw_log = (char *)"0: (85) call 1\n", .raw_log_len = 15,
+};
+
+static const struct grade_record rec_debug = {
+	.kind = DOJO_REC_DEBUG, .vkind = DOJO_VAL_NUM, .label = "pid", .type = "u32",
+	.value = "42", .value_len = 2,
+};
+static const struct grade_record rec_submit = {
+	.kind = DOJO_REC_SUBMIT, .vkind = DOJO_VAL_STR, .type = "char[16]",
+	.value = "secret_\xff", .value_len = 8,   /* not UTF-8: U+FFFD */
+};
+
+struct row {
+	struct pipeline_event ev;
+	const char *json;
+};
+
+#define EV(k, ...) { .kind = PIPELINE_EV_##k, .u = { __VA_ARGS__ } }
+
+static const struct row rows[] = {
+	{ EV(COMPILING, .compiling = { "process-name", "x.bpf.c" }),
+	  "{\"event\":\"compiling\",\"exercise\":\"process-name\",\"file\":\"x.bpf.c\"}" },
+	{ EV(COMPILED, .compiled = { .ms = 55, .object_bytes = 4096, .diags = &diag, .ndiags = 1 }),
+	  "{\"event\":\"compiled\",\"ms\":55,\"object_bytes\":4096,\"diagnostics\":[{\"file\":\"a.bpf.c\","
+	  "\"line\":3,\"col\":7,\"severity\":\"warning\",\"message\":\"unused variable 'x' [-Wunused-variable]\","
+	  "\"help\":\"\"}]}" },
+	{ EV(COMPILE_ERROR, .compiled = { .ms = 40, .message = "your program does not compile" }),
+	  "{\"event\":\"compile_error\",\"ms\":40,\"message\":\"your program does not compile\","
+	  "\"diagnostics\":[]}" },
+	{ EV(STARTING, .starting = { "vm" }), "{\"event\":\"starting\",\"sandbox\":\"vm\"}" },
+	{ EV(LOG, .log = { 2, "libbpf: loading object" }),
+	  "{\"event\":\"log\",\"level\":2,\"text\":\"libbpf: loading object\"}" },
+	{ EV(LOADED, .loaded = { 1, 2, 31 }),
+	  "{\"event\":\"loaded\",\"programs\":1,\"maps\":2,\"ms\":31}" },
+	{ EV(ATTACHED, .prog = { .program = "on_exec", .section = "tp/sched/sched_process_exec" }),
+	  "{\"event\":\"attached\",\"program\":\"on_exec\",\"section\":\"tp/sched/sched_process_exec\"}" },
+	{ EV(ATTACH_FAILED, .prog = { .program = "p", .section = "tp/x/y", .error = -2,
+				      .message = "no such tracepoint", .diagnosis = &vdiag,
+				      .diagnosis_text = "error: ..." }),
+	  "{\"event\":\"attach_failed\",\"program\":\"p\",\"section\":\"tp/x/y\",\"error\":-2,"
+	  "\"message\":\"no such tracepoint\",\"diagnosis\":{\"title\":\"`v` may be NULL\","
+	  "\"class\":\"null-map-value\",\"known\":true,\"primary\":{\"file\":\"a.bpf.c\",\"line\":9,"
+	  "\"col\":5,\"end_col\":7,\"label\":\"read here\"},\"secondary\":[{\"file\":\"a.bpf.c\","
+	  "\"line\":8,\"col\":2,\"end_col\":10,\"label\":\"from here\"}],\"help\":\"check `v` against "
+	  "NULL first\",\"notes\":[\"the verifier said: R0 invalid mem access\"],\"raw_log\":"
+	  "\"0: (85) call 1\\n\"},\"diagnosis_text\":\"error: ...\"}" },
+	{ EV(VERIFIER, .prog = { .program = "on_exec", .error = -13, .message = "permission denied",
+				 .log = "0: R1=ctx\n", .log_len = 10 }),
+	  "{\"event\":\"verifier\",\"program\":\"on_exec\",\"error\":-13,\"message\":\"permission denied\","
+	  "\"log\":\"0: R1=ctx\\n\"}" },
+	{ EV(DEBUG, .record = &rec_debug),
+	  "{\"event\":\"debug\",\"label\":\"pid\",\"value\":\"42\",\"type\":\"u32\",\"kind\":\"num\"}" },
+	{ EV(SUBMIT, .record = &rec_submit),
+	  "{\"event\":\"submit\",\"value\":\"secret_\\uFFFD\",\"type\":\"char[16]\",\"kind\":\"str\"}" },
+	{ EV(WORKLOAD_DONE, .workload_done = { 95, 0 }),
+	  "{\"event\":\"workload_done\",\"ms\":95,\"status\":0}" },
+	{ EV(VERDICT, .verdict = { .verdict = GRADE_WRONG, .message = "you submitted \"x\"",
+				   .submitted = "\"x\"", .submitted_type = "char[16]", .compile_ms = 50,
+				   .run_ms = 120, .total_ms = 300, .records = 3, .dropped = 1 }),
+	  "{\"event\":\"verdict\",\"verdict\":\"WRONG\",\"message\":\"you submitted \\\"x\\\"\","
+	  "\"compile_ms\":50,\"run_ms\":120,\"total_ms\":300,\"records\":3,\"dropped\":1,\"lost\":0,"
+	  "\"submitted\":\"\\\"x\\\"\",\"submitted_type\":\"char[16]\"}" },
+	{ EV(DONE, .done = { 50, 40, 12, 120, 0, 310 }),
+	  "{\"event\":\"done\",\"compile_ms\":50,\"start_ms\":40,\"load_ms\":12,\"run_ms\":120,"
+	  "\"grade_ms\":0,\"total_ms\":310}" },
+};
+
+/* Rows that are not the first of their kind: other shapes of the same event. */
+static const struct row more[] = {
+	{ EV(VERDICT, .verdict = { .verdict = GRADE_OK, .compile_ms = 61 }),
+	  "{\"event\":\"verdict\",\"verdict\":\"OK\",\"compile_ms\":61}" },
+	{ EV(VERDICT, .verdict = { .verdict = GRADE_TIMEOUT, .message = "too slow" }),
+	  "{\"event\":\"verdict\",\"verdict\":\"TIMEOUT\",\"message\":\"too slow\",\"compile_ms\":0,"
+	  "\"run_ms\":0,\"total_ms\":0,\"records\":0,\"dropped\":0,\"lost\":0}" },
+};
+
+static void check_row(const struct row *r)
+{
+	json_t *j = pipeline_event_json(&r->ev);
+	char *s = j ? json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+
+	CHECK(s && !strcmp(s, r->json), "%s:\n  got  %s\n  want %s", pipeline_event_name(r->ev.kind),
+	      s ? s : "(null)", r->json);
+	free(s);
+	json_decref(j);
+}
+
+static void test_rows(void)
+{
+	int seen[PIPELINE_EV_KINDS] = { 0 };
+
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		check_row(&rows[i]);
+		seen[rows[i].ev.kind]++;
+	}
+	for (size_t i = 0; i < sizeof(more) / sizeof(more[0]); i++)
+		check_row(&more[i]);
+	for (int k = 0; k < PIPELINE_EV_KINDS; k++) {
+		CHECK(seen[k] == 1, "event kind %d (%s) has %d rows, want 1", k,
+		      pipeline_event_name((enum pipeline_event_kind)k), seen[k]);
+		CHECK(strcmp(pipeline_event_name((enum pipeline_event_kind)k), "?"), "kind %d has a name", k);
+	}
+	CHECK_STR(pipeline_event_name(PIPELINE_EV_KINDS), "?", "past the last kind");
+	CHECK(pipeline_event_json(&(struct pipeline_event){ .kind = PIPELINE_EV_KINDS }) == NULL,
+	      "no JSON for an unknown kind");
+	CHECK(pipeline_event_json(NULL) == NULL, "no JSON for NULL");
+}
+
+/* Every event and every field the rows produce is in docs/api.md, in that event's section
+ * ("### `name`" up to the next "### "), as `field`. */
+static void test_documented(void)
+{
+	FILE *f = fopen("docs/api.md", "re");
+	static char doc[256 * 1024];
+	size_t n = f ? fread(doc, 1, sizeof(doc) - 1, f) : 0;
+
+	if (f)
+		fclose(f);
+	doc[n] = 0;
+	CHECK(n > 0, "docs/api.md is missing (run from the project root)");
+	for (size_t i = 0; n && i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const char *name = pipeline_event_name(rows[i].ev.kind);
+		json_t *j = pipeline_event_json(&rows[i].ev), *v;
+		char head[64], want[80];
+		const char *key, *sec, *end;
+
+		snprintf(head, sizeof(head), "### `%s`", name);
+		sec = strstr(doc, head);
+		CHECK(sec, "docs/api.md has no section %s", head);
+		if (!sec) {
+			json_decref(j);
+			continue;
+		}
+		end = strstr(sec + 4, "\n### ");
+		end = end ? end : sec + strlen(sec);
+		json_object_foreach(j, key, v) {
+			const char *at;
+
+			snprintf(want, sizeof(want), "`%s`", key);
+			at = strstr(sec, want);
+			CHECK(at && at < end, "docs/api.md: event '%s' does not document field '%s'", name, key);
+		}
+		json_decref(j);
+	}
+}
+
+int main(void)
+{
+	test_rows();
+	test_documented();
+	return harness_done("events");
+}
