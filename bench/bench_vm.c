@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#include "core/limits.h"
 #include "pipeline/pipeline.h"
 #include "sandbox/vm_int.h"
 
@@ -56,10 +57,10 @@ static int cold_boots(int runs, unsigned *out, int *hangs)
 
 		l.accel = vm_accel_get(&e, 1, &cached, NULL, 0);
 		l.ram_fd = memfd_create("bench-ram", MFD_CLOEXEC);
-		if (l.ram_fd < 0 || ftruncate(l.ram_fd, (off_t)VM_MEM_MB << 20) < 0)
+		if (l.ram_fd < 0 || ftruncate(l.ram_fd, (off_t)DOJO_VM_MEM_MB << 20) < 0)
 			return -1;
 		t0 = dojo_now_ms();
-		rc = vm_boot_ready(&g, &l, VM_BOOT_TIMEOUT_MS, &err);
+		rc = vm_boot_ready(&g, &l, DOJO_VM_BOOT_TIMEOUT_MS, &err);
 		if (!rc)
 			out[n++] = (unsigned)(dojo_now_ms() - t0);
 		else if (rc == -ETIMEDOUT)
@@ -142,7 +143,7 @@ static int qemu_starts(int runs, unsigned *out)
 	for (int i = 0; i < runs; i++) {
 		struct vm_incoming in;
 		uint64_t t0 = dojo_now_ms();
-		int rc = vm_incoming_start(&in, &e, snap, t0 + VM_QMP_TIMEOUT_MS, &err);
+		int rc = vm_incoming_start(&in, &e, snap, t0 + DOJO_VM_QMP_TIMEOUT_MS, &err);
 
 		out[i] = (unsigned)(dojo_now_ms() - t0);
 		vm_incoming_free(&in);
@@ -299,7 +300,7 @@ int main(int argc, char **argv)
 		if (cold_boots(cold, a, &hangs))
 			return 1;
 		report("cold boot -> agent READY", a, cold);
-		printf("%-36s %d hung of %d (deadline %u ms, retried)\n", "", hangs, cold + hangs, VM_BOOT_TIMEOUT_MS);
+		printf("%-36s %d hung of %d (deadline %u ms, retried)\n", "", hangs, cold + hangs, DOJO_VM_BOOT_TIMEOUT_MS);
 	}
 	if (qemu_starts(runs, a))
 		return 1;

@@ -32,4 +32,31 @@
 #define DOJO_MAX_PCH_BYTES        (256u * 1024 * 1024) /* the precompiled header (build time) */
 #define DOJO_PCH_TIMEOUT_MS       120000u             /* building it */
 
+/* the micro-VM sandbox */
+#define DOJO_VM_MEM_MB            128u                /* guest RAM */
+#define DOJO_VM_MAX_SPARES        16u                 /* qemus started ahead (sandbox_vm_spares) */
+#define DOJO_VM_BOOT_TIMEOUT_MS   10000u              /* a TCG cold boot takes ~3-4 s; a hung one never ends */
+#define DOJO_VM_BOOT_TRIES        4u                  /* cold boots hang now and then before any output */
+#define DOJO_VM_PROBE_KVM_MS      4000u               /* a KVM boot is ready well within this */
+#define DOJO_VM_QMP_TIMEOUT_MS    5000u               /* one QMP exchange */
+#define DOJO_VM_QMP_MAX_LINE      (64u * 1024)        /* one line from qemu's monitor */
+#define DOJO_VM_MIGRATE_TIMEOUT_MS 10000u             /* saving the snapshot */
+#define DOJO_VM_TAIL_BYTES        2048u               /* console and qemu stderr kept for error messages */
+
+/* the agent */
+#define DOJO_AGENT_MAX_LOG_FRAMES 32u                 /* LOG frames per run */
+#define DOJO_AGENT_LIBBPF_TAIL    4096u               /* libbpf's last words kept for LOAD_FAILED */
+#define DOJO_AGENT_DEV_WAIT_MS    5000u               /* vm: waiting for the channel device */
+
+/* reading what a program sent and what the verifier said (grade) */
+#define DOJO_VALUE_MAX_DEPTH      8                   /* nested structs/arrays shown */
+#define DOJO_VALUE_MAX_ELEMS      32                  /* array elements shown */
+#define DOJO_VALUE_MAX_MODS       32                  /* typedef/const chains followed */
+#define DOJO_VERIFIER_LOG_TAIL    (256u * 1024)       /* raw-log bytes kept in a diagnosis (the tail) */
+#define DOJO_VERIFIER_SCAN_LINES  4096u               /* verifier-log lines scanned (the tail) */
+#define DOJO_VERIFIER_WALK_LINES  4096                /* lines walked back for a register's state */
+#define DOJO_VERIFIER_FAIL_WALK   2048                /* lines walked back from the failure */
+#define DOJO_OBJ_MAX_LINE_INFO    65536u              /* .BTF.ext line-info records read */
+#define DOJO_OBJ_MAX_SYMS         4096u               /* ELF symbols read */
+
 #endif

@@ -13,11 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <bpf/btf.h>
+#include "core/limits.h"
 #include "value.h"
 
-#define VALUE_MAX_DEPTH   8    /* nested structs/arrays shown */
-#define VALUE_MAX_ELEMS   32   /* array elements shown */
-#define VALUE_MAX_MODS    32   /* typedef/const chains followed */
 
 struct grade_btf {
 	struct btf *btf;
@@ -134,7 +132,7 @@ static const struct btf_type *resolve(const struct grade_btf *g, uint32_t *id, b
 {
 	const struct btf_type *t = type_at(g, *id);
 
-	for (int i = 0; t && i < VALUE_MAX_MODS; i++) {
+	for (int i = 0; t && i < DOJO_VALUE_MAX_MODS; i++) {
 		if (!btf_is_mod(t) && !(typedefs && btf_is_typedef(t)))
 			return t;
 		*id = t->type;
@@ -199,7 +197,7 @@ static void type_name(const struct grade_btf *g, uint32_t id, char *out, size_t 
 		snprintf(out, cap, "void");
 		return;
 	}
-	if (!t || depth > VALUE_MAX_MODS) {
+	if (!t || depth > DOJO_VALUE_MAX_MODS) {
 		snprintf(out, cap, "?");
 		return;
 	}
@@ -393,7 +391,7 @@ static void emit_array(struct fmt *f, const struct btf_type *t, const uint8_t *p
 	}
 	emit(f, "{");
 	for (uint32_t i = 0; i < a->nelems; i++) {
-		if (i == VALUE_MAX_ELEMS || off + (i + 1) * (size_t)esz > avail) {
+		if (i == DOJO_VALUE_MAX_ELEMS || off + (i + 1) * (size_t)esz > avail) {
 			emit(f, "%s...", i ? ", " : "");
 			break;
 		}
@@ -435,7 +433,7 @@ static void emit_value(struct fmt *f, uint32_t id, const uint8_t *p, size_t avai
 	const struct btf_type *t = resolve(f->g, &id, true);
 	uint64_t v;
 
-	if (!t || depth > VALUE_MAX_DEPTH) {
+	if (!t || depth > DOJO_VALUE_MAX_DEPTH) {
 		emit(f, "?");
 		return;
 	}

@@ -21,11 +21,12 @@
 
 #include <stddef.h>
 #include "core/buf.h"
+#include "core/limits.h"
 
 #define GRADE_DIAG_MAX_SECONDARY 4
 #define GRADE_DIAG_MAX_NOTES     8
-#define GRADE_DIAG_LOG_TAIL      (256u * 1024)  /* raw-log bytes kept (the tail) */
-#define GRADE_DIAG_SCAN_LINES    4096u          /* verifier-log lines scanned (the tail) */
+#define GRADE_DIAG_LOG_TAIL      DOJO_VERIFIER_LOG_TAIL    /* raw-log bytes kept (the tail) */
+#define GRADE_DIAG_SCAN_LINES    DOJO_VERIFIER_SCAN_LINES  /* verifier-log lines scanned (the tail) */
 
 /* A place in the learner's file.  Lines and columns are 1-based, columns count bytes of the
  * learner's source; @line 0 means "no place known" (the span is then not shown).  The span

@@ -16,8 +16,8 @@
 #include "core/limits.h"
 #include "verifier_internal.h"
 
-#define VOBJ_MAX_LINFO 65536u
-#define VOBJ_MAX_SYMS  4096u
+#define VOBJ_MAX_LINFO DOJO_OBJ_MAX_LINE_INFO
+#define VOBJ_MAX_SYMS  DOJO_OBJ_MAX_SYMS
 
 struct vlinfo {
 	char sec[64];

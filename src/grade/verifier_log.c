@@ -13,7 +13,7 @@
 #include <string.h>
 #include "verifier_internal.h"
 
-#define VLOG_MAX_WALK 4096   /* lines walked back when looking for a register's state */
+#define VLOG_MAX_WALK DOJO_VERIFIER_WALK_LINES   /* lines walked back for a register's state */
 
 static bool parse_uint(const char *s, int *out, const char **end)
 {

@@ -9,7 +9,7 @@
 #include <string.h>
 #include "verifier_util.h"
 
-#define UTIL_MAX_WALK 2048   /* log lines walked back from the failure */
+#define UTIL_MAX_WALK DOJO_VERIFIER_FAIL_WALK   /* log lines walked back from the failure */
 
 static bool is_id(char ch)
 {

@@ -96,7 +96,7 @@ int guest_send_log(struct guest_chan *c, uint8_t level, const char *text)
 {
 	struct proto_log m = { .level = level };
 
-	if (c->logs >= GUEST_MAX_LOG_FRAMES)
+	if (c->logs >= DOJO_AGENT_MAX_LOG_FRAMES)
 		return 0;
 	c->logs++;
 	guest_copy(m.text, sizeof(m.text), text);

@@ -42,11 +42,10 @@ struct guest_chan {
 	int fd;
 	int dead;            /* negative errno of the first failed write, else 0 */
 	struct buf out;      /* scratch payload, capped at DOJO_MAX_FRAME_BYTES */
-	unsigned logs;       /* LOG frames sent (capped, see GUEST_MAX_LOG_FRAMES) */
+	unsigned logs;       /* LOG frames sent (capped, see DOJO_AGENT_MAX_LOG_FRAMES) */
 	int spin;            /* wait for the JOB by polling, not by sleeping (VM mode) */
 };
 
-#define GUEST_MAX_LOG_FRAMES 32u
 
 /* Adopt @fd (host mode) or open @path (vm mode; a tty is switched to raw mode).  The fd is
  * made close-on-exec.  0 or a negative errno with @err filled. */

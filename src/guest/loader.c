@@ -17,7 +17,6 @@
 #include "core/limits.h"
 #include "loader.h"
 
-#define TAIL_MAX 4096u
 
 struct guest_loader {
 	struct bpf_object *obj;
@@ -30,7 +29,7 @@ struct guest_loader {
 /* libbpf's print callback has no context: the channel and the tail are the agent's single
  * instance (one job per process). */
 static struct guest_chan *chan;
-static char tail[TAIL_MAX];
+static char tail[DOJO_AGENT_LIBBPF_TAIL];
 static size_t tail_len;
 static char last_prog[PROTO_NAME_MAX];   /* the program libbpf complained about last */
 
@@ -38,10 +37,10 @@ static void tail_add(const char *s)
 {
 	size_t n = strlen(s);
 
-	if (n >= TAIL_MAX)
-		s += n - (TAIL_MAX - 1), n = TAIL_MAX - 1;
-	if (tail_len + n >= TAIL_MAX) {
-		size_t drop = tail_len + n - (TAIL_MAX - 1);
+	if (n >= DOJO_AGENT_LIBBPF_TAIL)
+		s += n - (DOJO_AGENT_LIBBPF_TAIL - 1), n = DOJO_AGENT_LIBBPF_TAIL - 1;
+	if (tail_len + n >= DOJO_AGENT_LIBBPF_TAIL) {
+		size_t drop = tail_len + n - (DOJO_AGENT_LIBBPF_TAIL - 1);
 
 		memmove(tail, tail + drop, tail_len - drop);
 		tail_len -= drop;

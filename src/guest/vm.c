@@ -28,10 +28,10 @@
 #include <unistd.h>
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
+#include "core/limits.h"
 #include "guest.h"
 
 #define GUEST_MODULE_DIR "/lib/modules"
-#define DEV_WAIT_MS      5000u
 #define SETTLE_MS        300u
 
 /* The warm-up object, embedded by the build (src/guest/part.mk). */
@@ -100,12 +100,12 @@ static int load_modules(struct dojo_err *err)
 /* The port's node appears when virtio_mmio has probed the device and udev-less devtmpfs made it. */
 static int wait_device(const char *path, struct dojo_err *err)
 {
-	uint64_t end = dojo_now_ms() + DEV_WAIT_MS;
+	uint64_t end = dojo_now_ms() + DOJO_AGENT_DEV_WAIT_MS;
 	struct timespec nap = { 0, 1000000L };
 
 	while (access(path, F_OK) < 0) {
 		if (dojo_now_ms() >= end)
-			return dojo_err_set(err, -ENODEV, "the channel %s did not appear within %u ms (is the virtio-serial port configured?)", path, DEV_WAIT_MS);
+			return dojo_err_set(err, -ENODEV, "the channel %s did not appear within %u ms (is the virtio-serial port configured?)", path, DOJO_AGENT_DEV_WAIT_MS);
 		nanosleep(&nap, NULL);
 	}
 	return 0;

@@ -97,7 +97,7 @@ static int restore(struct vm_incoming *in, const struct vm_env *e, struct vm_sna
 /* Say why the guest went away, from qemu's exit status and its last words. */
 static void explain_exit(struct vm_guest *g, int rc, struct dojo_err *err)
 {
-	char tail[VM_TAIL_BYTES], why[DOJO_MAX_MESSAGE];
+	char tail[DOJO_VM_TAIL_BYTES], why[DOJO_MAX_MESSAGE];
 	int ws, exited = 0;
 
 	if (g->pid > 0 && waitpid(g->pid, &ws, WNOHANG) == g->pid) {

@@ -1,6 +1,6 @@
 /* vm_accel.c: KVM or TCG, decided by a real probe: /dev/kvm can open and still give guests
  * that hang early in boot (nested virtualization), so a guest is booted with -accel kvm and
- * KVM is used only when its agent says READY within VM_PROBE_KVM_MS.  The answer is cached
+ * KVM is used only when its agent says READY within DOJO_VM_PROBE_KVM_MS.  The answer is cached
  * in this process and in <runtime>/accel, keyed like the snapshot (qemu, kernel, initramfs),
  * so it is probed again only when one of them changes. */
 #include <errno.h>
@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "core/limits.h"
 #include "vm_int.h"
 
 static pthread_mutex_t accel_mutex = PTHREAD_MUTEX_INITIALIZER;
@@ -70,17 +71,17 @@ static int probe_kvm(const struct vm_env *e, char *why, size_t cap)
 	int rc;
 
 	l.ram_fd = memfd_create("bpfdojo-probe-ram", MFD_CLOEXEC);
-	if (l.ram_fd < 0 || ftruncate(l.ram_fd, (off_t)VM_MEM_MB << 20) < 0) {
+	if (l.ram_fd < 0 || ftruncate(l.ram_fd, (off_t)DOJO_VM_MEM_MB << 20) < 0) {
 		snprintf(why, cap, "cannot allocate the probe guest's RAM: %s", strerror(errno));
 		if (l.ram_fd >= 0)
 			close(l.ram_fd);
 		return -ENOMEM;
 	}
-	rc = vm_boot_ready(&g, &l, VM_PROBE_KVM_MS, &err);
+	rc = vm_boot_ready(&g, &l, DOJO_VM_PROBE_KVM_MS, &err);
 	vm_guest_kill(&g);
 	close(l.ram_fd);
 	if (rc == -ETIMEDOUT)
-		snprintf(why, cap, "a KVM guest did not reach its agent within %u ms (nested virtualization?)", VM_PROBE_KVM_MS);
+		snprintf(why, cap, "a KVM guest did not reach its agent within %u ms (nested virtualization?)", DOJO_VM_PROBE_KVM_MS);
 	else if (rc)
 		snprintf(why, cap, "a KVM guest failed: %.120s", err.msg);
 	return rc;

@@ -21,14 +21,8 @@
 #include "sandbox.h"
 #include "vm.h"
 
-#define VM_MEM_MB          128u
 #define VM_CHAN_DEV        "/dev/vport0p1"
 #define VM_QEMU_USER       "nobody"
-#define VM_BOOT_TIMEOUT_MS 10000u   /* a TCG cold boot takes ~3-4 s; a hung one never ends */
-#define VM_BOOT_TRIES      4u       /* cold boots hang now and then before any output */
-#define VM_PROBE_KVM_MS    4000u    /* a KVM boot is ready well within this */
-#define VM_QMP_TIMEOUT_MS  5000u
-#define VM_TAIL_BYTES      2048u    /* console and qemu stderr kept for error messages */
 
 /* Where everything is, resolved once per run. */
 struct vm_env {

@@ -25,6 +25,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "core/limits.h"
 #include "vm_int.h"
 
 enum { FD_CHAN = 3, FD_QMP, FD_CON, FD_RAM, FD_KERNEL, FD_INITRD, FD_COUNT };
@@ -125,14 +126,14 @@ int vm_guest_start(struct vm_guest *g, const struct vm_launch *l, struct dojo_er
 	memset(&c, 0, sizeof(c));
 	for (int i = 0; i < FD_COUNT; i++)
 		c.src[i] = -1;
-	snprintf(memsz, sizeof(memsz), "%uM", VM_MEM_MB);
+	snprintf(memsz, sizeof(memsz), "%uM", DOJO_VM_MEM_MB);
 	/* only a cold boot reads the command line; a restore's guest booted long ago */
 	if (!l->incoming && !kvm && host_tsc_khz())
 		snprintf(append, sizeof(append), "tsc_early_khz=%u %s", host_tsc_khz(), VM_APPEND);
 	else
 		snprintf(append, sizeof(append), "%s", VM_APPEND);
 	snprintf(mem, sizeof(mem), "memory-backend-file,id=mem,size=%uM,mem-path=/proc/self/fd/%d,share=%s",
-		 VM_MEM_MB, FD_RAM, l->share ? "on" : "off");
+		 DOJO_VM_MEM_MB, FD_RAM, l->share ? "on" : "off");
 #define ARG(s) (c.argv[n++] = (char *)(s))
 	ARG("qemu-system-x86_64");
 	ARG("-M"); ARG("microvm,memory-backend=mem");
@@ -282,7 +283,7 @@ static void drain_tail(int fd, char *out, size_t cap)
 
 void vm_guest_tail(struct vm_guest *g, char *out, size_t cap)
 {
-	char con[4 * VM_TAIL_BYTES] = "", qerr[VM_TAIL_BYTES] = "";
+	char con[4 * DOJO_VM_TAIL_BYTES] = "", qerr[DOJO_VM_TAIL_BYTES] = "";
 	const char *c = con, *q = qerr, *panic;
 
 	if (g->err >= 0)
@@ -316,7 +317,7 @@ int vm_boot_ready(struct vm_guest *g, const struct vm_launch *l, unsigned timeou
 		  struct dojo_err *err)
 {
 	struct sandbox_chan chan;
-	char tail[VM_TAIL_BYTES];
+	char tail[DOJO_VM_TAIL_BYTES];
 	int rc = vm_guest_start(g, l, err);
 
 	if (rc)

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include "core/limits.h"
 #include "vm_int.h"
 
-#define QMP_MAX_LINE (64u * 1024)
 
 /* Read more bytes into the buffer before the deadline.  0 or a negative errno. */
 static int qmp_fill(struct vm_qmp *q, struct dojo_err *err)
@@ -37,7 +37,7 @@ static int qmp_fill(struct vm_qmp *q, struct dojo_err *err)
 		if (n <= 0)
 			return dojo_err_set(err, -EPIPE, "qemu closed its monitor (it exited)");
 		if (buf_add(&q->in, chunk, (size_t)n))
-			return dojo_err_set(err, -EPROTO, "qemu sent a monitor line over %u bytes", QMP_MAX_LINE);
+			return dojo_err_set(err, -EPROTO, "qemu sent a monitor line over %u bytes", DOJO_VM_QMP_MAX_LINE);
 		return 0;
 	}
 }
@@ -161,7 +161,7 @@ int vm_qmp_open(struct vm_qmp *q, int fd, uint64_t deadline_ms, struct dojo_err 
 
 	q->fd = fd;
 	q->deadline_ms = deadline_ms;
-	buf_init(&q->in, QMP_MAX_LINE);
+	buf_init(&q->in, DOJO_VM_QMP_MAX_LINE);
 	rc = qmp_next(q, &greeting, err);
 	if (!rc && !json_object_get(greeting, "QMP"))
 		rc = dojo_err_set(err, -EPROTO, "qemu's monitor did not greet with QMP");

@@ -27,10 +27,10 @@
 #include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "core/limits.h"
 #include "vm_int.h"
 
-#define RAM_BYTES ((off_t)VM_MEM_MB << 20)
-#define MIGRATE_TIMEOUT_MS 10000u
+#define RAM_BYTES ((off_t)DOJO_VM_MEM_MB << 20)
 
 static pthread_mutex_t snap_mutex = PTHREAD_MUTEX_INITIALIZER;
 static struct vm_snap *current;
@@ -98,7 +98,7 @@ static int snap_path(char *out, const struct vm_env *e, const char *dir, const c
 static int announce_save(struct vm_guest *g, struct dojo_err *err)
 {
 	struct sandbox_chan chan;
-	int rc = sandbox_chan_init(&chan, g->chan, dojo_now_ms() + VM_QMP_TIMEOUT_MS);
+	int rc = sandbox_chan_init(&chan, g->chan, dojo_now_ms() + DOJO_VM_QMP_TIMEOUT_MS);
 
 	if (rc)
 		return dojo_err_set(err, rc, "cannot set up the channel: %s", strerror(-rc));
@@ -120,12 +120,12 @@ static int build_once(const struct vm_env *e, enum sandbox_vm_accel accel, int r
 	uint64_t deadline;
 	int rc, sfd = -1, qmp_ok = 0;
 
-	rc = vm_boot_ready(&g, &l, VM_BOOT_TIMEOUT_MS, err);
+	rc = vm_boot_ready(&g, &l, DOJO_VM_BOOT_TIMEOUT_MS, err);
 	if (!rc)
 		rc = announce_save(&g, err);
 	if (rc)
 		goto out;
-	rc = vm_qmp_open(&q, g.qmp, dojo_now_ms() + VM_QMP_TIMEOUT_MS, err);
+	rc = vm_qmp_open(&q, g.qmp, dojo_now_ms() + DOJO_VM_QMP_TIMEOUT_MS, err);
 	qmp_ok = 1;
 	if (rc)
 		goto out;
@@ -141,7 +141,7 @@ static int build_once(const struct vm_env *e, enum sandbox_vm_accel accel, int r
 	rc = vm_qmp_cmd(&q, "getfd", json_pack("{s:s}", "fdname", "mig"), sfd, NULL, err);
 	if (!rc)
 		rc = vm_qmp_cmd(&q, "migrate", json_pack("{s:s}", "uri", "fd:mig"), -1, NULL, err);
-	deadline = dojo_now_ms() + MIGRATE_TIMEOUT_MS;
+	deadline = dojo_now_ms() + DOJO_VM_MIGRATE_TIMEOUT_MS;
 	while (!rc) {
 		const char *status;
 
@@ -156,7 +156,7 @@ static int build_once(const struct vm_env *e, enum sandbox_vm_accel accel, int r
 		if (status && (!strcmp(status, "failed") || !strcmp(status, "cancelled")))
 			rc = dojo_err_set(err, -EIO, "saving the guest failed: %s", json_string_value(json_object_get(ret, "error-desc")) ?: status);
 		else if (dojo_now_ms() > deadline)
-			rc = dojo_err_set(err, -ETIMEDOUT, "saving the guest did not finish in %u ms", MIGRATE_TIMEOUT_MS);
+			rc = dojo_err_set(err, -ETIMEDOUT, "saving the guest did not finish in %u ms", DOJO_VM_MIGRATE_TIMEOUT_MS);
 		json_decref(ret);
 		ret = NULL;
 		if (!rc)
@@ -215,7 +215,7 @@ static int build(const struct vm_env *e, enum sandbox_vm_accel accel, const char
 	remove_dir(e, tmp);
 	if (mkdir(dst, 0700) < 0)
 		return dojo_err_set(err, -errno, "cannot create %s: %s", dst, strerror(errno));
-	for (unsigned i = 0; i < VM_BOOT_TRIES; i++) {
+	for (unsigned i = 0; i < DOJO_VM_BOOT_TRIES; i++) {
 		unlink(state);
 		if (ftruncate(ram_fd, 0) < 0 || ftruncate(ram_fd, RAM_BYTES) < 0) {
 			rc = dojo_err_set(err, -errno, "resetting the guest RAM: %s", strerror(errno));

@@ -17,9 +17,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/limits.h"
 #include "vm_int.h"
 
-#define SPARES_MAX 16u
 
 static struct {
 	pthread_mutex_t mu;
@@ -30,7 +30,7 @@ static struct {
 	unsigned want;               /* spares to keep; 0: off */
 	struct vm_env env;           /* the last run's environment and snapshot: what to start */
 	struct vm_snap *snap;        /* a reference, or NULL (none yet, or the last start failed) */
-	struct vm_incoming *ready[SPARES_MAX];
+	struct vm_incoming *ready[DOJO_VM_MAX_SPARES];
 	unsigned n, starting;
 } pool = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
 
@@ -79,7 +79,7 @@ static void *filler_main(void *arg)
 
 		in = malloc(sizeof(*in));
 		if (in)
-			rc = vm_incoming_start(in, &env, s, dojo_now_ms() + VM_QMP_TIMEOUT_MS, NULL);
+			rc = vm_incoming_start(in, &env, s, dojo_now_ms() + DOJO_VM_QMP_TIMEOUT_MS, NULL);
 
 		pthread_mutex_lock(&pool.mu);
 		pool.starting--;
@@ -115,12 +115,12 @@ static int filler_start_locked(void)
 
 int sandbox_vm_spares(unsigned n)
 {
-	struct vm_incoming *gone[SPARES_MAX];
+	struct vm_incoming *gone[DOJO_VM_MAX_SPARES];
 	unsigned ngone = 0;
 	int rc = 0, join = 0;
 
-	if (n > SPARES_MAX)
-		n = SPARES_MAX;
+	if (n > DOJO_VM_MAX_SPARES)
+		n = DOJO_VM_MAX_SPARES;
 	pthread_mutex_lock(&pool.mu);
 	pool.want = n;
 	if (!n && pool.thread_running && !pool.stop) {
@@ -160,7 +160,7 @@ unsigned sandbox_vm_spares_ready(void)
 
 int vm_spare_take(struct vm_snap *s, struct vm_incoming *out)
 {
-	struct vm_incoming *gone[SPARES_MAX], *in = NULL;
+	struct vm_incoming *gone[DOJO_VM_MAX_SPARES], *in = NULL;
 	unsigned ngone;
 
 	pthread_mutex_lock(&pool.mu);
