@@ -1,7 +1,7 @@
 /* bench_vm.c: the micro-VM sandbox in figures, all measured in one run (medians of N runs):
  *
  *   cold boot -> agent READY       (what every run would cost without the snapshot)
- *   qemu start -> monitor ready    (what a spare qemu takes off a run: vm_incoming_start())
+ *   qemu start -> monitor ready    (what a spare qemu takes off a run)
  *   restore -> agent answers       (sandbox_run of a JOB the agent refuses at once: restore,
  *                                   migrate-incoming, JOB, the agent's ERROR frame), on a
  *                                   fresh qemu (the CLI) and on a spare (the server)
@@ -9,7 +9,7 @@
  *                                   vm on a fresh qemu and on a spare)
  *   sustained throughput           (N threads, one guest each, spares on, for D seconds)
  *
- * It includes the backend's internal header for the cold boot, which has no public API.
+ * Public headers only: the cold boot and the qemu start are timed by sandbox/vm.h's probes.
  * Needs root (host mode).  Usage: bench_vm [runs=20] [seconds=120] [threads=ncpu] [cold=runs]
  * (seconds 0: no sustained load; cold 0: no cold boots, for quick comparisons) */
 #include <errno.h>
@@ -17,11 +17,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 #include "core/limits.h"
 #include "pipeline/pipeline.h"
-#include "sandbox/vm_int.h"
+#include "core/clock.h"
+#include "sandbox/vm.h"
 
 static int cmp_u(const void *a, const void *b)
 {
@@ -40,34 +40,19 @@ static void report(const char *what, unsigned *v, int n)
 /* Cold boots: a fresh qemu, a private RAM memfd, until READY.  Hung boots are counted. */
 static int cold_boots(int runs, unsigned *out, int *hangs)
 {
-	struct vm_env e;
 	struct dojo_err err = { 0 };
-	int n = 0, cached;
+	int n = 0;
 
-	if (vm_env_init(&e, NULL, NULL, &err)) {
-		fprintf(stderr, "bench_vm: %s\n", err.msg);
-		return -1;
-	}
 	*hangs = 0;
 	while (n < runs) {
-		struct vm_launch l = { .env = &e, .share = 0 };
-		struct vm_guest g;
-		uint64_t t0;
-		int rc;
+		unsigned ms;
+		int rc = sandbox_vm_time_cold_boot(NULL, &ms, &err);
 
-		l.accel = vm_accel_get(&e, 1, &cached, NULL, 0);
-		l.ram_fd = memfd_create("bench-ram", MFD_CLOEXEC);
-		if (l.ram_fd < 0 || ftruncate(l.ram_fd, (off_t)DOJO_VM_MEM_MB << 20) < 0)
-			return -1;
-		t0 = dojo_now_ms();
-		rc = vm_boot_ready(&g, &l, DOJO_VM_BOOT_TIMEOUT_MS, &err);
 		if (!rc)
-			out[n++] = (unsigned)(dojo_now_ms() - t0);
+			out[n++] = ms;
 		else if (rc == -ETIMEDOUT)
 			(*hangs)++;
-		vm_guest_kill(&g);
-		close(l.ram_fd);
-		if (rc && rc != -ETIMEDOUT) {
+		else {
 			fprintf(stderr, "bench_vm: cold boot: %s\n", err.msg);
 			return -1;
 		}
@@ -133,27 +118,13 @@ static int restores(int runs, int spare, unsigned *to_agent, unsigned *whole)
 static int qemu_starts(int runs, unsigned *out)
 {
 	struct dojo_err err = { 0 };
-	struct vm_snap *snap;
-	struct vm_env e;
 
-	if (vm_env_init(&e, NULL, NULL, &err) || vm_snap_get(&e, &snap, NULL, &err)) {
-		fprintf(stderr, "bench_vm: %s\n", err.msg);
-		return -1;
-	}
 	for (int i = 0; i < runs; i++) {
-		struct vm_incoming in;
-		uint64_t t0 = dojo_now_ms();
-		int rc = vm_incoming_start(&in, &e, snap, t0 + DOJO_VM_QMP_TIMEOUT_MS, &err);
-
-		out[i] = (unsigned)(dojo_now_ms() - t0);
-		vm_incoming_free(&in);
-		if (rc) {
+		if (sandbox_vm_time_qemu_start(NULL, &out[i], &err)) {
 			fprintf(stderr, "bench_vm: qemu start: %s\n", err.msg);
-			vm_snap_put(snap);
 			return -1;
 		}
 	}
-	vm_snap_put(snap);
 	return 0;
 }
 

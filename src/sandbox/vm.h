@@ -47,6 +47,14 @@ int sandbox_vm_spares(unsigned n);
 /* How many spares wait now (for tests and benchmarks). */
 unsigned sandbox_vm_spares_ready(void);
 
+/* Timed probes for benchmarks (bench/bench_vm.c).  A cold boot of a fresh guest until its
+ * agent is READY (what every run would cost without the snapshot), and a qemu started for a
+ * restore until it waits for the migration stream (what a spare takes off a run), each in
+ * *ms.  0; -ETIMEDOUT for a cold boot that hung (they do, now and then); another negative
+ * errno with @err filled.  @paths NULL = dojo_paths_init(). */
+int sandbox_vm_time_cold_boot(const struct dojo_paths *paths, unsigned *ms, struct dojo_err *err);
+int sandbox_vm_time_qemu_start(const struct dojo_paths *paths, unsigned *ms, struct dojo_err *err);
+
 /* "kvm", "tcg" or "unknown" */
 const char *sandbox_vm_accel_name(enum sandbox_vm_accel a);
 

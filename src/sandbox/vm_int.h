@@ -8,7 +8,8 @@
  *   vm_restore.c  one guest restored from the snapshot: qemu started, then migrate-incoming
  *   vm_spare.c    qemus started ahead of the runs that will use them (long-lived processes)
  *   vm_accel.c    KVM or TCG, by a real probe, cached
- *   vm_status.c   sandbox_vm_status() for doctor and /healthz */
+ *   vm_status.c   sandbox_vm_status() for doctor and /healthz
+ *   vm_timing.c   timed probes for benchmarks (cold boot, qemu start) */
 #ifndef DOJO_SANDBOX_VM_INT_H
 #define DOJO_SANDBOX_VM_INT_H
 
