@@ -1,4 +1,4 @@
-/* pipeline.c: one run as explicit steps, read top to bottom in pipeline_run():
+/* pipeline.c: one run as explicit steps, read top to bottom in run_steps() and pipeline_run():
  *
  *     check the request -> "compiling" -> compile (vm: on a thread) | start the guest (vm:
  *     restore, meanwhile) -> wait for the object: "compiled" / "compile_error" -> "starting"
@@ -362,12 +362,43 @@ static void run_free(struct run *r)
 	free(r->submit_lens);
 }
 
+/* Steps 1-4 of a run, in order; each returns early when the run cannot go on.  What happened
+ * is in r->facts, for step 5. */
+static void run_steps(struct run *r)
+{
+	const struct pipeline_req *q = r->req;
+	struct pipeline_event ev = { .kind = PIPELINE_EV_COMPILING };
+	int overlap = !q->compile_only && q->sandbox.kind != SANDBOX_HOST;
+
+	/* 1. compile; a micro-VM guest restores meanwhile (about as long as a compile) */
+	ev.u.compiling.exercise = r->ex ? r->ex->id : "";
+	ev.u.compiling.file = r->file;
+	if (emit(r, &ev))
+		return;
+	compile_begin(r, overlap);
+	if (overlap)
+		guest_start(r);
+	/* 2. wait for the object: a learner's error comes before the machine's */
+	if (!compile_wait(r) || q->compile_only || read_btf(r))
+		return;
+	/* 3. the guest; host mode starts it only now, as it holds a process-wide lock */
+	ev = (struct pipeline_event){ .kind = PIPELINE_EV_STARTING };
+	ev.u.starting.sandbox = sandbox_kind_name(q->sandbox.kind);
+	if (emit(r, &ev))
+		return;
+	if (!overlap)
+		guest_start(r);
+	if (!r->sb)
+		return;   /* it did not start: facts.sandbox_err says why */
+	/* 4. send the job and stream what the agent says, up to its last message */
+	guest_run(r);
+}
+
 int pipeline_run(const struct pipeline_req *req, pipeline_event_cb cb, void *ctx,
 		 struct pipeline_result *res, struct dojo_err *err)
 {
 	struct run *r;
-	struct pipeline_event ev = { .kind = PIPELINE_EV_COMPILING };
-	int overlap, rc;
+	int rc;
 
 	memset(res, 0, sizeof(*res));
 	dojo_err_clear(err);
@@ -387,41 +418,23 @@ int pipeline_run(const struct pipeline_req *req, pipeline_event_cb cb, void *ctx
 	r->facts = (struct grade_run){ .ex = r->ex, .key = req->key ? req->key : fresh_key(),
 				       .compile_only = req->compile_only,
 				       .timeout_ms = req->sandbox.timeout_ms };
-	snprintf(r->file, sizeof(r->file), "%s", req->filename ? req->filename : "");
-	if (!req->filename)
+	if (req->filename)
+		snprintf(r->file, sizeof(r->file), "%s", req->filename);
+	else
 		snprintf(r->file, sizeof(r->file), "%s.bpf.c", r->ex ? r->ex->id : "prog");
 	compile_sanitize_filename(r->file, r->fname);
 	r->copts.filename = r->file;
 	r->copts.paths = req->sandbox.paths;
 
-	/* 1. compile; a micro-VM guest restores meanwhile (about as long as a compile) */
-	ev.u.compiling.exercise = r->ex ? r->ex->id : "";
-	ev.u.compiling.file = r->file;
-	overlap = !req->compile_only && req->sandbox.kind != SANDBOX_HOST;
-	if (!emit(r, &ev)) {
-		compile_begin(r, overlap);
-		if (overlap)
-			guest_start(r);
-		/* 2. wait for the object: a learner's error comes before the machine's */
-		if (compile_wait(r) && !req->compile_only && !read_btf(r)) {
-			/* 3. the guest: started (host mode starts it only now: it holds a lock) */
-			ev = (struct pipeline_event){ .kind = PIPELINE_EV_STARTING };
-			ev.u.starting.sandbox = sandbox_kind_name(req->sandbox.kind);
-			if (!emit(r, &ev) && !overlap)
-				guest_start(r);
-			/* 4. send the job and stream what the agent says */
-			if (!r->stopped && r->sb)
-				guest_run(r);
-		}
-	}
-	/* 5. grade, while the guest still exists; then destroy it */
+	run_steps(r);
+	/* 5. grade and report, while the guest still exists; then destroy it */
 	grade_and_report(r);
 	res->verdict = r->verdict.verdict;
 	res->compile_ms = r->cr.elapsed_ms;
 	res->run_ms = r->sb ? sandbox_get_stats(r->sb)->run_ms : 0;
+	res->verdict_ms = r->verdict_ms;
 	rc = r->stopped ? dojo_err_set(err, -ECANCELED, "the run was stopped by its caller") : 0;
 	run_free(r);
-	res->verdict_ms = r->verdict_ms;
 	res->total_ms = since(r->t0);
 	free(r);
 	return rc;
