@@ -1,7 +1,7 @@
 /* test_sandbox.c: the host backend end to end: the real agent (build/bin/bpfdojo-agent) runs
  * small BPF fixtures (build/test/sandbox/<name>.bpf.o) on this kernel.  Needs root.  Rows cover
  * a good run, attach and load failures, a record flood, a hanging workload, a callback that
- * stops the run, and broken agents (missing, silent, speaking garbage). */
+ * stops the run, the four steps by hand (start, send the job, next, free), and broken agents (missing, silent, speaking garbage). */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -307,6 +307,55 @@ static void test_callback_stops(void)
 	CHECK_INT(agent_processes(), 0, "no process left after a stop");
 }
 
+/* The four steps by hand (sandbox.h): misuse is refused, a guest freed without a job or in the
+ * middle of its run leaves nothing behind, and the host lock is free again at once. */
+static void test_steps(void)
+{
+	struct sandbox_opts opts = { .kind = SANDBOX_HOST, .timeout_ms = 5000, .agent_path = agent_path };
+	struct sandbox_job job = { .exercise = "process-name", .key = 7 };
+	char path[PATH_MAX + 64];
+	struct dojo_err err = { 0 };
+	struct sandbox_msg m;
+	struct sandbox *sb;
+	int rc, n = 0, last = 0;
+
+	snprintf(path, sizeof(path), "%s/exec_ok.bpf.o", fixture_dir);
+	job.obj = read_file(path, &job.obj_len);
+	CHECK(job.obj, "fixture %s", path);
+	if (!job.obj)
+		return;
+	sandbox_free(NULL);
+	CHECK_INT(sandbox_start(&opts, &sb, &err), 0, "start");
+	CHECK(sandbox_get_stats(sb)->start_ms < 5000, "start_ms %u", sandbox_get_stats(sb)->start_ms);
+	CHECK_INT(sandbox_next(sb, &m, &err), -EINVAL, "a message before the job");
+	sandbox_free(sb);
+	CHECK_INT(agent_processes(), 0, "no process left after a guest freed without a job");
+
+	CHECK_INT(sandbox_start(&opts, &sb, &err), 0, "start again: the lock was released");
+	CHECK_INT(sandbox_send_job(sb, &(struct sandbox_job){ .exercise = "process-name" }, &err), -EINVAL, "a job without an object");
+	CHECK_INT(sandbox_send_job(sb, &job, &err), 0, "send the job");
+	CHECK_INT(sandbox_send_job(sb, &job, &err), -EINVAL, "a second job");
+	while ((rc = sandbox_next(sb, &m, &err)) == 1) {
+		n++;
+		last = m.type;
+		CHECK(m.type != FRAME_READY && m.type != FRAME_JOB, "a run message: %s", frame_type_name(m.type));
+	}
+	CHECK(rc == 0 && last == FRAME_DONE && n > 3, "the run ends with DONE: rc %d, %d messages, last %s (%s)",
+	      rc, n, frame_type_name((uint8_t)last), err.msg);
+	CHECK_INT(sandbox_next(sb, &m, &err), 0, "nothing after the end");
+	CHECK(sandbox_get_stats(sb)->frames == (unsigned)n + 1, "stats count %u frames, %d seen and READY",
+	      sandbox_get_stats(sb)->frames, n);
+	sandbox_free(sb);
+
+	CHECK_INT(sandbox_start(&opts, &sb, &err), 0, "start a third time");
+	CHECK_INT(sandbox_send_job(sb, &job, &err), 0, "send");
+	CHECK_INT(sandbox_next(sb, &m, &err), 1, "the first message");
+	sandbox_free(sb);   /* a consumer that goes away mid-run */
+	CHECK_INT(agent_processes(), 0, "no process left after a guest freed mid-run");
+	CHECK(prog_gone("on_exec"), "program freed after a guest freed mid-run");
+	free((void *)job.obj);
+}
+
 /* A fake agent: a shell script doing @body with the channel on fd 3. */
 static int fake_agent(const char *body, char *path, size_t cap)
 {
@@ -408,6 +457,7 @@ int main(void)
 	test_rows();
 	test_exec_ok_records();
 	test_callback_stops();
+	test_steps();
 	test_broken_agents();
 	return harness_done("test_sandbox");
 }

@@ -68,8 +68,8 @@ struct sandbox_stats {
 	unsigned start_ms;    /* from sandbox_start() to a guest ready for its job */
 	unsigned run_ms;      /* from the job sent to the run's last message (or its failure) */
 	int spare;            /* vm: the guest's qemu was a spare started ahead (sandbox_vm_spares) */
-	unsigned frames;
-	size_t bytes;
+	unsigned frames;      /* frames received, READY included */
+	size_t bytes;         /* bytes received */
 };
 
 /* One guest for one job.  Opaque.  A run is four explicit steps, all from one thread:
