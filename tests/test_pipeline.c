@@ -113,6 +113,7 @@ static void test_bad_inputs(void)
 		{ "floods the ring buffer", "flood.bpf.c", NULL, 0, GRADE_MULTIPLE_SUBMITS, "verdict", 0 },
 		{ "workload hangs", "hang.bpf.c", NULL, 0, GRADE_TIMEOUT, "verdict", 3000 },
 		{ "17 programs", "too_many_programs.bpf.c", NULL, 0, GRADE_LOAD_ERROR, "verifier", 0 },
+		{ "a record no macro writes", "bad_record.bpf.c", NULL, 0, GRADE_RUN_ERROR, "verdict", 0 },
 	};
 
 	memset(big, ' ', sizeof(big) - 1);
