@@ -3,7 +3,7 @@
  * For every exercise: the reference solution is CORRECT on three keys, the starter is not
  * CORRECT, the plausible wrong program is WRONG.  Then the bad inputs of the vertical slice,
  * each with the verdict and event it must produce; a consumer that stops the run at each
- * phase.  At the end nothing may be left: no BPF
+ * phase; runs through a resident compiler.  At the end nothing may be left: no BPF
  * program loaded after the suite started, no process of a run.  Needs root. */
 #include <bpf/bpf.h>
 #include <dirent.h>
@@ -186,6 +186,34 @@ static void test_cancel(void)
 	}
 }
 
+/* Through a resident compiler (the server's): the same verdicts as a one-shot compile. */
+static void test_resident_compiler(void)
+{
+	const struct exercise *ex = exercise_find("process-name");
+	struct dojo_err err = { 0 };
+	struct compile_server *cs = compile_server_new(NULL, &err);
+	static const struct { const char *src; enum grade_verdict want; } rows[] = {
+		{ NULL, GRADE_CORRECT },   /* the solution */
+		{ "int main(void) { return 0; }\n", GRADE_COMPILE_ERROR },
+	};
+
+	CHECK(cs, "compile_server_new: %s", err.msg);
+	for (size_t i = 0; cs && i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const char *src = rows[i].src ? rows[i].src : ex->solution;
+		struct pipeline_req req = { .exercise = ex->id, .source = src,
+					    .source_len = strlen(src), .compiler = cs };
+		struct run r = { .events = json_array() };
+		struct dojo_err e = { 0 };
+
+		req.sandbox.kind = SANDBOX_HOST;
+		r.rc = pipeline_run(&req, collect, r.events, &r.res, &e);
+		CHECK(r.rc == 0 && r.res.verdict == rows[i].want, "resident compiler, row %zu: %s, want %s (%s)",
+		      i, last_verdict(&r), grade_verdict_name(rows[i].want), e.msg);
+		run_free(&r);
+	}
+	compile_server_free(cs);
+}
+
 static uint32_t max_prog_id(void)
 {
 	uint32_t id = 0, next;
@@ -249,6 +277,7 @@ int main(void)
 	rmdir("/run/dojo");   /* left by agents older than the private /run; must not come back */
 	test_unknown_exercise();
 	test_cancel();
+	test_resident_compiler();
 	test_exercises();
 	test_bad_inputs();
 	CHECK_INT(progs_after(before), 0, "BPF programs loaded by the suite and still there");

@@ -80,7 +80,11 @@ static void *compile_main(void *arg)
 {
 	struct run *r = arg;
 
-	r->crc = compile_bpf(r->req->source, r->req->source_len, &r->copts, &r->cr, &r->cerr);
+	const struct pipeline_req *q = r->req;
+
+	r->crc = q->compiler ? compile_server_bpf(q->compiler, q->source, q->source_len, &r->copts,
+						  &r->cr, &r->cerr) :
+			       compile_bpf(q->source, q->source_len, &r->copts, &r->cr, &r->cerr);
 	return NULL;
 }
 

@@ -35,6 +35,7 @@ struct pipeline_req {
 	uint64_t key;             /* 0 = draw a fresh random key (always, outside tests) */
 	struct sandbox_opts sandbox;
 	int compile_only;         /* stop after compiling (bpfdojo check) */
+	struct compile_server *compiler; /* a resident compiler (the server's); NULL: compile_bpf() */
 	int diag_color;           /* ANSI colours in "diagnosis_text" (a terminal client) */
 };
 
