@@ -215,13 +215,10 @@ struct load {
 };
 
 /* Keeps the verdict's message, so a lost run says why. */
-static int keep_verdict_message(json_t *ev, void *ctx)
+static int keep_verdict_message(const struct pipeline_event *ev, void *ctx)
 {
-	const char *name = json_string_value(json_object_get(ev, "event"));
-	const char *msg = json_string_value(json_object_get(ev, "message"));
-
-	if (name && msg && !strcmp(name, "verdict"))
-		snprintf(ctx, 256, "%s", msg);
+	if (ev->kind == PIPELINE_EV_VERDICT && ev->u.verdict.message)
+		snprintf(ctx, 256, "%s", ev->u.verdict.message);
 	return 0;
 }
 
