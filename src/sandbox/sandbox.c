@@ -89,12 +89,19 @@ int sandbox_start(const struct sandbox_opts *opts, struct sandbox **out, struct 
 	return 0;
 }
 
-/* The channel failed with @rc: note when, and let the backend say why the guest went away. */
-static int failed(struct sandbox *sb, int rc, struct dojo_err *err)
+/* The run's last message (or its failure) came now. */
+static void run_ended(struct sandbox *sb)
 {
 	if (!sb->t_end)
 		sb->t_end = dojo_now_ms();
 	sb->ended = 1;
+	sb->st.run_ms = (unsigned)(sb->t_end - sb->t_job);
+}
+
+/* The channel failed with @rc: note when, and let the backend say why the guest went away. */
+static int failed(struct sandbox *sb, int rc, struct dojo_err *err)
+{
+	run_ended(sb);
 	sb->drained = 1;
 	if (sb->be && sb->be->explain)
 		sb->be->explain(sb, rc, err);
@@ -155,11 +162,11 @@ int sandbox_next(struct sandbox *sb, struct sandbox_msg *m, struct dojo_err *err
 		rc = dojo_err_set(err, -EPROTO, "the agent sent a READY frame during the run");
 	sb->st.frames = sb->chan.frames;
 	sb->st.bytes = sb->chan.bytes;
+	sb->st.run_ms = (unsigned)(dojo_now_ms() - sb->t_job);
 	if (rc < 0)
 		return failed(sb, rc, err);
 	if (sandbox_msg_is_last(m->type)) {
-		sb->ended = 1;
-		sb->t_end = dojo_now_ms();
+		run_ended(sb);
 		if (sb->drain_eof && sb->chan.deadline_ms > sb->t_end + DOJO_AGENT_EXIT_GRACE_MS)
 			sb->chan.deadline_ms = sb->t_end + DOJO_AGENT_EXIT_GRACE_MS;
 	}
@@ -168,11 +175,7 @@ int sandbox_next(struct sandbox *sb, struct sandbox_msg *m, struct dojo_err *err
 
 const struct sandbox_stats *sandbox_get_stats(const struct sandbox *sb)
 {
-	struct sandbox *w = (struct sandbox *)sb;
-
-	if (w->job_sent)
-		w->st.run_ms = (unsigned)((w->t_end ? w->t_end : dojo_now_ms()) - w->t_job);
-	return &w->st;
+	return &sb->st;
 }
 
 void sandbox_free(struct sandbox *sb)

@@ -106,7 +106,7 @@ int sandbox_send_job(struct sandbox *sb, const struct sandbox_job *job, struct d
  * which, with why the guest went away when it did.  -EINVAL before sandbox_send_job(). */
 int sandbox_next(struct sandbox *sb, struct sandbox_msg *m, struct dojo_err *err);
 
-/* What the run cost so far; valid until sandbox_free(). */
+/* What the run cost so far (as of the last call); valid until sandbox_free(). */
 const struct sandbox_stats *sandbox_get_stats(const struct sandbox *sb);
 
 /* Destroy the guest (kill, reap, close, release the slot or lock) and free @sb.  NULL: no-op. */
