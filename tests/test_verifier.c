@@ -20,7 +20,7 @@
 #include "sandbox/sandbox.h"
 
 #define FIXTURE_DIR "tests/verifier"
-#define MAX_FIXTURES 64
+#define MAX_FIXTURES 128
 
 /* ---- the log parser on canned logs ---- */
 
@@ -274,92 +274,209 @@ static int check_json(const struct grade_diag *d, const char *name)
 	return ok;
 }
 
-/* Compile, load, diagnose one fixture; 1 when diagnosed by a class. */
-static int run_fixture(const char *name, int update, int show)
+/* The kernels a fixture runs in.  A fixture that one kernel accepts says so in a comment
+ * "fixture: host only: <why>" (or "vm only") and runs only where it is rejected.  Its
+ * diagnosis is <NN-class>.expected when both kernels word it alike, else one file per kernel,
+ * <NN-class>.host.expected and <NN-class>.vm.expected. */
+enum { K_HOST, K_VM, K_N };
+static const char *const kernel_names[K_N] = { "host", "vm" };
+
+static int fixture_runs_in(const char *src, int k)
 {
-	char path[512], exp_path[512];
-	size_t src_len, exp_len = 0;
-	char *src, *expected;
-	struct compile_result cr = { 0 };
-	struct compile_opts copts = { .filename = name };
-	struct sandbox_job job = { .exercise = "process-name", .key = 1 };
-	struct sandbox_opts sopts = { .kind = SANDBOX_HOST, .timeout_ms = 20000 };
+	const char *only = strstr(src, "fixture: ");
+
+	if (!only || !strstr(only, " only:"))
+		return 1;
+	return !strncmp(only + 9, kernel_names[k], strlen(kernel_names[k]));
+}
+
+static void expected_path(char *out, size_t cap, const char *name, const char *kernel)
+{
+	int stem = (int)(strlen(name) - strlen(".bpf.c"));
+
+	if (kernel)
+		snprintf(out, cap, FIXTURE_DIR "/%.*s.%s.expected", stem, name, kernel);
+	else
+		snprintf(out, cap, FIXTURE_DIR "/%.*s.expected", stem, name);
+}
+
+/* Load @cr's object in kernel @k and diagnose the rejection; the rendered text in @text.
+ * 1 when a class diagnosed it, 0 for the fallback or a failure (reported). */
+static int diagnose_in(const char *name, const char *src, size_t src_len,
+		       const struct compile_result *cr, int k, int show, struct buf *text)
+{
+	struct sandbox_job job = { .exercise = "process-name", .key = 1,
+				   .obj = cr->obj, .obj_len = cr->obj_len };
+	struct sandbox_opts sopts = { .kind = k == K_VM ? SANDBOX_VM : SANDBOX_HOST,
+				      .timeout_ms = 20000 };
 	struct outcome o = { 0 };
 	struct dojo_err err = { 0 };
 	struct grade_diag *d = NULL;
-	struct buf text;
 	int rc, known = 0;
 
+	rc = sandbox_run(&job, &sopts, on_frame, &o, NULL, &err);
+	CHECK(rc == 0, "%s (%s): sandbox_run: %d %s", name, kernel_names[k], rc, err.msg);
+	CHECK(o.load_failed || o.attach_failed, "%s (%s): was not rejected", name, kernel_names[k]);
+	if (show)
+		printf("---- %s (%s): err %d prog '%s' section '%s'\nmsg: %s\n%s\n", name,
+		       kernel_names[k], o.err, o.prog, o.section, o.msg, o.log ? o.log : "");
+	if (o.load_failed)
+		d = grade_diagnose_load(cr->obj, cr->obj_len, o.prog, o.err, o.log, o.log_len,
+					o.msg, src, src_len, name);
+	else if (o.attach_failed)
+		d = grade_diagnose_attach(cr->obj, cr->obj_len, o.prog, o.section, o.err, o.msg,
+					  src, src_len, name);
+	if (o.load_failed || o.attach_failed) {
+		CHECK(d != NULL, "%s (%s): no diagnosis", name, kernel_names[k]);
+		if (d) {
+			known = d->known;
+			CHECK(!grade_diag_render_text(d, 0, text), "%s: render", name);
+			check_json(d, name);
+			if (show)
+				printf("%s", text->data ? (char *)text->data : "");
+		}
+	}
+	grade_diag_free(d);
+	free(o.log);
+	return known;
+}
+
+static void write_file(const char *path, const struct buf *b)
+{
+	FILE *f = fopen(path, "we");
+
+	CHECK(f && fwrite(b->data, 1, b->len, f) == b->len, "%s: cannot write", path);
+	if (f)
+		fclose(f);
+}
+
+static int same_text(const struct buf *a, const struct buf *b)
+{
+	return a->len == b->len && (!a->len || !memcmp(a->data, b->data, a->len));
+}
+
+/* UPDATE_EXPECTED=1: one <NN>.expected when the kernels it ran in say the same (or it runs in
+ * one kernel only), else <NN>.host.expected and <NN>.vm.expected.  A run restricted to one
+ * kernel (VERIFIER_KERNEL) writes that kernel's file only where the shared one differs. */
+static void update_expected(const char *name, const int *in, int both, const struct buf *text)
+{
+	char shared[512], per[K_N][512];
+
+	expected_path(shared, sizeof(shared), name, NULL);
+	for (int k = 0; k < K_N; k++)
+		expected_path(per[k], sizeof(per[k]), name, kernel_names[k]);
+	if (in[K_HOST] && in[K_VM]) {
+		if (same_text(&text[K_HOST], &text[K_VM])) {
+			write_file(shared, &text[K_HOST]);
+			unlink(per[K_HOST]);
+			unlink(per[K_VM]);
+		} else {
+			write_file(per[K_HOST], &text[K_HOST]);
+			write_file(per[K_VM], &text[K_VM]);
+			unlink(shared);
+		}
+		return;
+	}
+	for (int k = 0; k < K_N; k++) {
+		size_t len = 0;
+		char *cur;
+
+		if (!in[k])
+			continue;
+		if (!both) {   /* the fixture runs in this kernel only */
+			write_file(shared, &text[k]);
+			unlink(per[k]);
+			continue;
+		}
+		cur = slurp(shared, &len);
+		if (cur && len == text[k].len && (!len || !memcmp(cur, text[k].data, len)))
+			unlink(per[k]);
+		else
+			write_file(per[k], &text[k]);
+		free(cur);
+	}
+}
+
+/* Compile one fixture, load and diagnose it in each kernel it runs in; adds to @known[k] the
+ * kernels where a class diagnosed it and to @ran[k] where it ran. */
+static void run_fixture(const char *name, int update, int show, const int *kernels,
+			int *known, int *ran)
+{
+	char path[512], exp_path[512];
+	size_t src_len;
+	char *src;
+	struct compile_result cr = { 0 };
+	struct compile_opts copts = { .filename = name };
+	struct dojo_err err = { 0 };
+	struct buf text[K_N];
+	int rc, in[K_N];
+
 	snprintf(path, sizeof(path), FIXTURE_DIR "/%s", name);
-	snprintf(exp_path, sizeof(exp_path), FIXTURE_DIR "/%.*s.expected",
-		 (int)(strlen(name) - strlen(".bpf.c")), name);
 	src = slurp(path, &src_len);
 	CHECK(src, "cannot read %s", path);
 	if (!src)
-		return 0;
-	buf_init(&text, 1 << 20);
+		return;
+	for (int k = 0; k < K_N; k++) {
+		buf_init(&text[k], 1 << 20);
+		in[k] = kernels[k] && fixture_runs_in(src, k);
+	}
 	rc = compile_bpf(src, src_len, &copts, &cr, &err);
 	CHECK(rc == 0 && cr.status == COMPILE_OK, "%s: does not compile: %s %s", name, err.msg,
 	      cr.raw_stderr ? cr.raw_stderr : "");
 	if (rc || cr.status != COMPILE_OK)
 		goto out;
-	job.obj = cr.obj;
-	job.obj_len = cr.obj_len;
-	rc = sandbox_run(&job, &sopts, on_frame, &o, NULL, &err);
-	CHECK(rc == 0, "%s: sandbox_run: %d %s", name, rc, err.msg);
-	CHECK(o.load_failed || o.attach_failed, "%s: was not rejected", name);
-	if (show)
-		printf("---- %s: err %d prog '%s' section '%s'\nmsg: %s\n%s\n", name, o.err, o.prog,
-		       o.section, o.msg, o.log ? o.log : "");
-	if (o.load_failed)
-		d = grade_diagnose_load(cr.obj, cr.obj_len, o.prog, o.err, o.log, o.log_len, o.msg,
-					src, src_len, name);
-	else if (o.attach_failed)
-		d = grade_diagnose_attach(cr.obj, cr.obj_len, o.prog, o.section, o.err, o.msg, src,
-					  src_len, name);
-	if (!o.load_failed && !o.attach_failed)
-		goto out;
-	CHECK(d != NULL, "%s: no diagnosis", name);
-	if (!d)
-		goto out;
-	known = d->known;
-	CHECK(!grade_diag_render_text(d, 0, &text), "%s: render", name);
-	check_json(d, name);
-	if (show)
-		printf("%s", text.data ? (char *)text.data : "");
+	for (int k = 0; k < K_N; k++) {
+		if (!in[k])
+			continue;
+		ran[k]++;
+		if (diagnose_in(name, src, src_len, &cr, k, show, &text[k]))
+			known[k]++;
+		else
+			printf("  fallback (%s): %s\n", kernel_names[k], name);
+	}
 	if (update) {
-		FILE *f = fopen(exp_path, "we");
+		update_expected(name, in, fixture_runs_in(src, K_HOST) && fixture_runs_in(src, K_VM), text);
+		goto out;
+	}
+	for (int k = 0; k < K_N; k++) {
+		size_t exp_len = 0;
+		char *expected;
 
-		CHECK(f && fwrite(text.data, 1, text.len, f) == text.len, "%s: cannot write", exp_path);
-		if (f)
-			fclose(f);
-	} else {
+		if (!in[k])
+			continue;
+		expected_path(exp_path, sizeof(exp_path), name, kernel_names[k]);
 		expected = slurp(exp_path, &exp_len);
-		CHECK(expected && exp_len == text.len && !memcmp(expected, text.data, text.len),
-		      "%s: diagnosis differs from %s:\n%s", name, exp_path,
-		      text.data ? (char *)text.data : "");
+		if (!expected) {
+			expected_path(exp_path, sizeof(exp_path), name, NULL);
+			expected = slurp(exp_path, &exp_len);
+		}
+		CHECK(expected && exp_len == text[k].len &&
+		      (!exp_len || !memcmp(expected, text[k].data, exp_len)),
+		      "%s (%s): diagnosis differs from %s:\n%s", name, kernel_names[k], exp_path,
+		      text[k].data ? (char *)text[k].data : "");
 		free(expected);
 	}
 out:
-	grade_diag_free(d);
-	buf_free(&text);
-	free(o.log);
+	for (int k = 0; k < K_N; k++)
+		buf_free(&text[k]);
 	compile_result_free(&cr);
 	free(src);
-	return known;
 }
 
+/* VERIFIER_KERNEL=host or vm runs the fixtures in that kernel only (default: both). */
 static void test_fixtures(void)
 {
-	const char *only = getenv("VERIFIER_ONLY");
+	const char *only = getenv("VERIFIER_ONLY"), *kern = getenv("VERIFIER_KERNEL");
 	int update = getenv("UPDATE_EXPECTED") && !strcmp(getenv("UPDATE_EXPECTED"), "1");
 	int show = getenv("VERIFIER_SHOW") != NULL;
+	int kernels[K_N], known[K_N] = { 0 }, ran[K_N] = { 0 };
 	char *names[MAX_FIXTURES];
 	size_t n = 0;
-	int known = 0;
 	DIR *dir = opendir(FIXTURE_DIR);
 	struct dirent *e;
 
+	for (int k = 0; k < K_N; k++)
+		kernels[k] = !kern || !strcmp(kern, kernel_names[k]);
 	CHECK(dir, "cannot open " FIXTURE_DIR " (run from the repository root)");
 	while (dir && (e = readdir(dir)) && n < MAX_FIXTURES) {
 		size_t l = strlen(e->d_name);
@@ -370,16 +487,15 @@ static void test_fixtures(void)
 	}
 	if (dir)
 		closedir(dir);
+	CHECK(n < MAX_FIXTURES, "more than %d fixtures: raise MAX_FIXTURES", MAX_FIXTURES);
 	qsort(names, n, sizeof(names[0]), cmp_names);
 	for (size_t i = 0; i < n; i++) {
-		int k = names[i] ? run_fixture(names[i], update, show) : 0;
-
-		if (!k)
-			printf("  fallback: %s\n", names[i]);
-		known += k;
+		if (names[i])
+			run_fixture(names[i], update, show, kernels, known, ran);
 		free(names[i]);
 	}
-	printf("verifier: %d of %zu fixture classes diagnosed (not the fallback)\n", known, n);
+	printf("verifier: %d of %d fixture classes diagnosed (vm), %d of %d (host)\n",
+	       known[K_VM], ran[K_VM], known[K_HOST], ran[K_HOST]);
 }
 
 int main(void)

@@ -13,6 +13,8 @@ int vc_null(struct vctx *c);
 int vc_index(struct vctx *c);
 int vc_helper_size(struct vctx *c);
 int vc_uninit_stack(struct vctx *c);
+int vc_loops(struct vctx *c);
+int vc_load_timeout(struct vctx *c);
 
 static int fail_line(const struct vctx *c)
 {
@@ -227,43 +229,6 @@ static int vc_unreleased(struct vctx *c)
 	return 1;
 }
 
-static int vc_loops(struct vctx *c)
-{
-	const char *big = vu_err(c, "BPF program is too large");
-	const char *inf = vu_err(c, "infinite loop detected at insn");
-	const char *cplx = vu_err(c, "is too complex");
-	int line = fail_line(c), insn, col, loop = 0;
-
-	if (!big && !inf && !cplx)
-		return 0;
-	if (inf && sscanf(strstr(inf, "insn"), "insn %d", &insn) == 1)
-		grade_vobj_insn_line(c->obj, c->prog, insn, &line, &col);
-	/* the loop: the nearest `for`/`while` at or above the failing line */
-	for (int l = line; l > 0 && l > line - 20 && !loop; l--)
-		if (vu_find_line(c, "for (", l, l) || vu_find_line(c, "while (", l, l))
-			loop = l;
-	grade_span_at(c, &D->primary, loop ? loop : line, "");
-	if (inf) {
-		snprintf(D->cls, sizeof(D->cls), "infinite-loop");
-		snprintf(D->title, sizeof(D->title), "the verifier found a loop that comes back to the "
-			 "same state: for it, the loop may never end");
-		snprintf(D->primary.label, sizeof(D->primary.label), "nothing in this loop moves it "
-			 "towards its exit");
-		snprintf(D->help, sizeof(D->help), "give the loop a counter with a constant bound: "
-			 "`for (int i = 0; i < 64; i++) { ... if (done) break; }`");
-	} else {
-		snprintf(D->cls, sizeof(D->cls), big ? "too-many-instructions" : "too-complex");
-		snprintf(D->title, sizeof(D->title), "the verifier gave up: %s", big ?
-			 "it walked 1,000,000 instructions without reaching the end" :
-			 "too many branches to follow");
-		snprintf(D->primary.label, sizeof(D->primary.label), "the verifier walks this loop "
-			 "once per iteration, and nothing bounds how many there are");
-		snprintf(D->help, sizeof(D->help), "bound the loop by a constant (`i < n && i < 64`), or "
-			 "use bpf_loop() / bpf_for() for long loops");
-	}
-	return 1;
-}
-
 static int vc_combined_stack(struct vctx *c)
 {
 	const char *e = vu_err(c, "combined stack size");
@@ -381,7 +346,10 @@ static int vc_tail_call(struct vctx *c)
 	char t[512], arg[128] = "";
 	int line = fail_line(c);
 
-	if (!e && !((e = vu_err(c, "cannot pass map_type")) && strstr(e, "bpf_tail_call")))
+	/* 6.12 words a tail call into a map that is not a program array as a misconfiguration */
+	if (!e && !((e = vu_err(c, "cannot pass map_type")) && strstr(e, "bpf_tail_call")) &&
+	    !(vu_err(c, "kernel subsystem misconfigured verifier") &&
+	      strstr(vu_insn(c), "call bpf_tail_call")))
 		return 0;
 	vu_line(c, line, t, sizeof(t));
 	vu_call_arg(t, "bpf_tail_call", 2, arg, sizeof(arg));
@@ -460,11 +428,33 @@ static int vc_fentry_target(struct vctx *c)
 	return 1;
 }
 
+/* The object loaded, but without dojo.h there is no ring buffer to submit through. */
+static int vc_no_events(struct vctx *c)
+{
+	int inc = 0;
+
+	if (!strstr(c->message, "no ring buffer 'dojo_events'"))
+		return 0;
+	for (int l = 1; l < 200; l++)
+		if (vu_find_line(c, "#include", l, l))
+			inc = l;
+	snprintf(D->cls, sizeof(D->cls), "no-dojo-h");
+	snprintf(D->title, sizeof(D->title), "your program passed the verifier, but nothing it does "
+		 "can be submitted: it does not include dojo.h");
+	grade_span_at(c, &D->primary, inc ? inc : 1, "");
+	snprintf(D->primary.label, sizeof(D->primary.label), "add `#include \"dojo.h\"` %s",
+		 inc ? "after this line" : "at the top");
+	snprintf(D->help, sizeof(D->help), "dojo.h defines the ring buffer `dojo_events` that "
+		 "SUBMIT_NUM()/SUBMIT_STR() and DEBUG_*() write to; without it the run has no answer "
+		 "to grade");
+	return 1;
+}
+
 static int (*const rows[])(struct vctx *) = {
-	vc_global_func, vc_null, vc_index, vc_helper_size, vc_uninit_stack, vc_kernel_ptr, vc_ctx,
+	vc_load_timeout, vc_global_func, vc_null, vc_index, vc_helper_size, vc_uninit_stack, vc_kernel_ptr, vc_ctx,
 	vc_arg_type, vc_ptr_arith, vc_unreleased, vc_loops, vc_combined_stack, vc_core,
 	vc_helper_denied, vc_gpl, vc_return, vc_uninit_reg, vc_tail_call, vc_rodata,
-	vc_fentry_target,
+	vc_fentry_target, vc_no_events,
 };
 
 int grade_classes_explain(struct vctx *c)

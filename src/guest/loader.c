@@ -2,13 +2,16 @@
  * libbpf's messages go through one print callback: warnings become LOG frames (capped), and a
  * bounded tail of warnings and infos is kept so LOAD_FAILED can quote libbpf's last words.  All
  * programs share one verifier-log buffer: libbpf loads them in order and stops at the first
- * rejection, so after a failed load the buffer holds the rejected program's log. */
+ * rejection, so after a failed load the buffer holds the rejected program's log.  Loading has
+ * its own deadline (see guest_loader_load()). */
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/time.h>
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
@@ -187,9 +190,11 @@ static int check_object(struct guest_loader *l)
 	}
 	if (maps > DOJO_MAX_MAPS)
 		return load_failed(-E2BIG, "", NULL, 0, "your object has %u maps (counting .bss, .data and .rodata); bpfdojo allows at most %u", maps, DOJO_MAX_MAPS);
+	/* without the ring buffer nothing can be submitted, but the verifier still has things to
+	 * say about the rest of the program: guest_loader_load() says it after loading */
 	l->events = bpf_object__find_map_by_name(l->obj, "dojo_events");
-	if (!l->events || bpf_map__type(l->events) != BPF_MAP_TYPE_RINGBUF)
-		return load_failed(-ENOENT, "", NULL, 0, "your object has no ring buffer 'dojo_events': add #include \"dojo.h\" and report with SUBMIT_*/DEBUG_*");
+	if (l->events && bpf_map__type(l->events) != BPF_MAP_TYPE_RINGBUF)
+		l->events = NULL;
 	return 0;
 }
 
@@ -225,10 +230,11 @@ int guest_loader_open(const void *obj, size_t len, int log_level2, struct guest_
 		return err;
 	}
 	bpf_object__for_each_program(prog, l->obj) {
-		/* level 0 means: no log on success, libbpf retries a failure with level 1 */
+		/* level 1 from the start (not 0, which libbpf retries with 1 after a failure): a
+		 * rejection is verified once, and a load cut by its deadline still has a log */
 		err = bpf_program__set_log_buf(prog, l->log, DOJO_MAX_VERIFIER_LOG);
 		if (!err)
-			err = bpf_program__set_log_level(prog, log_level2 ? 2 : 0);
+			err = bpf_program__set_log_level(prog, log_level2 ? 2 : 1);
 		if (err) {
 			guest_loader_free(l);
 			return load_failed(err, bpf_program__name(prog), NULL, 0, "cannot set the verifier log: %s", strerror(-err));
@@ -238,19 +244,80 @@ int guest_loader_open(const void *obj, size_t len, int log_level2, struct guest_
 	return 0;
 }
 
-int guest_loader_load(struct guest_loader *l)
+/* The load deadline.  The verifier checks for a pending signal at every instruction and then
+ * gives up with EAGAIN; libbpf retries EAGAIN a few times, so once the deadline passed the timer
+ * keeps firing (every LOAD_TICK_US) to cut each retry short.  The log the kernel wrote for the
+ * first, long attempt is in the buffer when the handler runs after that bpf() returned: the
+ * handler keeps a copy, before a retry overwrites it. */
+#define LOAD_TICK_US 2000
+
+static volatile sig_atomic_t load_expired;
+static const char *load_log;      /* the programs' shared log buffer */
+static char *load_saved;          /* its copy at the deadline, DOJO_MAX_VERIFIER_LOG bytes */
+static volatile sig_atomic_t load_saved_len;
+
+static void on_load_deadline(int sig)
+{
+	size_t n = 0;
+
+	(void)sig;
+	load_expired = 1;
+	if (load_saved_len || !load_saved || !load_log[0])
+		return;
+	while (n < DOJO_MAX_VERIFIER_LOG - 1 && load_log[n]) {
+		load_saved[n] = load_log[n];
+		n++;
+	}
+	load_saved[n] = 0;
+	load_saved_len = (sig_atomic_t)n;
+}
+
+static int arm_load_deadline(unsigned ms, struct sigaction *old)
+{
+	struct sigaction sa = { .sa_handler = on_load_deadline };
+	struct itimerval it = {
+		.it_value = { .tv_sec = ms / 1000, .tv_usec = (ms % 1000) * 1000 },
+		.it_interval = { .tv_usec = LOAD_TICK_US },
+	};
+
+	load_expired = 0;
+	load_saved_len = 0;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGALRM, &sa, old))
+		return -errno;
+	return setitimer(ITIMER_REAL, &it, NULL) ? -errno : 0;
+}
+
+static void disarm_load_deadline(const struct sigaction *old)
+{
+	struct itimerval off = { 0 };
+
+	(void)setitimer(ITIMER_REAL, &off, NULL);
+	(void)sigaction(SIGALRM, old, NULL);
+}
+
+int guest_loader_load(struct guest_loader *l, unsigned timeout_ms)
 {
 	struct proto_loaded m = { 0 };
 	struct bpf_program *prog;
 	struct bpf_map *map;
+	struct sigaction old;
 	char msg[PROTO_TEXT_MAX];
 	uint64_t t0 = dojo_now_us();
-	int err;
+	int err, armed;
 
 	last_prog[0] = 0;
 	tail_len = 0;
 	tail[0] = 0;
+	load_log = l->log;
+	load_saved = malloc(DOJO_MAX_VERIFIER_LOG);
+	if (!load_saved)
+		return load_failed(-ENOMEM, "", NULL, 0, "the agent is out of memory");
+	load_saved[0] = 0;
+	armed = arm_load_deadline(timeout_ms ? timeout_ms : 1, &old) == 0;
 	err = bpf_object__load(l->obj);
+	if (armed)
+		disarm_load_deadline(&old);
 	if (err) {
 		const char *name = last_prog;
 
@@ -263,10 +330,25 @@ int guest_loader_load(struct guest_loader *l)
 				}
 			}
 		}
+		if (load_expired) {
+			/* the host's grader explains it from the log the verifier had written */
+			err = load_failed(-ETIMEDOUT, name, load_saved, (size_t)load_saved_len,
+					  "loading took longer than %u ms: the verifier was still "
+					  "exploring the paths of program '%s'", timeout_ms, name);
+			free(load_saved);
+			load_saved = NULL;
+			return err;
+		}
+		free(load_saved);
+		load_saved = NULL;
 		tail_last(msg, sizeof(msg));
 		return load_failed(err, name, l->log, strlen(l->log), "%s",
 				   msg[0] ? msg : strerror(-err));
 	}
+	free(load_saved);
+	load_saved = NULL;
+	if (!l->events)
+		return load_failed(-ENOENT, "", NULL, 0, "your program passed the verifier, but nothing it does can be submitted: your object has no ring buffer 'dojo_events': add #include \"dojo.h\" and report with SUBMIT_*/DEBUG_*");
 	m.load_us = (uint32_t)(dojo_now_us() - t0);
 	bpf_object__for_each_program(prog, l->obj)
 		m.programs++;

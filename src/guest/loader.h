@@ -19,8 +19,11 @@ void guest_loader_set_channel(struct guest_chan *c);
  * error if that send failed). */
 int guest_loader_open(const void *obj, size_t len, int log_level2, struct guest_loader **out);
 
-/* Load into the kernel.  0 after LOADED was sent; a negative errno after LOAD_FAILED. */
-int guest_loader_load(struct guest_loader *l);
+/* Load into the kernel, within @timeout_ms (the verifier may explore a program's paths for
+ * long; under TCG many times longer than on the host).  0 after LOADED was sent; a negative
+ * errno after LOAD_FAILED (-ETIMEDOUT, with the log the verifier had written, when the
+ * deadline passed). */
+int guest_loader_load(struct guest_loader *l, unsigned timeout_ms);
 
 /* Attach every program: one ATTACHED or ATTACH_FAILED frame each.  The number of failures
  * (0 = all attached), or a negative errno when the channel broke. */

@@ -333,6 +333,18 @@ static const char *find_child(enum guest_mode mode, const char *self, char *out,
 	return access(out, X_OK) == 0 ? out : NULL;
 }
 
+/* Time left for loading: DOJO_LOAD_TIMEOUT_MS, but always ending LOAD_REPORT_MS before the
+ * run's deadline, so the verifier's partial log reaches the host before the host gives up. */
+#define LOAD_REPORT_MS 1000u
+
+static unsigned load_timeout_ms(uint64_t deadline)
+{
+	uint64_t now = guest_now_ms(), left = deadline > now ? deadline - now : 0;
+
+	left = left > 2 * LOAD_REPORT_MS ? left - LOAD_REPORT_MS : left / 2;
+	return left < DOJO_LOAD_TIMEOUT_MS ? (unsigned)left : DOJO_LOAD_TIMEOUT_MS;
+}
+
 int guest_run(struct guest_chan *c, enum guest_mode mode)
 {
 	struct proto_job job;
@@ -393,7 +405,7 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 	rc = guest_loader_open(job.obj, job.obj_len, !!(job.flags & JOB_LOG_LEVEL2), &l);
 	if (rc)
 		goto learner_failed;
-	rc = guest_loader_load(l);
+	rc = guest_loader_load(l, load_timeout_ms(deadline));
 	if (rc)
 		goto learner_failed;
 	rc = guest_loader_attach(l);
