@@ -218,6 +218,8 @@ static const struct row rows[] = {
 	  FRAME_LOAD_FAILED, 0, 0, "", "passed the verifier, but nothing it does can be submitted", 0, 0, NULL },
 	{ "noevents_reject", "process-name", "no dojo.h, rejected: verified all the same", 10000, 0,
 	  FRAME_LOAD_FAILED, 0, 0, "on_exec_noevents", "", 1, 0, "on_exec_noevents" },
+	{ "biglog", "process-name", "a valid program with a verifier log over 1 MiB", 10000, 0,
+	  FRAME_DONE, 0, 0, NULL, NULL, 0, 0, "on_exec_biglog" },
 	{ "bigmap", "process-name", "maps past the byte budget", 10000, 0,
 	  FRAME_LOAD_FAILED, 0, 0, "", "map 'huge' brings your maps to", 0, 0, NULL },
 	{ "flood", "process-name", "a DEBUG on every syscall: capped, ends normally", 10000, 0,

@@ -5,7 +5,7 @@
  * Fixtures: every tests/verifier/<NN-class>.bpf.c is compiled, loaded into this kernel through
  * the host sandbox, must be rejected (at load or attach), and its rendered diagnosis must match
  * <NN-class>.expected (UPDATE_EXPECTED=1 rewrites them for review).  Needs root.
- * VERIFIER_ONLY=<substring> runs only matching fixtures; VERIFIER_SHOW=1 prints their logs. */
+ * VERIFIER_ONLY=<substring>[,<substring>...] runs only matching fixtures; VERIFIER_SHOW=1 prints their logs. */
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
@@ -300,6 +300,19 @@ static void expected_path(char *out, size_t cap, const char *name, const char *k
 		snprintf(out, cap, FIXTURE_DIR "/%.*s.expected", stem, name);
 }
 
+/* The distinct classes seen per kernel (for the closing line). */
+static char seen_cls[2][MAX_FIXTURES][40];
+static int nseen[2];
+
+static void saw_class(int k, const char *cls)
+{
+	for (int i = 0; i < nseen[k]; i++)
+		if (!strcmp(seen_cls[k][i], cls))
+			return;
+	if (nseen[k] < MAX_FIXTURES)
+		snprintf(seen_cls[k][nseen[k]++], sizeof(seen_cls[k][0]), "%s", cls);
+}
+
 /* Load @cr's object in kernel @k and diagnose the rejection; the rendered text in @text.
  * 1 when a class diagnosed it, 0 for the fallback or a failure (reported). */
 static int diagnose_in(const char *name, const char *src, size_t src_len,
@@ -330,6 +343,8 @@ static int diagnose_in(const char *name, const char *src, size_t src_len,
 		CHECK(d != NULL, "%s (%s): no diagnosis", name, kernel_names[k]);
 		if (d) {
 			known = d->known;
+			if (known)
+				saw_class(k, d->cls);
 			CHECK(!grade_diag_render_text(d, 0, text), "%s: render", name);
 			check_json(d, name);
 			if (show)
@@ -463,6 +478,20 @@ out:
 	free(src);
 }
 
+/* VERIFIER_ONLY=a,b,c: the fixtures whose names contain one of them. */
+static int selected(const char *name, const char *only)
+{
+	char want[256];
+
+	if (!only)
+		return 1;
+	snprintf(want, sizeof(want), "%s", only);
+	for (char *save = NULL, *w = strtok_r(want, ",", &save); w; w = strtok_r(NULL, ",", &save))
+		if (strstr(name, w))
+			return 1;
+	return 0;
+}
+
 /* VERIFIER_KERNEL=host or vm runs the fixtures in that kernel only (default: both). */
 static void test_fixtures(void)
 {
@@ -481,8 +510,7 @@ static void test_fixtures(void)
 	while (dir && (e = readdir(dir)) && n < MAX_FIXTURES) {
 		size_t l = strlen(e->d_name);
 
-		if (l > 6 && !strcmp(e->d_name + l - 6, ".bpf.c") &&
-		    (!only || strstr(e->d_name, only)))
+		if (l > 6 && !strcmp(e->d_name + l - 6, ".bpf.c") && selected(e->d_name, only))
 			names[n++] = strdup(e->d_name);
 	}
 	if (dir)
@@ -496,6 +524,7 @@ static void test_fixtures(void)
 	}
 	printf("verifier: %d of %d fixture classes diagnosed (vm), %d of %d (host)\n",
 	       known[K_VM], ran[K_VM], known[K_HOST], ran[K_HOST]);
+	printf("verifier: %d distinct classes (vm), %d (host)\n", nseen[K_VM], nseen[K_HOST]);
 }
 
 int main(void)

@@ -15,6 +15,24 @@ int vc_helper_size(struct vctx *c);
 int vc_uninit_stack(struct vctx *c);
 int vc_loops(struct vctx *c);
 int vc_load_timeout(struct vctx *c);
+int vc_unreleased(struct vctx *c);
+int vc_use_after_release(struct vctx *c);
+int vc_dynptr_uninit(struct vctx *c);
+int vc_lock_at_exit(struct vctx *c);
+int vc_call_under_lock(struct vctx *c);
+int vc_packet_access(struct vctx *c);
+int vc_packet_moved(struct vctx *c);
+int vc_packet_write(struct vctx *c);
+int vc_ctx_field(struct vctx *c);
+int vc_ctx_var_off(struct vctx *c);
+int vc_ctx_moved(struct vctx *c);
+int vc_helper_map(struct vctx *c);
+int vc_sleepable(struct vctx *c);
+int vc_call_depth(struct vctx *c);
+int vc_callback_return(struct vctx *c);
+int vc_fentry_args(struct vctx *c);
+int vc_release_unowned(struct vctx *c);
+int vc_kfunc_denied(struct vctx *c);
 
 static int fail_line(const struct vctx *c)
 {
@@ -178,54 +196,6 @@ static int vc_ptr_arith(struct vctx *c)
 	snprintf(D->help, sizeof(D->help), "only add or subtract bounded offsets to a pointer that "
 		 "was NULL-checked; compute offsets as numbers (e.g. `off = (off + 7) & ~7;`) and add "
 		 "them to the pointer");
-	return 1;
-}
-
-static int vc_unreleased(struct vctx *c)
-{
-	const char *e = vu_err(c, "Unreleased reference");
-	const char *a = e ? strstr(e, "alloc_insn=") : NULL;
-	int line = fail_line(c), alloc = 0, ai, col;
-	char t[512], var[64] = "";
-
-	if (!e)
-		return 0;
-	if (a && sscanf(a, "alloc_insn=%d", &ai) == 1)
-		grade_vobj_insn_line(c->obj, c->prog, ai, &alloc, &col);
-	if (alloc && vu_line(c, alloc, t, sizeof(t)))
-		vu_assigned(t, var, sizeof(var));
-	{	/* the leaking path left through the last branch taken: its `return` */
-		char lt[512];
-
-		if (vu_line(c, line, lt, sizeof(lt)) && !strcmp(lt, "}"))
-			for (int i = c->log->fail, steps = 0; i >= 0 && steps++ < 512;
-			     i = grade_vlog_path_prev(c->log, i)) {
-				const struct vline *l = &c->log->lines[i];
-				int bl;
-
-				if (l->kind != VL_INSN || strncmp(l->text, "if ", 3))
-					continue;
-				bl = vu_insn_line(c, i);
-				if (bl && vu_find_line(c, "return", bl, bl + 1)) {
-					line = vu_find_line(c, "return", bl, bl + 1);
-					break;
-				}
-			}
-	}
-	snprintf(D->cls, sizeof(D->cls), "ringbuf-not-released");
-	snprintf(D->title, sizeof(D->title), "a reserved ring-buffer record is neither submitted nor "
-		 "discarded on some path");
-	grade_span_at(c, &D->primary, line, "return");
-	snprintf(D->primary.label, sizeof(D->primary.label), "this path ends with `%s` still reserved",
-		 var[0] ? var : "the record");
-	if (alloc) {
-		struct grade_span *s = grade_diag_secondary(D);
-
-		grade_span_at(c, s, alloc, "bpf_ringbuf_reserve");
-		snprintf(s->label, sizeof(s->label), "reserved here");
-	}
-	snprintf(D->help, sizeof(D->help), "call bpf_ringbuf_discard(%s, 0) before this return (or "
-		 "bpf_ringbuf_submit() it)", var[0] ? var : "e");
 	return 1;
 }
 
@@ -450,11 +420,48 @@ static int vc_no_events(struct vctx *c)
 	return 1;
 }
 
+/* Rows with the learner message of each, more specific shapes first. */
 static int (*const rows[])(struct vctx *) = {
-	vc_load_timeout, vc_global_func, vc_null, vc_index, vc_helper_size, vc_uninit_stack, vc_kernel_ptr, vc_ctx,
-	vc_arg_type, vc_ptr_arith, vc_unreleased, vc_loops, vc_combined_stack, vc_core,
-	vc_helper_denied, vc_gpl, vc_return, vc_uninit_reg, vc_tail_call, vc_rodata,
-	vc_fentry_target, vc_no_events,
+	vc_load_timeout,      /* verifier-timeout: still exploring when loading's time ran out */
+	vc_global_func,       /* global-function-arg */
+	vc_null,              /* null-map-value (verifier_access.c) */
+	vc_index,             /* out-of-bounds index classes (verifier_access.c) */
+	vc_helper_size,       /* helper-size-* (verifier_access.c) */
+	vc_uninit_stack,      /* uninitialized-stack (verifier_access.c) */
+	vc_packet_access,     /* packet-no-bounds-check, packet-bounds-too-short,
+			       * packet-offset-unbounded (verifier_packet.c) */
+	vc_packet_moved,      /* packet-pointer-stale: used after a helper moved the packet */
+	vc_use_after_release, /* use-after-release (verifier_refs.c) */
+	vc_kernel_ptr,        /* kernel-pointer-deref */
+	vc_fentry_args,       /* fentry-arg-past-count (verifier_calls.c) */
+	vc_ctx_field,         /* context-field-denied (verifier_packet.c) */
+	vc_ctx,               /* context-write, context-bad-offset */
+	vc_ctx_var_off,       /* context-variable-offset (verifier_packet.c) */
+	vc_ctx_moved,         /* context-pointer-modified (verifier_packet.c) */
+	vc_packet_write,      /* packet-write-denied (verifier_packet.c) */
+	vc_arg_type,          /* helper-arg-type, ringbuf-released-twice */
+	vc_dynptr_uninit,     /* dynptr-uninit (verifier_refs.c) */
+	vc_ptr_arith,         /* pointer-arithmetic */
+	vc_unreleased,        /* ringbuf-, socket-, dynptr-not-released (verifier_refs.c) */
+	vc_release_unowned,   /* release-not-acquired (verifier_refs.c) */
+	vc_lock_at_exit,      /* spin-lock-held (verifier_refs.c) */
+	vc_call_under_lock,   /* call-under-lock (verifier_refs.c) */
+	vc_loops,             /* infinite-loop, too-complex, too-many-instructions */
+	vc_combined_stack,    /* stack-too-large */
+	vc_call_depth,        /* call-stack-too-deep (verifier_calls.c) */
+	vc_callback_return,   /* callback-return-value (verifier_calls.c) */
+	vc_core,              /* core-missing-field */
+	vc_sleepable,         /* sleepable-helper (verifier_calls.c) */
+	vc_kfunc_denied,      /* kfunc-not-allowed (verifier_calls.c) */
+	vc_helper_denied,     /* helper-not-allowed */
+	vc_gpl,               /* gpl-only-helper */
+	vc_return,            /* invalid-return-value */
+	vc_uninit_reg,        /* missing-return-value, uninitialized-register */
+	vc_tail_call,         /* tail-call-map */
+	vc_helper_map,        /* helper-map-type (verifier_calls.c) */
+	vc_rodata,            /* write-read-only-map */
+	vc_fentry_target,     /* attach-target-missing */
+	vc_no_events,         /* no-dojo-h */
 };
 
 int grade_classes_explain(struct vctx *c)
@@ -469,6 +476,7 @@ int grade_classes_explain_attach(struct vctx *c, const char *section)
 {
 	int line = grade_src_find_sec(c->src, section, NULL);
 	const char *slash = strchr(section, '/');
+	char t[512];
 
 	grade_span_at(c, &D->primary, line, "");
 	if ((!strncmp(section, "tp/", 3) || !strncmp(section, "tracepoint/", 11)) && c->err == -2) {
@@ -486,6 +494,42 @@ int grade_classes_explain_attach(struct vctx *c, const char *section)
 		snprintf(D->primary.label, sizeof(D->primary.label), "the kernel refused to attach here");
 		snprintf(D->help, sizeof(D->help), "read only the fields of this tracepoint's struct "
 			 "(trace_event_raw_<name> in vmlinux.h)");
+		return 1;
+	}
+	if ((!strncmp(section, "raw_tp/", 7) || !strncmp(section, "raw_tracepoint/", 15)) &&
+	    c->err == -22) {
+		/* the kernel checks at attach that the program reads no more arguments than the
+		 * tracepoint passes: the highest args[N] the program reads is the culprit */
+		int at = 0, top = -1;
+
+		for (int l = line + 1; l < line + 200 && vu_line(c, l, t, sizeof(t)); l++) {
+			const char *p = strstr(t, "args[");
+			int n;
+
+			if (p && sscanf(p, "args[%d]", &n) == 1 && n > top)
+				top = n, at = l;
+		}
+		snprintf(D->cls, sizeof(D->cls), "raw-tp-args");
+		snprintf(D->title, sizeof(D->title), "the program reads more arguments than raw "
+			 "tracepoint %s passes", slash + 1);
+		if (at) {
+			char tok[32];
+
+			snprintf(tok, sizeof(tok), "args[%d]", top);
+			grade_span_at(c, &D->primary, at, tok);
+			snprintf(D->primary.label, sizeof(D->primary.label), "argument %d: past the "
+				 "tracepoint's arguments", top + 1);
+			struct grade_span *s = grade_diag_secondary(D);
+
+			grade_span_at(c, s, line, "");
+			snprintf(s->label, sizeof(s->label), "the kernel refused to attach here");
+		} else {
+			snprintf(D->primary.label, sizeof(D->primary.label), "the kernel refused to "
+				 "attach here");
+		}
+		snprintf(D->help, sizeof(D->help), "a raw tracepoint passes the arguments of its "
+			 "TP_PROTO (include/trace/events/ in the kernel source): read only args[0] to "
+			 "args[count - 1]");
 		return 1;
 	}
 	if (!strncmp(section, "kprobe", 6) || !strncmp(section, "kretprobe", 9)) {

@@ -291,3 +291,70 @@ int vu_find_line(const struct vctx *c, const char *needle, int from, int to)
 			return line;
 	return 0;
 }
+
+int vu_fail_line(const struct vctx *c)
+{
+	int col;
+
+	return grade_fail_line(c, &col);
+}
+
+int vu_prog_section(const struct vctx *c, char *out, size_t cap)
+{
+	char t[512], want[80], bpf_prog[80];
+
+	out[0] = 0;
+	if (!c->prog[0])
+		return 0;
+	snprintf(want, sizeof(want), "%s(", c->prog);
+	snprintf(bpf_prog, sizeof(bpf_prog), "(%s,", c->prog);
+	/* a SEC("...") line followed, within 3 lines, by the definition of the program */
+	for (int l = 1; vu_line(c, l, t, sizeof(t)); l++) {
+		const char *p = strstr(t, "SEC(\"");
+
+		if (!p || !strncmp(p + 5, "license", 7) || !strncmp(p + 5, ".maps", 5))
+			continue;
+		for (int k = l; k <= l + 3; k++) {
+			char d[512];
+
+			if (vu_line(c, k, d, sizeof(d)) && (strstr(d, want) || strstr(d, bpf_prog))) {
+				snprintf(out, cap, "%.*s", (int)strcspn(p + 5, "\""), p + 5);
+				return l;
+			}
+		}
+	}
+	return 0;
+}
+
+bool vu_member_access(const char *line, char *base, size_t bcap, char *field, size_t fcap)
+{
+	const char *a = strstr(line, "->"), *s;
+
+	if (!a)
+		return false;
+	for (s = a; s > line && (isalnum((unsigned char)s[-1]) || s[-1] == '_'); s--)
+		;
+	snprintf(base, bcap, "%.*s", (int)(a - s), s);
+	a += 2;
+	snprintf(field, fcap, "%.*s", (int)strspn(a, "abcdefghijklmnopqrstuvwxyz"
+						 "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"), a);
+	return base[0] && field[0];
+}
+
+int vu_path_find(const struct vctx *c, const char *needle, int *logline)
+{
+	const struct vlog *v = c->log;
+	int steps = 0;
+
+	for (int i = v->fail; i >= 0 && steps++ < 4096; i = grade_vlog_path_prev(v, i)) {
+		const struct vline *l = &v->lines[i];
+
+		if (i != v->fail && l->kind == VL_INSN &&
+		    (strstr(l->text, needle) || (l->state && strstr(l->state, needle)))) {
+			if (logline)
+				*logline = i;
+			return vu_insn_line(c, i) ?: -1;
+		}
+	}
+	return 0;
+}

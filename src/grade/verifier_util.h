@@ -35,5 +35,14 @@ int vu_find_check(const struct vctx *c, const char *ident, int *reg, char *state
 int vu_find_call(const struct vctx *c, int reg, char *helper, size_t cap);
 /* The first source line in [from, to] containing @needle, 0 if none. */
 int vu_find_line(const struct vctx *c, const char *needle, int from, int to);
+/* The source line of the failure (grade_fail_line() without the column). */
+int vu_fail_line(const struct vctx *c);
+/* The SEC("...") string of the rejected program into @out; its line, 0 if not found. */
+int vu_prog_section(const struct vctx *c, char *out, size_t cap);
+/* The first `base->field` on @line. */
+bool vu_member_access(const char *line, char *base, size_t bcap, char *field, size_t fcap);
+/* Walking the path back from the failure: the nearest instruction whose text or state
+ * contains @needle; its source line (-1 when unknown, 0 when none) and its log line. */
+int vu_path_find(const struct vctx *c, const char *needle, int *logline);
 
 #endif

@@ -27,6 +27,8 @@ struct guest_loader {
 	struct bpf_link *links[DOJO_MAX_PROGRAMS];
 	unsigned nlinks;
 	char *log;               /* verifier log, shared by all programs */
+	const void *bytes;       /* the object as sent (not owned), to open it again */
+	size_t len;
 };
 
 /* libbpf's print callback has no context: the channel and the tail are the agent's single
@@ -198,12 +200,41 @@ static int check_object(struct guest_loader *l)
 	return 0;
 }
 
-int guest_loader_open(const void *obj, size_t len, int log_level2, struct guest_loader **out)
+/* Open the object and set every program's log.  Level 1 from the start (not 0, which libbpf
+ * retries with 1 after a failure): a rejection is verified once, and a load cut by its
+ * deadline still has a log.  Level 0 is for guest_loader_load()'s second try. */
+static int open_object(struct guest_loader *l, int log_level)
 {
 	LIBBPF_OPTS(bpf_object_open_opts, opts, .object_name = "prog");
 	struct bpf_program *prog;
-	struct guest_loader *l;
 	char msg[PROTO_TEXT_MAX];
+	int err;
+
+	l->log[0] = 0;
+	tail_len = 0;
+	tail[0] = 0;
+	l->obj = bpf_object__open_mem(l->bytes, l->len, &opts);
+	if (!l->obj) {
+		err = -errno;
+		tail_last(msg, sizeof(msg));
+		return load_failed(err ? err : -EINVAL, "", NULL, 0, "libbpf cannot open your object: %s", msg[0] ? msg : strerror(-err));
+	}
+	err = check_object(l);
+	if (err)
+		return err;
+	bpf_object__for_each_program(prog, l->obj) {
+		err = bpf_program__set_log_buf(prog, l->log, DOJO_MAX_VERIFIER_LOG);
+		if (!err)
+			err = bpf_program__set_log_level(prog, log_level);
+		if (err)
+			return load_failed(err, bpf_program__name(prog), NULL, 0, "cannot set the verifier log: %s", strerror(-err));
+	}
+	return 0;
+}
+
+int guest_loader_open(const void *obj, size_t len, int log_level2, struct guest_loader **out)
+{
+	struct guest_loader *l;
 	int err;
 
 	*out = NULL;
@@ -214,31 +245,12 @@ int guest_loader_open(const void *obj, size_t len, int log_level2, struct guest_
 		free(l);
 		return load_failed(-ENOMEM, "", NULL, 0, "the agent is out of memory");
 	}
-	l->log[0] = 0;
-	tail_len = 0;
-	tail[0] = 0;
-	l->obj = bpf_object__open_mem(obj, len, &opts);
-	if (!l->obj) {
-		err = -errno;
-		tail_last(msg, sizeof(msg));
-		guest_loader_free(l);
-		return load_failed(err ? err : -EINVAL, "", NULL, 0, "libbpf cannot open your object: %s", msg[0] ? msg : strerror(-err));
-	}
-	err = check_object(l);
+	l->bytes = obj;
+	l->len = len;
+	err = open_object(l, log_level2 ? 2 : 1);
 	if (err) {
 		guest_loader_free(l);
 		return err;
-	}
-	bpf_object__for_each_program(prog, l->obj) {
-		/* level 1 from the start (not 0, which libbpf retries with 1 after a failure): a
-		 * rejection is verified once, and a load cut by its deadline still has a log */
-		err = bpf_program__set_log_buf(prog, l->log, DOJO_MAX_VERIFIER_LOG);
-		if (!err)
-			err = bpf_program__set_log_level(prog, log_level2 ? 2 : 1);
-		if (err) {
-			guest_loader_free(l);
-			return load_failed(err, bpf_program__name(prog), NULL, 0, "cannot set the verifier log: %s", strerror(-err));
-		}
 	}
 	*out = l;
 	return 0;
@@ -316,6 +328,21 @@ int guest_loader_load(struct guest_loader *l, unsigned timeout_ms)
 	load_saved[0] = 0;
 	armed = arm_load_deadline(timeout_ms ? timeout_ms : 1, &old) == 0;
 	err = bpf_object__load(l->obj);
+	if (err == -ENOSPC && !load_expired) {
+		/* the log outgrew its buffer, which fails even a program the verifier accepted:
+		 * load once more without a log (libbpf retries a failure with one) */
+		bpf_object__close(l->obj);
+		l->obj = NULL;
+		err = open_object(l, 0);
+		if (err) {
+			if (armed)
+				disarm_load_deadline(&old);
+			free(load_saved);
+			load_saved = NULL;
+			return err;
+		}
+		err = bpf_object__load(l->obj);
+	}
 	if (armed)
 		disarm_load_deadline(&old);
 	if (err) {

@@ -1,0 +1,197 @@
+/* verifier_calls.c: the rows of the class table about calls: a helper given the wrong map type
+ * or called where it may sleep, calls nested too deep, callbacks returning what
+ * their helper does not take, and fentry/fexit arguments past the traced function's own. */
+#include <stdio.h>
+#include <string.h>
+#include "verifier_util.h"
+
+#define D (c->d)
+
+static const char *map_type_name(int t)
+{
+	static const char *const names[] = {
+		"UNSPEC", "HASH", "ARRAY", "PROG_ARRAY", "PERF_EVENT_ARRAY", "PERCPU_HASH",
+		"PERCPU_ARRAY", "STACK_TRACE", "CGROUP_ARRAY", "LRU_HASH", "LRU_PERCPU_HASH",
+		"LPM_TRIE", "ARRAY_OF_MAPS", "HASH_OF_MAPS", "DEVMAP", "SOCKMAP", "CPUMAP", "XSKMAP",
+		"SOCKHASH", "CGROUP_STORAGE", "REUSEPORT_SOCKARRAY", "PERCPU_CGROUP_STORAGE", "QUEUE",
+		"STACK", "SK_STORAGE", "DEVMAP_HASH", "STRUCT_OPS", "RINGBUF", "INODE_STORAGE",
+		"TASK_STORAGE", "BLOOM_FILTER", "USER_RINGBUF", "CGRP_STORAGE", "ARENA",
+	};
+
+	return t >= 0 && t < (int)(sizeof(names) / sizeof(names[0])) ? names[t] : "other";
+}
+
+/* "cannot pass map_type 27 into func bpf_perf_event_output#25" (tail calls: vc_tail_call). */
+int vc_helper_map(struct vctx *c)
+{
+	const char *e = vu_err(c, "cannot pass map_type ");
+	int line = vu_fail_line(c), type = -1;
+	char helper[64] = "", t[512], arg[64] = "";
+
+	if (!e || sscanf(e, "cannot pass map_type %d into func %63[a-z0-9_]", &type, helper) != 2)
+		return 0;
+	vu_line(c, line, t, sizeof(t));
+	for (int n = 1; n <= 5 && !arg[0]; n++)
+		if (vu_call_arg(t, helper, n, arg, sizeof(arg)) && arg[0] != '&')
+			arg[0] = 0;
+	snprintf(D->cls, sizeof(D->cls), "helper-map-type");
+	snprintf(D->title, sizeof(D->title), "%s() cannot use a BPF_MAP_TYPE_%s map", helper,
+		 map_type_name(type));
+	grade_span_at(c, &D->primary, line, arg[0] ? arg : helper);
+	snprintf(D->primary.label, sizeof(D->primary.label), "a %s map", map_type_name(type));
+	if (!strcmp(helper, "bpf_perf_event_output") && type == 27)
+		snprintf(D->help, sizeof(D->help), "write to a ring buffer with bpf_ringbuf_output(%s, "
+			 "&data, sizeof(data), 0) (or reserve and submit); bpf_perf_event_output() needs "
+			 "a BPF_MAP_TYPE_PERF_EVENT_ARRAY", arg[0] ? arg : "&map");
+	else
+		snprintf(D->help, sizeof(D->help), "declare the map with a type %s() accepts (see its "
+			 "description in bpf_helper_defs.h)", helper);
+	return 1;
+}
+
+int vc_sleepable(struct vctx *c)
+{
+	const char *e = vu_err(c, "might sleep in a non-sleepable prog");
+	int line = vu_fail_line(c), secl;
+	char helper[64] = "", sec[96];
+
+	if (!e)
+		return 0;
+	vu_helper(vu_insn(c), helper, sizeof(helper));
+	secl = vu_prog_section(c, sec, sizeof(sec));
+	snprintf(D->cls, sizeof(D->cls), "sleepable-helper");
+	snprintf(D->title, sizeof(D->title), "%s() may sleep, and this program may not",
+		 helper[0] ? helper : "this helper");
+	grade_span_at(c, &D->primary, line, helper[0] ? helper : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "only for sleepable programs");
+	if (secl) {
+		struct grade_span *s = grade_diag_secondary(D);
+
+		grade_span_at(c, s, secl, "");
+		snprintf(s->label, sizeof(s->label), "not a sleepable program");
+	}
+	snprintf(D->help, sizeof(D->help), "%s", !strcmp(helper, "bpf_copy_from_user") ?
+		 "use bpf_probe_read_user() / bpf_probe_read_user_str() here (they fail instead of "
+		 "sleeping); bpf_copy_from_user() needs a sleepable section such as "
+		 "SEC(\"fentry.s/...\") or SEC(\"lsm.s/...\")" :
+		 "call it from a sleepable section (SEC(\"fentry.s/...\"), SEC(\"lsm.s/...\"), "
+		 "SEC(\"uprobe.s/...\")) or use a non-sleeping helper");
+	return 1;
+}
+
+int vc_call_depth(struct vctx *c)
+{
+	const char *e = vu_err(c, "frames is too deep");
+	int line = vu_fail_line(c), frames = 0;
+
+	if (!e)
+		return 0;
+	sscanf(e, "the call stack of %d frames", &frames);
+	snprintf(D->cls, sizeof(D->cls), "call-stack-too-deep");
+	snprintf(D->title, sizeof(D->title), "%d nested function calls: the verifier allows 8",
+		 frames);
+	grade_span_at(c, &D->primary, line, NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "the call that goes past the limit");
+	snprintf(D->help, sizeof(D->help), "mark small functions `static __always_inline` so they "
+		 "are not separate calls, or flatten the chain");
+	return 1;
+}
+
+int vc_callback_return(struct vctx *c)
+{
+	const char *e = vu_err(c, "At callback return the register R0");
+	const char *r = e ? strstr(e, "should have been in ") : NULL;
+	int line = vu_fail_line(c);
+
+	if (!e)
+		return 0;
+	snprintf(D->cls, sizeof(D->cls), "callback-return-value");
+	snprintf(D->title, sizeof(D->title), "a callback must return a value in %s",
+		 r ? r + 20 : "its helper's range");
+	grade_span_at(c, &D->primary, line, "return");
+	snprintf(D->primary.label, sizeof(D->primary.label), "returns a value outside %s",
+		 r ? r + 20 : "the range");
+	snprintf(D->help, sizeof(D->help), "a bpf_loop() (or bpf_for_each_map_elem()) callback "
+		 "returns 0 to go on with the next iteration and 1 to stop");
+	return 1;
+}
+
+/* "func 'do_unlinkat' doesn't have 3-th argument" */
+int vc_fentry_args(struct vctx *c)
+{
+	const char *e = vu_err(c, "-th argument");
+	int def = c->prog[0] ? grade_src_find_sec(c->src, NULL, c->prog) : 0, n = 0;
+	char fn[64] = "", t[512], arg[64] = "";
+	const char *p;
+
+	if (!e || !strstr(e, "doesn't have") || sscanf(e, "func '%63[^']' doesn't have %d", fn, &n) != 2)
+		return 0;
+	/* BPF_PROG(name, a, b, c): the n-th argument after the name */
+	if (def && vu_line(c, def, t, sizeof(t)) && (p = strstr(t, "BPF_PROG")) &&
+	    (p = strchr(p, '('))) {
+		for (int k = 0; k < n && p; k++)
+			p = strchr(p + 1, ',');
+		if (p) {
+			p++;
+			while (*p == ' ')
+				p++;
+			size_t len = strcspn(p, ",)");
+
+			while (len && p[len - 1] == ' ')
+				len--;
+			snprintf(arg, sizeof(arg), "%.*s", (int)len, p);
+		}
+	}
+	snprintf(D->cls, sizeof(D->cls), "fentry-arg-past-count");
+	snprintf(D->title, sizeof(D->title), "%s() has %d argument%s: argument %d is past them", fn,
+		 n - 1, n == 2 ? "" : "s", n);
+	grade_span_at(c, &D->primary, def, arg[0] ? arg : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "%s() has no such argument", fn);
+	if (vu_fail_line(c) && vu_fail_line(c) != def) {
+		struct grade_span *s = grade_diag_secondary(D);
+
+		grade_span_at(c, s, vu_fail_line(c), arg[0] ? arg : NULL);
+		snprintf(s->label, sizeof(s->label), "read here");
+	}
+	snprintf(D->help, sizeof(D->help), "declare exactly %s()'s arguments in BPF_PROG(...), as in "
+		 "its prototype (vmlinux.h has no prototypes: see the kernel source); fexit adds the "
+		 "return value after them", fn);
+	return 1;
+}
+
+/* "calling kernel function bpf_task_acquire is not allowed" */
+int vc_kfunc_denied(struct vctx *c)
+{
+	const char *e = vu_err(c, "calling kernel function ");
+	int line = vu_fail_line(c), secl;
+	char fn[64] = "", sec[96];
+
+	if (!e || !strstr(e, "is not allowed") ||
+	    sscanf(e, "calling kernel function %63[A-Za-z0-9_]", fn) != 1)
+		return 0;
+	/* the call, not the extern declaration (`... __ksym;`) that names it first */
+	for (int l = 1; (l = vu_find_line(c, fn, l, 1 << 20)) > 0; l++) {
+		char t[512];
+
+		if (vu_line(c, l, t, sizeof(t)) && !strstr(t, "__ksym")) {
+			line = l;
+			break;
+		}
+	}
+	secl = vu_prog_section(c, sec, sizeof(sec));
+	snprintf(D->cls, sizeof(D->cls), "kfunc-not-allowed");
+	snprintf(D->title, sizeof(D->title), "the kernel function %s() cannot be called from "
+		 "SEC(\"%s\") programs", fn, sec[0] ? sec : "...");
+	grade_span_at(c, &D->primary, line, fn);
+	snprintf(D->primary.label, sizeof(D->primary.label), "not available to this program type");
+	if (secl) {
+		struct grade_span *s = grade_diag_secondary(D);
+
+		grade_span_at(c, s, secl, "");
+		snprintf(s->label, sizeof(s->label), "the program type is set here");
+	}
+	snprintf(D->help, sizeof(D->help), "each kernel function (kfunc) is registered for some "
+		 "program types only (tracing ones for most task and cgroup kfuncs): move this code "
+		 "to such a program, e.g. SEC(\"tp_btf/...\") or SEC(\"fentry/...\")");
+	return 1;
+}

@@ -1,0 +1,291 @@
+/* verifier_packet.c: the rows of the class table about packets and contexts of networking
+ * (and other non-tracing) programs: packet reads without a bounds check, with one too short,
+ * with an offset no check can cover, through pointers a helper may have invalidated, writes a
+ * program type may not do; context fields a program type may not read, read at a variable
+ * offset, or through a moved context pointer. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include "verifier_util.h"
+
+#define D (c->d)
+#define MAX_PACKET_OFF 0xffff   /* the kernel's bound on a packet pointer's variable part */
+
+/* The verdict a program of this section returns to let a packet through. */
+static const char *pass_action(const struct vctx *c)
+{
+	char sec[96];
+
+	vu_prog_section(c, sec, sizeof(sec));
+	if (!strncmp(sec, "xdp", 3))
+		return "XDP_PASS";
+	if (!strncmp(sec, "tc", 2) || !strncmp(sec, "classifier", 10))
+		return "TC_ACT_OK";
+	return "0";
+}
+
+/* The last check against data_end on the path to the failure: its source line, 0 if none. */
+static int end_check_line(const struct vctx *c)
+{
+	const struct vlog *v = c->log;
+	int steps = 0;
+
+	for (int i = grade_vlog_path_prev(v, v->fail); i >= 0 && steps++ < 4096;
+	     i = grade_vlog_path_prev(v, i)) {
+		const struct vline *l = &v->lines[i];
+
+		if (l->kind == VL_INSN && !strncmp(l->text, "if ", 3) && strstr(l->state, "pkt_end"))
+			return vu_insn_line(c, i);
+	}
+	return 0;
+}
+
+/* "invalid access to packet, off=22 size=1, R2(id=0,off=22,r=14)" */
+int vc_packet_access(struct vctx *c)
+{
+	const char *e = vu_err(c, "invalid access to packet, off=");
+	int line = vu_fail_line(c), reg = -1, chk;
+	long long off = 0, size = 0, r = 0, umax = 0;
+	char t[512], var[64] = "", st[256] = "", add[16];
+	const char *p;
+
+	if (!e)
+		return 0;
+	sscanf(e, "invalid access to packet, off=%lld size=%lld", &off, &size);
+	if ((p = strstr(e, ", R")))
+		sscanf(p, ", R%d", &reg);
+	if ((p = strstr(e, "r=")))
+		sscanf(p, "r=%lld", &r);
+	if (reg >= 0)
+		grade_vlog_reg_before(c->log, c->log->fail, reg, st, sizeof(st));
+	grade_vlog_num(st, "umax", &umax);
+	vu_line(c, line, t, sizeof(t));
+	if (!vu_deref_base(t, var, sizeof(var)) && (p = strchr(t, '*')))
+		sscanf(p + 1, "%63[A-Za-z0-9_]", var);
+	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
+	if (umax > MAX_PACKET_OFF) {
+		int at;
+
+		snprintf(D->cls, sizeof(D->cls), "packet-offset-unbounded");
+		snprintf(D->title, sizeof(D->title), "an offset with no small bound was added to "
+			 "`%s`, so no check against data_end can cover it", var[0] ? var : "the pointer");
+		snprintf(D->primary.label, sizeof(D->primary.label), "the check before this read did "
+			 "not count: the offset may be up to %lld", umax);
+		snprintf(add, sizeof(add), "r%d += r", reg);
+		at = vu_path_find(c, add, NULL);
+		if (at > 0) {
+			struct grade_span *s = grade_diag_secondary(D);
+
+			grade_span_at(c, s, at, "");
+			snprintf(s->label, sizeof(s->label), "a variable offset added here");
+		}
+		snprintf(D->help, sizeof(D->help), "bound the offset by a constant before adding it "
+			 "(e.g. `if (off > 60) return %s;`): the verifier tracks packet offsets only "
+			 "below 64 KiB", pass_action(c));
+		return 1;
+	}
+	chk = end_check_line(c);
+	if (r == 0 || !chk) {
+		snprintf(D->cls, sizeof(D->cls), "packet-no-bounds-check");
+		snprintf(D->title, sizeof(D->title), "the packet is read through `%s` before any check "
+			 "against data_end", var[0] ? var : "a packet pointer");
+		snprintf(D->primary.label, sizeof(D->primary.label), "reads bytes %lld..%lld of a "
+			 "packet that may be shorter", off, off + size - 1);
+		snprintf(D->help, sizeof(D->help), "check first: `if ((void *)(%s + 1) > data_end) "
+			 "return %s;`, where data_end = (void *)(long)ctx->data_end", var[0] ? var : "p",
+			 pass_action(c));
+		return 1;
+	}
+	snprintf(D->cls, sizeof(D->cls), "packet-bounds-too-short");
+	snprintf(D->title, sizeof(D->title), "the bounds check covers %lld bytes of the packet; this "
+		 "read needs %lld", r, off + size);
+	if (size > 1)
+		snprintf(D->primary.label, sizeof(D->primary.label), "reads bytes %lld..%lld", off,
+			 off + size - 1);
+	else
+		snprintf(D->primary.label, sizeof(D->primary.label), "reads byte %lld", off);
+	{
+		struct grade_span *s = grade_diag_secondary(D);
+
+		grade_span_at(c, s, chk, "data_end");
+		snprintf(s->label, sizeof(s->label), "this check only proves the first %lld bytes are "
+			 "there", r);
+	}
+	snprintf(D->help, sizeof(D->help), "check the end of what you read, against data_end: "
+		 "`if ((void *)(%s + 1) > data_end) return %s;`", var[0] ? var : "p", pass_action(c));
+	return 1;
+}
+
+/* Helpers after which every packet pointer is invalid (the kernel's
+ * bpf_helper_changes_pkt_data()). */
+static const char *const pkt_movers[] = {
+	"bpf_skb_pull_data", "bpf_skb_change_head", "bpf_skb_change_tail", "bpf_skb_change_proto",
+	"bpf_skb_adjust_room", "bpf_skb_store_bytes", "bpf_skb_vlan_push", "bpf_skb_vlan_pop",
+	"bpf_l3_csum_replace", "bpf_l4_csum_replace", "bpf_clone_redirect", "bpf_xdp_adjust_head",
+	"bpf_xdp_adjust_tail", "bpf_xdp_adjust_meta", "bpf_msg_pull_data", "bpf_lwt_push_encap",
+};
+
+/* "R6 invalid mem access 'scalar'" where R6 held a packet pointer before such a call. */
+int vc_packet_moved(struct vctx *c)
+{
+	const char *e = vu_err(c, "invalid mem access 'scalar'");
+	int reg = vu_err_reg(e), line = vu_fail_line(c), steps = 0, at = -1;
+	const struct vlog *v = c->log;
+	char helper[64] = "", st[256], t[512], var[64] = "";
+
+	if (!e || reg < 0)
+		return 0;
+	for (int i = grade_vlog_path_prev(v, v->fail); i >= 0 && steps++ < 4096 && at < 0;
+	     i = grade_vlog_path_prev(v, i)) {
+		const struct vline *l = &v->lines[i];
+
+		if (l->kind != VL_INSN || !vu_helper(l->text, helper, sizeof(helper)))
+			continue;
+		for (size_t k = 0; k < sizeof(pkt_movers) / sizeof(pkt_movers[0]); k++)
+			if (!strcmp(helper, pkt_movers[k]) &&
+			    grade_vlog_reg_before(v, i, reg, st, sizeof(st)) && !strncmp(st, "pkt", 3))
+				at = i;
+	}
+	if (at < 0)
+		return 0;
+	vu_line(c, line, t, sizeof(t));
+	vu_deref_base(t, var, sizeof(var));
+	snprintf(D->cls, sizeof(D->cls), "packet-pointer-stale");
+	snprintf(D->title, sizeof(D->title), "`%s` points into the packet as it was before %s(), "
+		 "which may have moved it", var[0] ? var : "this pointer", helper);
+	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "used after the packet may have moved");
+	{
+		struct grade_span *s = grade_diag_secondary(D);
+
+		grade_span_at(c, s, vu_insn_line(c, at), helper);
+		snprintf(s->label, sizeof(s->label), "may move or resize the packet: every packet "
+			 "pointer taken before it is invalid");
+	}
+	snprintf(D->help, sizeof(D->help), "after %s(), load data and data_end from the context "
+		 "again and redo the bounds check before reading", helper);
+	return 1;
+}
+
+int vc_packet_write(struct vctx *c)
+{
+	const char *e = vu_err(c, "cannot write into packet");
+	int line = vu_fail_line(c);
+	char sec[96], t[512], var[64] = "";
+
+	if (!e)
+		return 0;
+	vu_prog_section(c, sec, sizeof(sec));
+	vu_line(c, line, t, sizeof(t));
+	vu_deref_base(t, var, sizeof(var));
+	snprintf(D->cls, sizeof(D->cls), "packet-write-denied");
+	snprintf(D->title, sizeof(D->title), "SEC(\"%s\") programs may read the packet but not "
+		 "change it", sec[0] ? sec : "...");
+	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "writes into the packet");
+	snprintf(D->help, sizeof(D->help), "change packets from a tc (SEC(\"tc\")) or XDP "
+		 "(SEC(\"xdp\")) program; cgroup_skb and socket filters only look at them");
+	return 1;
+}
+
+/* A field the program type may not read: "invalid bpf_context access" on `skb->data` in a
+ * socket filter.  Reads past the context and writes are vc_ctx's (verifier_classes.c). */
+int vc_ctx_field(struct vctx *c)
+{
+	const char *e = vu_err(c, "invalid bpf_context access");
+	int line = vu_fail_line(c), store;
+	char sec[96], t[512], base[64], field[64], tok[132];
+
+	if (!e || c->log->fail < 0)
+		return 0;
+	store = (c->log->lines[c->log->fail].opcode & 7) == 2 ||
+		(c->log->lines[c->log->fail].opcode & 7) == 3;
+	vu_prog_section(c, sec, sizeof(sec));
+	if (store || !sec[0] || !strncmp(sec, "tp", 2) || !strncmp(sec, "tracepoint", 10) ||
+	    !strncmp(sec, "raw_tp", 6) || !strncmp(sec, "fentry", 6) || !strncmp(sec, "fexit", 5) ||
+	    !strncmp(sec, "kprobe", 6) || !vu_line(c, line, t, sizeof(t)) ||
+	    !vu_member_access(t, base, sizeof(base), field, sizeof(field)))
+		return 0;
+	snprintf(D->cls, sizeof(D->cls), "context-field-denied");
+	snprintf(D->title, sizeof(D->title), "SEC(\"%s\") programs may not read `%s->%s`", sec, base,
+		 field);
+	snprintf(tok, sizeof(tok), "%s->%s", base, field);
+	grade_span_at(c, &D->primary, line, tok);
+	snprintf(D->primary.label, sizeof(D->primary.label), "not readable by this program type");
+	if (!strncmp(sec, "socket", 6) && (!strcmp(field, "data") || !strcmp(field, "data_end")))
+		snprintf(D->help, sizeof(D->help), "a socket filter reads the packet with "
+			 "bpf_skb_load_bytes(%s, offset, &buf, sizeof(buf)); direct access through "
+			 "data/data_end is for tc, XDP and cgroup_skb programs", base);
+	else
+		snprintf(D->help, sizeof(D->help), "each program type may read only some context "
+			 "fields: use a program type that offers `%s`, or a helper that gives the value",
+			 field);
+	return 1;
+}
+
+int vc_ctx_var_off(struct vctx *c)
+{
+	const char *e = vu_err(c, "variable ctx access var_off=");
+	int line = vu_fail_line(c);
+	char t[512], arr[64] = "", idx[64] = "", tok[140], expr[160];
+
+	if (!e)
+		return 0;
+	vu_line(c, line, t, sizeof(t));
+	vu_subscript(t, arr, sizeof(arr), idx, sizeof(idx));
+	snprintf(tok, sizeof(tok), "%s[%s]", arr, idx);
+	{	/* the whole expression for the help: ctx->args, not args */
+		const char *a = arr[0] ? strstr(t, tok) : NULL, *s = a;
+
+		while (s && s > t && (isalnum((unsigned char)s[-1]) || strchr("_>-.", s[-1])))
+			s--;
+		if (a && s < a)
+			snprintf(expr, sizeof(expr), "%.*s%s", (int)(a - s), s, arr);
+		else
+			snprintf(expr, sizeof(expr), "%s", arr[0] ? arr : "ctx->args");
+	}
+	snprintf(D->cls, sizeof(D->cls), "context-variable-offset");
+	snprintf(D->title, sizeof(D->title), "the context is read at an offset only known when the "
+		 "program runs");
+	grade_span_at(c, &D->primary, line, arr[0] ? tok : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "the verifier checks each context read "
+		 "at a constant offset%s%s%s", idx[0] ? "; `" : "", idx, idx[0] ? "` is not one" : "");
+	snprintf(D->help, sizeof(D->help), "read with constant indexes and choose afterwards: `u64 "
+		 "v = %s == 0 ? %s[0] : %s[1];`", idx[0] ? idx : "i", expr, expr);
+	return 1;
+}
+
+int vc_ctx_moved(struct vctx *c)
+{
+	const char *e = vu_err(c, "dereference of modified ctx ptr");
+	int line = vu_fail_line(c);
+	char helper[64], t[512], arg[64] = "", off[24] = "";
+
+	if (!e)
+		return 0;
+	if (strstr(e, "off="))
+		snprintf(off, sizeof(off), "%.*s", (int)strspn(strstr(e, "off=") + 4, "-0123456789"),
+			 strstr(e, "off=") + 4);
+	snprintf(D->cls, sizeof(D->cls), "context-pointer-modified");
+	if (vu_helper(vu_insn(c), helper, sizeof(helper))) {
+		int reg = vu_err_reg(strstr(e, " R") ? strstr(e, " R") + 1 : e);
+
+		vu_line(c, line, t, sizeof(t));
+		if (reg < 1 || reg > 5 || !vu_call_arg(t, helper, reg, arg, sizeof(arg)))
+			arg[0] = 0;
+		snprintf(D->title, sizeof(D->title), "%s() wants the context itself, not a pointer "
+			 "into it", helper);
+		grade_span_at(c, &D->primary, line, arg[0] ? arg : helper);
+		snprintf(D->primary.label, sizeof(D->primary.label), "points %s bytes into the "
+			 "context", off[0] ? off : "some");
+		snprintf(D->help, sizeof(D->help), "pass the program's context argument as it came "
+			 "(`ctx`); read fields from it as `ctx->field`");
+		return 1;
+	}
+	snprintf(D->title, sizeof(D->title), "the context is read through a pointer that was moved");
+	grade_span_at(c, &D->primary, line, NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "the context pointer plus an offset");
+	snprintf(D->help, sizeof(D->help), "read context fields directly as `ctx->field` (the "
+		 "verifier rewrites each such read); do not keep or pass pointers into the context");
+	return 1;
+}

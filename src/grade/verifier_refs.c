@@ -1,0 +1,258 @@
+/* verifier_refs.c: the rows of the class table about things a program must give back or stop
+ * using: references left unreleased on a path (ring-buffer records, sockets, dynptrs), used
+ * after their release, dynptrs used uninitialised, and spin locks held at exit or across a
+ * call. */
+#include <stdio.h>
+#include <string.h>
+#include "verifier_util.h"
+
+#define D (c->d)
+
+/* The `return` the failing path leaves through: the failure is at the exit instruction, whose
+ * line is often the closing brace; the path's last branch leads to its return. */
+static int exit_line(const struct vctx *c)
+{
+	int line = vu_fail_line(c);
+	char lt[512];
+
+	if (!vu_line(c, line, lt, sizeof(lt)) || strcmp(lt, "}"))
+		return line;
+	for (int i = c->log->fail, steps = 0; i >= 0 && steps++ < 512;
+	     i = grade_vlog_path_prev(c->log, i)) {
+		const struct vline *l = &c->log->lines[i];
+		int bl;
+
+		if (l->kind != VL_INSN || strncmp(l->text, "if ", 3))
+			continue;
+		bl = vu_insn_line(c, i);
+		if (bl && vu_find_line(c, "return", bl, bl + 1))
+			return vu_find_line(c, "return", bl, bl + 1);
+	}
+	return line;
+}
+
+/* The helper called at instruction @insn, from the log ("call bpf_sk_lookup_tcp#84"). */
+static bool helper_at(const struct vctx *c, int insn, char *out, size_t cap)
+{
+	for (size_t i = 0; i < c->log->n; i++) {
+		const struct vline *l = &c->log->lines[i];
+
+		if (l->kind == VL_INSN && l->insn == insn && vu_helper(l->text, out, cap))
+			return true;
+	}
+	return false;
+}
+
+int vc_unreleased(struct vctx *c)
+{
+	const char *e = vu_err(c, "Unreleased reference");
+	const char *a = e ? strstr(e, "alloc_insn=") : NULL;
+	int line = exit_line(c), alloc = 0, ai = -1, col;
+	char t[512], var[64] = "", helper[64] = "", arg[64] = "";
+
+	if (!e)
+		return 0;
+	if (a && sscanf(a, "alloc_insn=%d", &ai) == 1)
+		grade_vobj_insn_line(c->obj, c->prog, ai, &alloc, &col);
+	if (ai >= 0)
+		helper_at(c, ai, helper, sizeof(helper));
+	if (alloc && vu_line(c, alloc, t, sizeof(t))) {
+		vu_assigned(t, var, sizeof(var));
+		if (helper[0] && vu_call_arg(t, helper, 4, arg, sizeof(arg)) && arg[0] == '&')
+			snprintf(var, sizeof(var), "%s", arg + 1);   /* the dynptr argument */
+	}
+	grade_span_at(c, &D->primary, line, "return");
+	if (alloc) {
+		struct grade_span *s = grade_diag_secondary(D);
+
+		grade_span_at(c, s, alloc, helper[0] ? helper : "bpf_ringbuf_reserve");
+		snprintf(s->label, sizeof(s->label), "%s here", strstr(helper, "lookup") ?
+			 "found (and referenced)" : "reserved");
+	}
+	if (strstr(helper, "_lookup_") || strstr(helper, "skc_lookup")) {
+		snprintf(D->cls, sizeof(D->cls), "socket-not-released");
+		snprintf(D->title, sizeof(D->title), "a socket found with %s() is not released on "
+			 "some path", helper);
+		snprintf(D->primary.label, sizeof(D->primary.label), "this path ends holding `%s`",
+			 var[0] ? var : "the socket");
+		snprintf(D->help, sizeof(D->help), "call bpf_sk_release(%s) on every path after the "
+			 "NULL check, before returning", var[0] ? var : "sk");
+	} else if (strstr(helper, "dynptr")) {
+		snprintf(D->cls, sizeof(D->cls), "dynptr-not-released");
+		snprintf(D->title, sizeof(D->title), "a ring-buffer dynptr is neither submitted nor "
+			 "discarded on some path");
+		snprintf(D->primary.label, sizeof(D->primary.label), "this path ends with `%s` still "
+			 "reserved", var[0] ? var : "the dynptr");
+		snprintf(D->help, sizeof(D->help), "call bpf_ringbuf_discard_dynptr(&%s, 0) before this "
+			 "return (or bpf_ringbuf_submit_dynptr()); this holds even when the reservation "
+			 "failed", var[0] ? var : "ptr");
+	} else {
+		snprintf(D->cls, sizeof(D->cls), "ringbuf-not-released");
+		snprintf(D->title, sizeof(D->title), "a reserved ring-buffer record is neither "
+			 "submitted nor discarded on some path");
+		snprintf(D->primary.label, sizeof(D->primary.label), "this path ends with `%s` still "
+			 "reserved", var[0] ? var : "the record");
+		snprintf(D->help, sizeof(D->help), "call bpf_ringbuf_discard(%s, 0) before this return "
+			 "(or bpf_ringbuf_submit() it)", var[0] ? var : "e");
+	}
+	return 1;
+}
+
+static const char *const releasers[] = {
+	"bpf_ringbuf_submit", "bpf_ringbuf_discard", "bpf_sk_release", "bpf_ringbuf_submit_dynptr",
+	"bpf_ringbuf_discard_dynptr",
+};
+
+/* "R1 invalid mem access 'scalar'" where R1 was a reference a release call gave back. */
+int vc_use_after_release(struct vctx *c)
+{
+	const char *e = vu_err(c, "invalid mem access 'scalar'");
+	int reg = vu_err_reg(e), line = vu_fail_line(c), steps = 0, at = -1;
+	const struct vlog *v = c->log;
+	char helper[64] = "", t[512], var[64] = "";
+
+	if (!e || reg < 0)
+		return 0;
+	for (int i = grade_vlog_path_prev(v, v->fail); i >= 0 && steps++ < 4096 && at < 0;
+	     i = grade_vlog_path_prev(v, i)) {
+		const struct vline *l = &v->lines[i];
+
+		if (l->kind != VL_INSN || !vu_helper(l->text, helper, sizeof(helper)))
+			continue;
+		for (size_t k = 0; k < sizeof(releasers) / sizeof(releasers[0]); k++)
+			if (!strcmp(helper, releasers[k]))
+				at = i;
+	}
+	if (at < 0 || !vu_line(c, line, t, sizeof(t)) || !vu_deref_base(t, var, sizeof(var)) ||
+	    !vu_line(c, vu_insn_line(c, at), t, sizeof(t)) || !strstr(t, var))
+		return 0;
+	snprintf(D->cls, sizeof(D->cls), "use-after-release");
+	snprintf(D->title, sizeof(D->title), "`%s` is used after %s() gave it back", var, helper);
+	grade_span_at(c, &D->primary, line, var);
+	snprintf(D->primary.label, sizeof(D->primary.label), "no longer yours here");
+	{
+		struct grade_span *s = grade_diag_secondary(D);
+
+		grade_span_at(c, s, vu_insn_line(c, at), helper);
+		snprintf(s->label, sizeof(s->label), "`%s` is released here", var);
+	}
+	snprintf(D->help, sizeof(D->help), "do everything with `%s` before %s(): once released, "
+		 "the kernel may already be reading or reusing it", var, helper);
+	return 1;
+}
+
+int vc_dynptr_uninit(struct vctx *c)
+{
+	const char *e = vu_err(c, "Expected an initialized dynptr as arg #");
+	int line = vu_fail_line(c), argn = -1;
+	char helper[64] = "", t[512], arg[64] = "";
+
+	if (!e)
+		return 0;
+	sscanf(strchr(e, '#'), "#%d", &argn);
+	vu_helper(vu_insn(c), helper, sizeof(helper));
+	vu_line(c, line, t, sizeof(t));
+	if (helper[0] && argn >= 0 && vu_call_arg(t, helper, argn + 1, arg, sizeof(arg)) &&
+	    arg[0] == '&')
+		memmove(arg, arg + 1, strlen(arg));
+	snprintf(D->cls, sizeof(D->cls), "dynptr-uninit");
+	snprintf(D->title, sizeof(D->title), "`%s` is passed to %s() before anything initialised it",
+		 arg[0] ? arg : "the dynptr", helper[0] ? helper : "this helper");
+	grade_span_at(c, &D->primary, line, arg[0] ? arg : helper);
+	snprintf(D->primary.label, sizeof(D->primary.label), "not an initialised dynptr");
+	{
+		int decl = arg[0] ? vu_find_line(c, "struct bpf_dynptr", 1, line) : 0;
+
+		if (decl) {
+			struct grade_span *s = grade_diag_secondary(D);
+
+			grade_span_at(c, s, decl, arg);
+			snprintf(s->label, sizeof(s->label), "declared here, never initialised");
+		}
+	}
+	snprintf(D->help, sizeof(D->help), "initialise it first, e.g. with "
+		 "bpf_ringbuf_reserve_dynptr() or bpf_dynptr_from_mem(), and use it only while it "
+		 "is valid");
+	return 1;
+}
+
+static int lock_line(const struct vctx *c)
+{
+	int l = vu_path_find(c, "call bpf_spin_lock", NULL);
+
+	return l > 0 ? l : 0;
+}
+
+int vc_lock_at_exit(struct vctx *c)
+{
+	const char *e = vu_err(c, "bpf_spin_lock-ed region");
+	int line = exit_line(c), lock;
+
+	if ((!e || !strstr(e, "EXIT")) && !(e = vu_err(c, "bpf_spin_unlock is missing")))
+		return 0;
+	lock = lock_line(c);
+	snprintf(D->cls, sizeof(D->cls), "spin-lock-held");
+	snprintf(D->title, sizeof(D->title), "a path returns while holding the spin lock");
+	grade_span_at(c, &D->primary, line, "return");
+	snprintf(D->primary.label, sizeof(D->primary.label), "returns with the lock held");
+	if (lock) {
+		struct grade_span *s = grade_diag_secondary(D);
+
+		grade_span_at(c, s, lock, "bpf_spin_lock");
+		snprintf(s->label, sizeof(s->label), "locked here");
+	}
+	snprintf(D->help, sizeof(D->help), "call bpf_spin_unlock() on every path before it returns; "
+		 "decide inside the lock, return after the unlock");
+	return 1;
+}
+
+int vc_call_under_lock(struct vctx *c)
+{
+	const char *e = vu_err(c, "function calls are not allowed while holding a lock");
+	int line = vu_fail_line(c), lock;
+	char helper[64] = "";
+
+	if (!e)
+		return 0;
+	vu_helper(vu_insn(c), helper, sizeof(helper));
+	lock = lock_line(c);
+	snprintf(D->cls, sizeof(D->cls), "call-under-lock");
+	snprintf(D->title, sizeof(D->title), "%s() is called while the spin lock is held",
+		 helper[0] ? helper : "a function");
+	grade_span_at(c, &D->primary, line, helper[0] ? helper : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "no calls between lock and unlock");
+	if (lock) {
+		struct grade_span *s = grade_diag_secondary(D);
+
+		grade_span_at(c, s, lock, "bpf_spin_lock");
+		snprintf(s->label, sizeof(s->label), "locked here");
+	}
+	snprintf(D->help, sizeof(D->help), "call it before bpf_spin_lock() and keep only plain reads "
+		 "and writes of the map value inside: `u64 now = bpf_ktime_get_ns(); "
+		 "bpf_spin_lock(&v->lock); v->stamp = now; bpf_spin_unlock(&v->lock);`");
+	return 1;
+}
+
+/* "R1 must be referenced when passed to release function" */
+int vc_release_unowned(struct vctx *c)
+{
+	const char *e = vu_err(c, "must be referenced when passed to release function");
+	int line = vu_fail_line(c), reg = vu_err_reg(e);
+	char helper[64] = "", t[512], arg[64] = "";
+
+	if (!e)
+		return 0;
+	vu_helper(vu_insn(c), helper, sizeof(helper));
+	vu_line(c, line, t, sizeof(t));
+	if (!helper[0] || reg < 1 || reg > 5 || !vu_call_arg(t, helper, reg, arg, sizeof(arg)))
+		arg[0] = 0;
+	snprintf(D->cls, sizeof(D->cls), "release-not-acquired");
+	snprintf(D->title, sizeof(D->title), "%s() releases `%s`, which this program did not "
+		 "acquire", helper[0] ? helper : "this call", arg[0] ? arg : "a pointer");
+	grade_span_at(c, &D->primary, line, arg[0] ? arg : helper);
+	snprintf(D->primary.label, sizeof(D->primary.label), "not a reference the program holds");
+	snprintf(D->help, sizeof(D->help), "release only what an acquiring call gave you "
+		 "(bpf_sk_lookup_tcp(), bpf_task_acquire(), ...); pointers read from the context, "
+		 "such as skb->sk, are borrowed and need no release");
+	return 1;
+}
