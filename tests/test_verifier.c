@@ -144,6 +144,41 @@ static void test_message_only(void)
 	grade_diag_free(d);
 }
 
+/* Loading cut by its deadline (LOAD_FAILED with -ETIMEDOUT): explained at the loop, from the
+ * log's last backward jump when the attempt had a log, else from the source. */
+static void test_load_timeout(void)
+{
+	static const char src[] = "SEC(\"tp/x/y\")\n"              /* 1 */
+				  "int p(void *ctx)\n"                  /* 2 */
+				  "{\n"                                  /* 3 */
+				  "\tfor (int i = 0; i < 8; i++)\n"      /* 4 */
+				  "\t\tx++;\n"                          /* 5 */
+				  "\tfor (u32 j = 0; j < n; j++)\n"      /* 6 */
+				  "\t\tsum += j;\n"                     /* 7 */
+				  "\treturn 0;\n"                        /* 8 */
+				  "}\n";
+	static const char log[] = "; sum += j; @ t.bpf.c:7\n"
+				  "7: (0f) r7 += r0\n"
+				  "; for (u32 j = 0; j < n; j++) @ t.bpf.c:6\n"
+				  "8: (2d) if r6 > r1 goto pc-3\n";
+	static const char msg[] = "loading took longer than 8000 ms: the verifier was still "
+				  "exploring the paths of program 'p'";
+	struct grade_diag *d;
+
+	d = grade_diagnose_load(NULL, 0, "p", -ETIMEDOUT, "", 0, msg, src, sizeof(src) - 1, "t.bpf.c");
+	CHECK(d && d->known && !strcmp(d->cls, "verifier-timeout"), "timeout without a log: %s",
+	      d ? d->cls : "(none)");
+	CHECK(d && d->primary.line == 6, "the unbounded loop, from the source: line %d",
+	      d ? d->primary.line : -1);
+	CHECK(d && strstr(d->title, "8.0 s"), "the limit in the title: %s", d ? d->title : "");
+	grade_diag_free(d);
+	d = grade_diagnose_load(NULL, 0, "p", -ETIMEDOUT, log, sizeof(log) - 1, msg, src,
+				sizeof(src) - 1, "t.bpf.c");
+	CHECK(d && d->known && d->primary.line == 6, "the loop of the last backward jump: line %d",
+	      d ? d->primary.line : -1);
+	grade_diag_free(d);
+}
+
 static void test_fuzz(void)
 {
 	static const char *const seeds[] = { log_oob, log_branch };
@@ -532,6 +567,7 @@ int main(void)
 	test_log_parser();
 	test_fields();
 	test_message_only();
+	test_load_timeout();
 	test_fuzz();
 	if (geteuid() != 0) {
 		fprintf(stderr, "test_verifier: fixtures need root (they load into this kernel)\n");

@@ -12,7 +12,7 @@
 #define DOJO_MAX_DIAGS            64u                 /* diagnostics kept per compile */
 #define DOJO_COMPILE_TIMEOUT_MS   10000u
 #define DOJO_RUN_TIMEOUT_MS       10000u              /* whole run: load + attach + workload + drain */
-#define DOJO_LOAD_TIMEOUT_MS      5000u               /* of which loading (the verifier's paths) */
+#define DOJO_LOAD_TIMEOUT_MS      8000u               /* of which loading (the verifier's paths) */
 #define DOJO_AGENT_MARGIN_MS      500u                /* the agent's own deadline comes this much before the run's */
 #define DOJO_AGENT_EXIT_GRACE_MS  1000u               /* host mode: after its last frame, time for the agent to exit */
 #define DOJO_MAX_PROGRAMS         16u

@@ -169,11 +169,12 @@ int vc_kfunc_denied(struct vctx *c)
 	if (!e || !strstr(e, "is not allowed") ||
 	    sscanf(e, "calling kernel function %63[A-Za-z0-9_]", fn) != 1)
 		return 0;
-	/* the call, not the extern declaration (`... __ksym;`) that names it first */
+	/* the call, not a comment or the extern declaration (`... __ksym;`) naming it first */
 	for (int l = 1; (l = vu_find_line(c, fn, l, 1 << 20)) > 0; l++) {
 		char t[512];
 
-		if (vu_line(c, l, t, sizeof(t)) && !strstr(t, "__ksym")) {
+		if (vu_line(c, l, t, sizeof(t)) && !strstr(t, "__ksym") && strncmp(t, "//", 2) &&
+		    strncmp(t, "/*", 2) && t[0] != '*') {
 			line = l;
 			break;
 		}

@@ -54,6 +54,37 @@ static int logged_loop(const struct vctx *c, int *back_line)
 	return 0;
 }
 
+/* Without a log (the deadline cut a first, log-less attempt): the first loop in the rejected
+ * program's body whose condition has no constant bound, else its first loop; 0 if none. */
+static int source_loop(const struct vctx *c)
+{
+	int def = c->prog[0] ? grade_src_find_sec(c->src, NULL, c->prog) : 0, first = 0;
+	char t[512];
+
+	for (int l = def + 1; def && vu_line(c, l, t, sizeof(t)) && l < def + 400; l++) {
+		const char *p;
+		int h;
+
+		if (t[0] == '}' && c->src->text) {
+			const char *raw;
+			size_t n;
+
+			if (grade_src_line(c->src, l, &raw, &n) && raw[0] == '}')
+				break;   /* the function's closing brace, in column 1 */
+		}
+		if ((h = loop_header(c, l)) != l)
+			continue;
+		first = first ? first : l;
+		/* a bound is a number after the comparison: "i < 64", "i < MAX && ..." counts too */
+		p = strchr(t, '<') ? strchr(t, '<') : strchr(t, '>');
+		while (p && (*p == '<' || *p == '>' || *p == '=' || *p == ' '))
+			p++;
+		if (!p || !((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z')))
+			return l;
+	}
+	return first;
+}
+
 /* The bounds of the loop's condition: "i < n" from "for (u32 i = 0; i < n; i++)". */
 static void loop_condition(const char *t, char *out, size_t cap)
 {
@@ -82,6 +113,8 @@ int vc_load_timeout(struct vctx *c)
 	if (ms)
 		sscanf(ms, "longer than %u ms", &limit);
 	loop = logged_loop(c, &back);
+	if (!loop)
+		loop = source_loop(c);
 	line = loop ? loop : fail_line(c);
 	if (vu_line(c, loop, t, sizeof(t)))
 		loop_condition(t, cond, sizeof(cond));
