@@ -1,11 +1,15 @@
 /* test_verifier.c: the verifier-log diagnosis (src/grade/verifier.h).
  *
  * Unit rows: the log parser on canned logs (failing instruction, error line, source line,
- * register states), then a deterministic fuzz loop over the whole diagnosis with mutated logs.
- * Fixtures: every tests/verifier/<NN-class>.bpf.c is compiled, loaded into this kernel through
- * the host sandbox, must be rejected (at load or attach), and its rendered diagnosis must match
- * <NN-class>.expected (UPDATE_EXPECTED=1 rewrites them for review).  Needs root.
- * VERIFIER_ONLY=<substring>[,<substring>...] runs only matching fixtures; VERIFIER_SHOW=1 prints their logs. */
+ * register states), a load cut by its deadline, then a deterministic fuzz loop over the whole
+ * diagnosis with mutated logs.
+ * Fixtures: every tests/verifier/<NN-class>.bpf.c is compiled once, loaded through the sandbox
+ * into each kernel it runs in (the micro-VM's guest kernel and this host's), must be rejected
+ * there (at load or attach), and its rendered diagnosis must match <NN-class>.expected, or
+ * <NN-class>.<vm|host>.expected where the kernels word it differently (UPDATE_EXPECTED=1
+ * rewrites them for review).  Needs root, the guest kernel and its initramfs.
+ * VERIFIER_ONLY=<substring>[,<substring>...] runs only matching fixtures; VERIFIER_KERNEL=vm or
+ * host only that kernel; VERIFIER_SHOW=1 prints their logs and classes. */
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
@@ -383,7 +387,7 @@ static int diagnose_in(const char *name, const char *src, size_t src_len,
 			CHECK(!grade_diag_render_text(d, 0, text), "%s: render", name);
 			check_json(d, name);
 			if (show)
-				printf("%s", text->data ? (char *)text->data : "");
+				printf("class: %s\n%s", d->cls, text->data ? (char *)text->data : "");
 		}
 	}
 	grade_diag_free(d);

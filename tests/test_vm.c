@@ -101,13 +101,17 @@ static void test_bad_inputs(void)
 		enum grade_verdict verdict;
 		const char *event;
 		unsigned timeout_ms;
+		const char *message;   /* in the verdict's message, when not NULL */
 	} rows[] = {
-		{ "bad_hook.bpf.c", GRADE_LOAD_ERROR, "attach_failed", 0 },
-		{ "verifier_reject.bpf.c", GRADE_LOAD_ERROR, "verifier", 0 },
-		{ "no_submit.bpf.c", GRADE_NO_SUBMIT, "debug", 0 },
-		{ "flood.bpf.c", GRADE_MULTIPLE_SUBMITS, "verdict", 0 },
-		{ "hang.bpf.c", GRADE_TIMEOUT, "verdict", 3000 },
-		{ "too_many_programs.bpf.c", GRADE_LOAD_ERROR, "verifier", 0 },
+		{ "bad_hook.bpf.c", GRADE_LOAD_ERROR, "attach_failed", 0, NULL },
+		{ "verifier_reject.bpf.c", GRADE_LOAD_ERROR, "verifier", 0, NULL },
+		{ "no_submit.bpf.c", GRADE_NO_SUBMIT, "debug", 0, NULL },
+		{ "flood.bpf.c", GRADE_MULTIPLE_SUBMITS, "verdict", 0, NULL },
+		{ "hang.bpf.c", GRADE_TIMEOUT, "verdict", 3000, NULL },
+		{ "too_many_programs.bpf.c", GRADE_LOAD_ERROR, "verifier", 0, NULL },
+		/* loading's own deadline (a part of the run's): not a TIMEOUT of the workload */
+		{ "slow_verifier.bpf.c", GRADE_LOAD_ERROR, "verifier", 4000,
+		  "loading ran out of time" },
 	};
 
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
@@ -133,6 +137,9 @@ static void test_bad_inputs(void)
 		CHECK(r.rc == 0 && r.res.verdict == rows[i].verdict, "%s: verdict %s, want %s (%s)",
 		      rows[i].file, last_verdict(&r), grade_verdict_name(rows[i].verdict), verdict_message(&r));
 		CHECK(has_event(&r, rows[i].event), "%s: no '%s' event", rows[i].file, rows[i].event);
+		if (rows[i].message)
+			CHECK(strstr(verdict_message(&r), rows[i].message), "%s: message '%s' lacks '%s'",
+			      rows[i].file, verdict_message(&r), rows[i].message);
 		json_decref(r.events);
 		free(src);
 	}

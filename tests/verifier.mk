@@ -1,8 +1,13 @@
 # tests of the verifier-log diagnosis (src/grade/verifier*.c); include from tests/tests.mk.
 #
-#   make check-verifier                    unit rows, fuzz loop, every fixture (needs root)
+#   make check-verifier                    unit rows, fuzz loop, every fixture in both kernels:
+#                                          the micro-VM's (the default sandbox) and this host's
+#                                          (needs root; ~2 min on 2-core TCG)
 #   make update-verifier-expected          rewrite tests/verifier/*.expected (then review them)
-# Fixtures: tests/verifier/<NN-class>.bpf.c, each with its rendered diagnosis <NN-class>.expected.
+# Fixtures: tests/verifier/<NN-class>.bpf.c, each with its rendered diagnosis <NN-class>.expected
+# when both kernels word it alike, else <NN-class>.vm.expected and <NN-class>.host.expected.
+# A fixture one kernel accepts (or cannot load) says "fixture: vm only: <why>" in a comment.
+# VERIFIER_KERNEL=vm|host runs one kernel; VERIFIER_ONLY=a,b picks fixtures by name.
 
 TEST_VERIFIER := $(BUILD)/test/test_verifier
 $(TEST_VERIFIER): $(call objs,tests/test_verifier.c $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
