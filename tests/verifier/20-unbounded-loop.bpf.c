@@ -1,4 +1,4 @@
-// A loop whose exit depends on nothing the verifier can bound: it never ends for it.
+// A loop bounded by nothing the verifier knows: on the host it gives up (too-many-instructions); in the VM (TCG) it is still walking at loading's deadline (verifier-timeout).
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_core_read.h>
