@@ -188,8 +188,18 @@ static void test_fuzz(void)
 	static const char *const seeds[] = { log_oob, log_branch };
 	static const char *const junk[] = { "R", "=", "(", ")", "; ", " @ ", ":", "\n", "from ",
 					    " to ", "0x", "-", "99999999999", "scalar(", "\xff",
-					    "processed 1 insns", "Validating f() func#1...\n" };
-	static const char src[] = "int x;\n\tint y = e->buf[idx];\n";
+					    "processed 1 insns", "Validating f() func#1...\n",
+					    /* the shapes the newer classes parse */
+					    "invalid access to packet, off=12 size=2, R1(id=0,off=12,r=0)\n",
+					    "Unreleased reference id=2 alloc_insn=", "goto pc-",
+					    "func 'p' doesn't have 3-th argument\n", "cannot pass map_type ",
+					    "calling kernel function p is not allowed\n", "arg #",
+					    "variable ctx access var_off=", "dereference of modified ctx ptr R1 off=",
+					    "At callback return the register R0 ", "longer than 9 ms",
+					    "call bpf_skb_pull_data#39", "call bpf_ringbuf_submit#132" };
+	static const int errs[] = { -13, -22, -110, -7, -28 };
+	static const char src[] = "SEC(\"xdp\")\nint BPF_PROG(p, int a)\n{\n\tint y = e->buf[idx];\n"
+				  "\tfor (int i = 0; i < n; i++)\n\t\tctx->args[i] = *l4;\n}\n";
 	char buf[4096];
 	int ok = 1;
 
@@ -216,7 +226,7 @@ static void test_fuzz(void)
 			if (next_rand() % 16 == 0)
 				buf[len++] = (char)next_rand();
 		}
-		d = grade_diagnose_load(it % 3 ? NULL : buf, len, "p", -13, buf, len, buf, src,
+		d = grade_diagnose_load(it % 3 ? NULL : buf, len, "p", errs[it % 5], buf, len, buf, src,
 					sizeof(src) - 1, "a.bpf.c");
 		ok = d != NULL;
 		buf_init(&out, 1 << 20);
