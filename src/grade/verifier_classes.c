@@ -212,6 +212,27 @@ static int vc_combined_stack(struct vctx *c)
 		 calls, size);
 	grade_span_at(c, &D->primary, line, "");
 	snprintf(D->primary.label, sizeof(D->primary.label), "the deepest call");
+	if (!D->primary.line) {
+		/* found after the walk, at no instruction: show the big local arrays of the chain */
+		char t[512];
+		int n = 0;
+
+		for (int l = 1; vu_line(c, l, t, sizeof(t)) && n < 1 + GRADE_DIAG_MAX_SECONDARY; l++) {
+			const char *b = strchr(t, '[');
+			long bytes;
+			struct grade_span *sp;
+
+			if (!b || !strchr(t, ';') || strstr(t, "__uint") || strstr(t, "__type") ||
+			    sscanf(b, "[%ld]", &bytes) != 1 || bytes < 64 || strchr(t, '='))
+				continue;
+			sp = n++ ? grade_diag_secondary(D) : &D->primary;
+			if (!sp)
+				break;
+			grade_span_at(c, sp, l, "");
+			snprintf(sp->label, sizeof(sp->label), "%s%ld bytes on the stack of one call",
+				 n == 1 ? "" : "and ", bytes);
+		}
+	}
 	snprintf(D->help, sizeof(D->help), "move big buffers into a per-CPU array map "
 		 "(BPF_MAP_TYPE_PERCPU_ARRAY with one entry) instead of local arrays");
 	return 1;
