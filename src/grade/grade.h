@@ -101,6 +101,8 @@ struct grade_run {
 	int compile_failed;            /* the program does not compile (or was refused: size, UTF-8) */
 	const char *compile_msg;       /* the compiler's sentence */
 	unsigned timeout_ms;           /* the run's wall-clock limit, for the message */
+	int job_sent;                  /* the job reached the agent */
+	int loaded;                    /* the agent said LOADED */
 	int sandbox_err;               /* the sandbox failed (start, job, channel): a negative errno */
 	const char *sandbox_msg;       /* ...and why */
 	int load_failed;               /* the agent said LOAD_FAILED */
@@ -122,7 +124,9 @@ struct grade_run {
  *     host_err                       RUN_ERROR   host_msg
  *     compile_failed                 COMPILE_ERROR  compile_msg
  *     compile_only                   OK
- *     sandbox or agent -ETIMEDOUT    TIMEOUT     (names timeout_ms)
+ *     sandbox or agent -ETIMEDOUT    TIMEOUT     (names timeout_ms; while loading, that is
+ *                                                 job_sent without loaded nor load_failed,
+ *                                                 says the verifier was still at work)
  *     sandbox_err                    RUN_ERROR   sandbox_msg
  *     load_failed                    LOAD_ERROR  (names load_prog and diag_title)
  *     attach_failed                  LOAD_ERROR  (how many, diag_title)

@@ -50,6 +50,13 @@ int grade_decide(const struct grade_run *r, struct grade_result *res)
 		return set(res, GRADE_COMPILE_ERROR, "%s", or(r->compile_msg, "your program does not compile"));
 	if (r->compile_only)
 		return set(res, GRADE_OK, "compiled cleanly");
+	if ((r->sandbox_err == -ETIMEDOUT || r->agent_err == -ETIMEDOUT) && r->job_sent &&
+	    !r->loaded && !r->load_failed)
+		/* the agent's load deadline did not get to speak: still, the program never ran */
+		return set(res, GRADE_TIMEOUT, "loading did not finish within the run's time limit "
+			   "(%u ms): the verifier was still checking your program, which never ran; a "
+			   "loop bounded only by a variable makes it walk every iteration",
+			   r->timeout_ms ? r->timeout_ms : DOJO_RUN_TIMEOUT_MS);
 	if (r->sandbox_err == -ETIMEDOUT || r->agent_err == -ETIMEDOUT)
 		return set(res, GRADE_TIMEOUT, "the run did not finish within its time limit (%u ms); "
 			   "did your program stop or slow down the workload?",

@@ -339,7 +339,7 @@ static const char *find_child(enum guest_mode mode, const char *self, char *out,
 
 static unsigned load_timeout_ms(uint64_t deadline)
 {
-	uint64_t now = guest_now_ms(), left = deadline > now ? deadline - now : 0;
+	uint64_t now = dojo_now_ms(), left = deadline > now ? deadline - now : 0;
 
 	left = left > 2 * LOAD_REPORT_MS ? left - LOAD_REPORT_MS : left / 2;
 	return left < DOJO_LOAD_TIMEOUT_MS ? (unsigned)left : DOJO_LOAD_TIMEOUT_MS;

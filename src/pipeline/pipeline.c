@@ -218,6 +218,7 @@ static int on_message(struct run *r, const struct sandbox_msg *m, unsigned *nrec
 		ev.u.log.text = m->u.log.text;
 		return emit(r, &ev);
 	case FRAME_LOADED:
+		r->facts.loaded = 1;
 		r->load_ms = m->u.loaded.load_us / 1000;
 		ev.kind = PIPELINE_EV_LOADED;
 		ev.u.loaded.programs = m->u.loaded.programs;
@@ -294,6 +295,7 @@ static void guest_run(struct run *r)
 	unsigned nrec = 0;
 	int rc = sandbox_send_job(r->sb, &job, &r->serr);
 
+	r->facts.job_sent = !rc;
 	while (!rc && (rc = sandbox_next(r->sb, &m, &r->serr)) == 1) {
 		rc = 0;
 		if (on_message(r, &m, &nrec) || sandbox_msg_is_last(m.type))
