@@ -33,6 +33,7 @@ int vc_callback_return(struct vctx *c);
 int vc_fentry_args(struct vctx *c);
 int vc_release_unowned(struct vctx *c);
 int vc_kfunc_denied(struct vctx *c);
+int vc_data_loc(struct vctx *c);
 
 static int fail_line(const struct vctx *c)
 {
@@ -453,6 +454,7 @@ static int (*const rows[])(struct vctx *) = {
 			       * packet-offset-unbounded (verifier_packet.c) */
 	vc_packet_moved,      /* packet-pointer-stale: used after a helper moved the packet */
 	vc_use_after_release, /* use-after-release (verifier_refs.c) */
+	vc_data_loc,          /* data-loc-string (verifier_packet.c) */
 	vc_kernel_ptr,        /* kernel-pointer-deref */
 	vc_fentry_args,       /* fentry-arg-past-count (verifier_calls.c) */
 	vc_ctx_field,         /* context-field-denied (verifier_packet.c) */

@@ -2,7 +2,8 @@
  * (and other non-tracing) programs: packet reads without a bounds check, with one too short,
  * with an offset no check can cover, through pointers a helper may have invalidated, writes a
  * program type may not do; context fields a program type may not read, read at a variable
- * offset, or through a moved context pointer. */
+ * offset, or through a moved context pointer; a tracepoint's __data_loc field read as the
+ * string it locates. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -287,5 +288,43 @@ int vc_ctx_moved(struct vctx *c)
 	snprintf(D->primary.label, sizeof(D->primary.label), "the context pointer plus an offset");
 	snprintf(D->help, sizeof(D->help), "read context fields directly as `ctx->field` (the "
 		 "verifier rewrites each such read); do not keep or pass pointers into the context");
+	return 1;
+}
+
+/* "R1 invalid mem access 'scalar'" through a tracepoint's __data_loc_<field>, read as if it
+ * were the string or a pointer to it: it is the string's place in the record. */
+int vc_data_loc(struct vctx *c)
+{
+	const char *e = vu_err(c, "invalid mem access 'scalar'");
+	int line = vu_fail_line(c), at = 0;
+	char t[512], field[64] = "", tok[80];
+	const char *p;
+
+	if (!e)
+		return 0;
+	for (int l = line; l > 0 && l >= line - 10 && !at; l--)
+		if (vu_line(c, l, t, sizeof(t)) && (p = strstr(t, "__data_loc_")) &&
+		    sscanf(p + 11, "%63[A-Za-z0-9_]", field) == 1)
+			at = l;
+	if (!at)
+		return 0;
+	snprintf(tok, sizeof(tok), "__data_loc_%s", field);
+	snprintf(D->cls, sizeof(D->cls), "data-loc-string");
+	snprintf(D->title, sizeof(D->title), "`%s` is not the string `%s`, nor a pointer to it: it "
+		 "says where the string is in the record", tok, field);
+	grade_span_at(c, &D->primary, line, NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "read as if it were memory");
+	if (at != line) {
+		struct grade_span *s = grade_diag_secondary(D);
+
+		grade_span_at(c, s, at, tok);
+		snprintf(s->label, sizeof(s->label), "offset (low 16 bits) and length (high 16 bits)");
+	} else {
+		snprintf(D->primary.label, sizeof(D->primary.label), "`%s` holds an offset and a "
+			 "length, not an address", tok);
+	}
+	snprintf(D->help, sizeof(D->help), "read the string from the record: "
+		 "`bpf_probe_read_kernel_str(buf, sizeof(buf), (void *)ctx + (ctx->%s & 0xffff));`",
+		 tok);
 	return 1;
 }
