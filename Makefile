@@ -51,6 +51,7 @@ include src/guest/part.mk
 include src/sandbox/part.mk
 include src/grade/part.mk
 include src/pipeline/part.mk
+include src/server/part.mk
 include src/cli/part.mk
 include tools/initramfs.mk tests/vm.mk bench/vm.mk
 include tests/tests.mk

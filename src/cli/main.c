@@ -16,6 +16,7 @@
 #include "exercises/exercise.h"
 #include "pipeline/pipeline.h"
 #include "doctor.h"
+#include "serve.h"
 #include "render.h"
 
 #define EXIT_USAGE 3
@@ -29,6 +30,7 @@ static const char usage_text[] =
 	"  run <exercise> <file.bpf.c>   compile, load, run the workload and grade the answer\n"
 	"  check <file.bpf.c>            compile only and print the diagnostics\n"
 	"  doctor [--quick]              check that everything a run needs is here, and how to fix it\n"
+	"  serve [--listen ADDR:PORT]    the HTTP server (see docs/server.md; serve --help)\n"
 	"\n"
 	"options of run and check:\n"
 	"  --sandbox vm|host   where the program runs: vm (the default) a throwaway micro-VM per\n"
@@ -293,6 +295,8 @@ int main(int argc, char **argv)
 		return cmd_run(argc - 1, argv + 1, 0);
 	if (!strcmp(cmd, "check"))
 		return cmd_run(argc - 1, argv + 1, 1);
+	if (!strcmp(cmd, "serve"))
+		return cli_serve(argc - 1, argv + 1);
 	if (!strcmp(cmd, "doctor"))
 		return cli_doctor(argc - 1, argv + 1);
 	return usage_error("unknown command '%s'", cmd);

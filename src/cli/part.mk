@@ -6,12 +6,12 @@ HOST_LIB_SRCS = $(CORE_SRCS) $(COMPILE_SRCS) $(SANDBOX_SRCS) $(GRADE_SRCS) $(PIP
 HOST_LIBS     = $(LIBS_BPF) $(LIBS_JSON) -lpthread
 CLI           := $(BUILD)/bin/bpfdojo
 
-$(CLI): $(call objs,$(CLI_SRCS) $(HOST_LIB_SRCS),obj) $(EXERCISES_OBJS)
+$(CLI): $(call objs,$(CLI_SRCS) $(SERVER_SRCS) $(HOST_LIB_SRCS),obj) $(EXERCISES_OBJS)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CFLAGS) $^ $(HOST_LIBS) -o $@
-$(BUILD)/bin/bpfdojo-asan: $(call objs,$(CLI_SRCS) $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
+	$(Q)$(CC) $(CFLAGS) $^ $(HOST_LIBS) $(LIBS_SERVER) -o $@
+$(BUILD)/bin/bpfdojo-asan: $(call objs,$(CLI_SRCS) $(SERVER_SRCS) $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
+	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) $(LIBS_SERVER) -o $@
 
 .PHONY: cli
 cli: $(CLI)

@@ -60,4 +60,27 @@
 #define DOJO_OBJ_MAX_LINE_INFO    65536u              /* .BTF.ext line-info records read */
 #define DOJO_OBJ_MAX_SYMS         4096u               /* ELF symbols read */
 
+/* The server (bpfdojo serve).  Defaults; the ones marked "flag" can be changed by flags or the
+ * config file, within the ranges the server checks. */
+#define DOJO_SERVER_MAX_BODY          DOJO_MAX_SOURCE_BYTES /* request body (a source) */
+#define DOJO_SERVER_MAX_CONNECTIONS   256u     /* flag: open connections (one thread each) */
+#define DOJO_SERVER_MAX_PER_IP_CONNS  32u      /* flag: open connections from one address */
+#define DOJO_SERVER_IDLE_TIMEOUT_S    30u      /* flag: a connection with no traffic is closed */
+#define DOJO_SERVER_REQUEST_TIMEOUT_MS 10000u  /* flag: headers to last body byte */
+#define DOJO_SERVER_QUEUE_MAX         32u      /* flag: runs waiting for a slot */
+#define DOJO_SERVER_MAX_RUNS          64u      /* most runs at once the flags may ask for */
+#define DOJO_SERVER_COMPILE_WAITING   16u      /* checks waiting for a compile slot */
+#define DOJO_SERVER_RATE_PER_MIN      120u     /* flag: API requests per client per minute */
+#define DOJO_SERVER_RATE_BURST        20u      /* flag: requests a client may send at once */
+#define DOJO_SERVER_MAX_CLIENTS       4096u    /* clients whose buckets are remembered */
+#define DOJO_SERVER_MAX_ALLOW         32u      /* entries of an address allow-list */
+#define DOJO_SERVER_SHUTDOWN_MS       15000u   /* flag: in-flight runs may finish on SIGTERM */
+#define DOJO_SERVER_KEEPALIVE_MS      15000u   /* an SSE comment so proxies keep the stream */
+#define DOJO_SERVER_STREAM_EVENTS     1024u    /* events buffered for a slow SSE reader */
+#define DOJO_SERVER_STREAM_BYTES      (4u * 1024 * 1024) /* bytes buffered for one */
+#define DOJO_SERVER_MAX_STATIC_BYTES  (64u * 1024 * 1024) /* one static file */
+#define DOJO_SERVER_MAX_GZIP_BYTES    (8u * 1024 * 1024)  /* compressed on the fly, at most */
+#define DOJO_SERVER_MAX_CONFIG_BYTES  (64u * 1024)        /* the --config file */
+#define DOJO_SERVER_THREAD_STACK      (256u * 1024)       /* a connection's thread */
+
 #endif

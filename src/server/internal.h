@@ -1,0 +1,204 @@
+/* internal.h: what the server's files share (not for other parts).
+ *
+ * http.c owns the daemon and the routes; each route's work lives in its own file: catalogue.c
+ * (exercises), stream.c (a run as server-sent events), static.c (web files), metrics.c; the
+ * admission rules are runq.c (slots and the wait queue) and fair.c (per-client buckets);
+ * runner.c is the one door to compile, sandbox and pipeline. */
+#ifndef DOJO_SERVER_INTERNAL_H
+#define DOJO_SERVER_INTERNAL_H
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <sys/socket.h>
+#include "core/buf.h"
+#include "pipeline/pipeline.h"
+#include "server.h"
+
+#include <time.h>
+
+struct MHD_Connection;
+struct MHD_Response;
+
+/* Monotonic milliseconds (the driver's core clock helper will replace this one). */
+static inline unsigned srv_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (unsigned)(ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
+/* ---- addr.c: allow-lists and who a client is ---- */
+/* Parse "a/n, b, ..." into @out (replacing it).  0 or -EINVAL with @err. */
+int addrs_parse(struct server_addrs *out, const char *list, struct dojo_err *err);
+int addrs_match(const struct server_addrs *a, const struct sockaddr *sa);
+int addrs_match_cidr(const struct server_addrs *a, const struct server_cidr *one);
+/* The client's address as text: the peer, or (when the peer is a trusted proxy) the last
+ * X-Forwarded-For entry not itself a trusted proxy.  @xff may be NULL. */
+void addrs_client(const struct server_addrs *proxies, const struct sockaddr *peer,
+		  const char *xff, char out[64]);
+
+/* ---- log.c: one line per request ---- */
+struct srv_log;
+struct srv_log *srvlog_open(const char *path, struct dojo_err *err);
+int srvlog_reopen(struct srv_log *l);
+void srvlog_line(struct srv_log *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void srvlog_close(struct srv_log *l);
+
+/* ---- metrics.c ---- */
+enum refusal {
+	REFUSE_RATE,          /* token bucket empty (429) */
+	REFUSE_BUSY_CLIENT,   /* a run of this client is in flight (429) */
+	REFUSE_QUEUE_FULL,    /* 503 */
+	REFUSE_COMPILE_BUSY,  /* 503 */
+	REFUSE_BODY,          /* 413 */
+	REFUSE_TIMEOUT,       /* 408 */
+	REFUSE_FORBIDDEN,     /* /metrics from elsewhere (403) */
+	REFUSE_DRAINING,      /* shutting down (503) */
+	REFUSE_COUNT
+};
+enum phase { PHASE_QUEUE, PHASE_COMPILE, PHASE_RUN, PHASE_VERDICT, PHASE_TOTAL, PHASE_COUNT };
+
+struct metrics;
+struct metrics *metrics_new(void);
+void metrics_free(struct metrics *m);
+void metrics_refused(struct metrics *m, enum refusal r);
+void metrics_phase(struct metrics *m, enum phase p, unsigned ms);
+void metrics_verdict(struct metrics *m, const char *exercise, enum grade_verdict v);
+void metrics_request(struct metrics *m, unsigned status);
+/* Prometheus text format; gauges are given by the caller. */
+int metrics_render(struct metrics *m, struct buf *out, unsigned queue_depth, unsigned in_flight,
+		   unsigned connections);
+
+/* ---- runq.c: N slots and a bounded FIFO in front of them ---- */
+struct runq_item {
+	void (*run)(struct runq_item *it);          /* on a worker thread, in a slot */
+	void (*moved)(struct runq_item *it, unsigned position); /* queue lock held; 0: running */
+	struct runq_item *next;
+	int queued;
+};
+struct runq;
+struct runq *runq_new(unsigned slots, unsigned max_waiting, struct dojo_err *err);
+/* Queue @it; *position gets 1.. (0 when a slot was free).  -EBUSY when the queue is full,
+ * -ESHUTDOWN when draining. */
+int runq_submit(struct runq *q, struct runq_item *it, unsigned *position);
+/* Take @it out of the queue if it still waits: 1 when it was taken (it will never run). */
+int runq_withdraw(struct runq *q, struct runq_item *it);
+void runq_counts(struct runq *q, unsigned *waiting, unsigned *running);
+/* Refuse new items; with @drop_waiting, withdraw all waiting items and return them (linked
+ * by ->next) so the caller can tell them. */
+struct runq_item *runq_close(struct runq *q, int drop_waiting);
+/* Wait until nothing runs, at most @ms (0: forever).  1 when idle. */
+int runq_wait_idle(struct runq *q, unsigned ms);
+/* Join the workers (after runq_close and idle) and free. */
+void runq_free(struct runq *q);
+/* The wait a newcomer can expect, in seconds, for Retry-After. */
+unsigned runq_retry_after(struct runq *q);
+
+/* ---- fair.c: a token bucket and a run-in-flight flag per client ---- */
+struct fair;
+struct fair *fair_new(unsigned per_min, unsigned burst);
+void fair_free(struct fair *f);
+/* Take a token for @client: 0, or -EAGAIN (empty; *retry_s says when the next comes). */
+int fair_take(struct fair *f, const char *client, unsigned *retry_s);
+/* Mark a run in flight for @client: 0, or -EBUSY when one is already. */
+int fair_run_begin(struct fair *f, const char *client);
+void fair_run_end(struct fair *f, const char *client);
+
+/* ---- catalogue.c: the exercises as JSON, rendered once ---- */
+struct catalogue;
+struct catalogue *catalogue_new(struct dojo_err *err);
+void catalogue_free(struct catalogue *c);
+/* The list, and one exercise (NULL when unknown): borrowed, serialized JSON text. */
+const char *catalogue_list(const struct catalogue *c);
+const char *catalogue_get(const struct catalogue *c, const char *id);
+
+/* ---- runner.c: the only door to compile, sandbox and pipeline ---- */
+struct runner_opts {
+	enum sandbox_kind sandbox;
+	unsigned run_timeout_ms;
+	int spares;           /* vm spares to keep */
+};
+/* Check that compiler and sandbox are ready (vm: build the snapshot, start spares). */
+int runner_init(const struct runner_opts *o, struct dojo_err *err);
+void runner_fini(void);
+/* One run: pipeline_run() with the server's sandbox settings.  @filename (NULL: the
+ * default) is the name diagnostics show; it is sanitized by compile. */
+int runner_run(const char *exercise, const char *filename, const char *src, size_t len,
+	       pipeline_event_cb cb,
+	       void *ctx, struct pipeline_result *res, struct dojo_err *err);
+/* Compile only: *out gets {"verdict":"OK"|"COMPILE_ERROR"|..., "ms", "message",
+ * "diagnostics":[...]} (a new reference).  @exercise may be NULL. */
+int runner_check(const char *exercise, const char *filename, const char *src, size_t len,
+		 json_t **out,
+		 struct dojo_err *err);
+/* /healthz's body fields. */
+void runner_health(json_t *obj);
+
+/* ---- static.c ---- */
+struct webroot;
+struct webroot *webroot_open(const char *dir, struct dojo_err *err);
+void webroot_close(struct webroot *w);
+/* Serve @url (decoded path) for GET/HEAD: queues the response.  Returns the status sent. */
+unsigned webroot_serve(struct webroot *w, struct MHD_Connection *c, const char *url);
+
+/* ---- http.c helpers shared by the routes ---- */
+/* Queue a JSON error {error, message} with @status; returns @status. */
+unsigned http_error(struct MHD_Connection *c, unsigned status, const char *error,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Queue @body (copied) as @type with @status. */
+unsigned http_send(struct MHD_Connection *c, unsigned status, const char *type,
+		   const void *body, size_t len);
+
+/* http.c: start listening, stop accepting, stop. */
+int http_start(struct server *s, struct dojo_err *err);
+void http_quiesce(struct server *s);
+void http_stop(struct server *s);
+
+/* ---- stream.c: one run as an SSE response ---- */
+struct server;
+struct stream;
+/* Create a run of @exercise over @src (copied) for @client, queue it: *resp is the SSE
+ * response to queue.  -EBUSY (queue full) or -ESHUTDOWN (draining). */
+int stream_start(struct server *s, struct MHD_Connection *c, const char *client,
+		 const char *exercise, const char *filename, const char *src, size_t len,
+		 struct MHD_Response **resp,
+		 struct stream **out);
+/* The verdict name for the log, "-" while none. */
+const char *stream_verdict(const struct stream *st);
+/* Turn one pipeline event into an SSE message ("event: NAME\ndata: JSON\n\n"). */
+int stream_sse_format(json_t *event, struct buf *out);
+/* Cancel every run (shutdown past its deadline). */
+void stream_cancel_all(struct server *s);
+/* Close the streams of runs runq_close() took out of the line. */
+void stream_end_queued(struct runq_item *list);
+/* Drop the request's reference (http.c, when the request completes).  Accepts NULL. */
+void stream_release(struct stream *st);
+
+/* The server's shared state. */
+struct server {
+	struct server_config cfg;
+	struct MHD_Daemon *d;
+	struct srv_log *log;
+	struct metrics *metrics;
+	struct runq *runq;
+	struct fair *fair;
+	struct catalogue *cat;
+	struct webroot *web;
+	atomic_int draining;
+	atomic_uint connections;
+	atomic_uint compiles_running, compiles_waiting;
+	unsigned compiles_max;
+	pthread_mutex_t compile_lock;
+	pthread_cond_t compile_cond;
+	/* live streams, for cancelling at shutdown */
+	pthread_mutex_t streams_lock;
+	pthread_cond_t streams_cond;
+	struct stream *streams;
+	unsigned nstreams;
+	int shut;
+	unsigned port;
+};
+
+#endif

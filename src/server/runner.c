@@ -1,0 +1,137 @@
+/* runner.c: the server's only door to compile, sandbox and pipeline.
+ *
+ * Every route that needs a compile or a run comes through here, and nothing else in
+ * src/server includes a compile or sandbox header.  This is the seam where privilege
+ * separation goes (issue 10, "least privilege"): a privileged helper forked before the
+ * server drops its privileges would sit behind these four functions, speaking fixed-size
+ * frames, and the rest of the server would not change. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "core/paths.h"
+#include "sandbox/vm.h"
+#include "internal.h"
+
+static struct {
+	struct runner_opts o;
+	struct dojo_paths paths;
+	int compiler_ok;
+	char accel[16];
+	char why[DOJO_MAX_MESSAGE];
+} R;
+
+int runner_init(const struct runner_opts *o, struct dojo_err *err)
+{
+	int rc;
+
+	R.o = *o;
+	rc = dojo_paths_init(&R.paths, err);
+	if (rc)
+		return rc;
+	if (access(R.paths.pch, R_OK) || access(R.paths.include_dir, R_OK))
+		return dojo_err_set(err, -ENOENT, "the compiler's headers or PCH are missing under "
+				    "%s; run make", R.paths.root);
+	R.compiler_ok = 1;
+	snprintf(R.accel, sizeof(R.accel), "none");
+	if (o->sandbox == SANDBOX_HOST)
+		return sandbox_host_check_bpf(err);
+	{
+		struct sandbox_vm_status st;
+
+		/* build the snapshot now, so no learner's run waits for a cold boot */
+		rc = sandbox_vm_status(&R.paths, 1, &st, err);
+		if (rc)
+			return rc;
+		snprintf(R.accel, sizeof(R.accel), "%s", sandbox_vm_accel_name(st.accel));
+		snprintf(R.why, sizeof(R.why), "%s", st.accel_why);
+	}
+	if (o->spares > 0) {
+		rc = sandbox_vm_spares((unsigned)o->spares);
+		if (rc)
+			return dojo_err_set(err, rc, "cannot start the spare qemus: %s", strerror(-rc));
+	}
+	return 0;
+}
+
+void runner_fini(void)
+{
+	if (R.o.sandbox == SANDBOX_VM)
+		sandbox_vm_spares(0);
+}
+
+int runner_run(const char *exercise, const char *filename, const char *src, size_t len,
+	       pipeline_event_cb cb, void *ctx, struct pipeline_result *res, struct dojo_err *err)
+{
+	struct pipeline_req req = { .exercise = exercise, .source = src, .source_len = len,
+				    .filename = filename };
+
+	req.sandbox.kind = R.o.sandbox;
+	req.sandbox.timeout_ms = R.o.run_timeout_ms;
+	req.sandbox.paths = &R.paths;
+	return pipeline_run(&req, cb, ctx, res, err);
+}
+
+struct check_ctx {
+	json_t *out;
+};
+
+/* Keep what an editor wants from the compile-only run's events. */
+static int check_event(json_t *ev, void *arg)
+{
+	struct check_ctx *c = arg;
+	const char *name = json_string_value(json_object_get(ev, "event"));
+	static const char *const keep[] = { "ms", "message", "diagnostics", "object_bytes" };
+
+	if (!name)
+		return 0;
+	if (!strcmp(name, "compiled") || !strcmp(name, "compile_error")) {
+		for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
+			json_t *v = json_object_get(ev, keep[i]);
+
+			if (v)
+				json_object_set(c->out, keep[i], v);
+		}
+	} else if (!strcmp(name, "verdict")) {
+		json_object_set(c->out, "verdict", json_object_get(ev, "verdict"));
+		if (!json_object_get(c->out, "message") && json_object_get(ev, "message"))
+			json_object_set(c->out, "message", json_object_get(ev, "message"));
+	}
+	return 0;
+}
+
+int runner_check(const char *exercise, const char *filename, const char *src, size_t len,
+		 json_t **out, struct dojo_err *err)
+{
+	struct pipeline_req req = { .exercise = exercise, .source = src, .source_len = len,
+				    .filename = filename, .compile_only = 1 };
+	struct check_ctx c = { .out = json_object() };
+	struct pipeline_result res;
+	int rc;
+
+	if (!c.out)
+		return dojo_err_set(err, -ENOMEM, "out of memory");
+	req.sandbox.kind = R.o.sandbox;
+	req.sandbox.paths = &R.paths;
+	rc = pipeline_run(&req, check_event, &c, &res, err);
+	if (rc) {
+		json_decref(c.out);
+		return rc;
+	}
+	if (!json_object_get(c.out, "diagnostics"))
+		json_object_set_new(c.out, "diagnostics", json_array());
+	*out = c.out;
+	return 0;
+}
+
+void runner_health(json_t *o)
+{
+	json_object_set_new(o, "compiler", json_string(R.compiler_ok ? "ready" : "missing"));
+	json_object_set_new(o, "sandbox", json_string(sandbox_kind_name(R.o.sandbox)));
+	json_object_set_new(o, "accelerator", json_string(R.accel));
+	if (R.o.sandbox == SANDBOX_VM) {
+		json_object_set_new(o, "spares_ready", json_integer(sandbox_vm_spares_ready()));
+		if (R.why[0])
+			json_object_set_new(o, "accelerator_note", json_string(R.why));
+	}
+}
