@@ -16,6 +16,7 @@
 #include "exercises/exercise.h"
 #include "pipeline/pipeline.h"
 #include "doctor.h"
+#include "remote.h"
 #include "serve.h"
 #include "render.h"
 
@@ -24,7 +25,7 @@
 static const char usage_text[] =
 	"usage: bpfdojo <command> [options]\n"
 	"\n"
-	"  list                          the exercises, by chapter\n"
+	"  list [--server URL]           the exercises, by chapter\n"
 	"  start <exercise> [--force]    write <exercise>.bpf.c (the starter) and print the lesson\n"
 	"  lesson <exercise>             print the lesson\n"
 	"  run <exercise> <file.bpf.c>   compile, load, run the workload and grade the answer\n"
@@ -40,6 +41,8 @@ static const char usage_text[] =
 	"  --verbose           print libbpf's messages too\n"
 	"  --timeout MS        wall-clock limit of the run (default 10000)\n"
 	"  --key HEX           use this key instead of a fresh random one (for testing)\n"
+	"  --server URL        run on a bpfdojo server (default: $BPFDOJO_SERVER, when set and\n"
+	"                      no --sandbox is given); list takes it too\n"
 	"\n"
 	"exit status: 0 correct, 1 wrong or no answer, 2 compile or load failure, 3 usage or system error\n";
 
@@ -60,20 +63,74 @@ static const struct exercise *find_or_complain(const char *id)
 	return ex;
 }
 
-static int cmd_list(void)
+/* The catalogue as the server serves it, for the local registry too: one printer for both. */
+static json_t *local_catalogue(void)
 {
-	const char *chapter = NULL;
+	json_t *list = json_array();
 
-	for (size_t i = 0; i < exercise_count(); i++) {
+	for (size_t i = 0; list && i < exercise_count(); i++) {
 		const struct exercise *ex = exercise_at(i);
 
-		if (!chapter || strcmp(chapter, ex->chapter)) {
-			chapter = ex->chapter;
-			printf("%s%d. %s\n", i ? "\n" : "", ex->chapter_no, chapter);
-		}
-		printf("  %-22s %s\n", ex->id, ex->title);
+		json_array_append_new(list, json_pack("{s:s, s:s, s:i, s:s}", "id", ex->id,
+						      "chapter", ex->chapter, "chapter_no",
+						      ex->chapter_no, "title", ex->title));
 	}
+	return list;
+}
+
+/* --server URL, or $BPFDOJO_SERVER; NULL for a local run. */
+static const char *server_url(const char *flag)
+{
+	const char *env = getenv("BPFDOJO_SERVER");
+
+	if (flag)
+		return flag;
+	return env && *env ? env : NULL;
+}
+
+static int cmd_list(int argc, char **argv)
+{
+	const char *chapter = NULL, *server = NULL;
+	struct dojo_err err = { 0 };
+	json_t *list, *ex;
+	size_t i;
+
+	if (argc == 3 && !strcmp(argv[1], "--server"))
+		server = argv[2];
+	else if (argc != 1)
+		return usage_error("%s", "usage: bpfdojo list [--server URL]");
+	server = server_url(server);
+	list = server ? remote_list(server, &err) : local_catalogue();
+	if (!list) {
+		fprintf(stderr, "bpfdojo: %s\n", err.msg[0] ? err.msg : "out of memory");
+		return EXIT_USAGE;
+	}
+	json_array_foreach(list, i, ex) {
+		const char *ch = json_string_value(json_object_get(ex, "chapter")) ?: "";
+
+		if (!chapter || strcmp(chapter, ch)) {
+			chapter = ch;
+			printf("%s%d. %s\n", i ? "\n" : "",
+			       (int)json_integer_value(json_object_get(ex, "chapter_no")), chapter);
+		}
+		printf("  %-22s %s\n", json_string_value(json_object_get(ex, "id")) ?: "",
+		       json_string_value(json_object_get(ex, "title")) ?: "");
+	}
+	json_decref(list);
 	return 0;
+}
+
+static int exit_code(enum grade_verdict v);
+
+/* The exit code of a verdict named @name ("OK" is a clean check). */
+static int verdict_exit_code(const char *name)
+{
+	if (!strcmp(name, "OK"))
+		return 0;
+	for (int v = GRADE_CORRECT; v <= GRADE_OK; v++)
+		if (!strcmp(grade_verdict_name(v), name))
+			return exit_code(v);
+	return EXIT_USAGE;
 }
 
 static int write_new_file(const char *path, const char *text, int force)
@@ -203,20 +260,24 @@ static int cmd_run(int argc, char **argv, int compile_only)
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ "key", required_argument, NULL, 'k' },
+		{ "server", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct pipeline_req req = { 0 };
 	struct pipeline_result res;
 	struct render r = { .out = stdout };
 	struct dojo_err err = { 0 };
-	char *end, *src;
-	int c, rc;
+	const char *server = NULL;
+	char *end, *src, verdict[32];
+	int c, rc, local_only = 0;
 
 	req.sandbox.kind = SANDBOX_DEFAULT;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
+		case 'S': server = optarg; break;
 		case 's':
+			local_only = 1;
 			if (sandbox_kind_parse(optarg, &req.sandbox.kind))
 				return usage_error("--sandbox takes host or vm, not '%s'", optarg);
 			break;
@@ -224,11 +285,13 @@ static int cmd_run(int argc, char **argv, int compile_only)
 		case 'r': r.raw_log = 1; break;
 		case 'v': r.verbose = 1; break;
 		case 't':
+			local_only = 1;
 			req.sandbox.timeout_ms = (unsigned)strtoul(optarg, &end, 10);
 			if (*end || !req.sandbox.timeout_ms || req.sandbox.timeout_ms > 600000)
 				return usage_error("--timeout takes milliseconds (1..600000), not '%s'", optarg);
 			break;
 		case 'k':
+			local_only = 1;
 			errno = 0;
 			req.key = strtoull(optarg, &end, 16);
 			if (*end || errno || !req.key)
@@ -241,9 +304,15 @@ static int cmd_run(int argc, char **argv, int compile_only)
 	if (argc - optind != (compile_only ? 1 : 2))
 		return usage_error("%s", compile_only ? "usage: bpfdojo check <file.bpf.c>" :
 				   "usage: bpfdojo run <exercise> <file.bpf.c>");
-	if (!compile_only && !find_or_complain(argv[optind]))
+	if (server && local_only)
+		return usage_error("%s", "--sandbox, --timeout and --key are for local runs; the "
+				   "server decides those for --server");
+	if (!server && !local_only)
+		server = server_url(NULL);
+	/* a server knows its own exercises (and says so when one is unknown) */
+	if (!compile_only && !server && !find_or_complain(argv[optind]))
 		return EXIT_USAGE;
-	if (!compile_only && req.sandbox.kind == SANDBOX_HOST)
+	if (!compile_only && !server && req.sandbox.kind == SANDBOX_HOST)
 		fputs("bpfdojo: --sandbox host runs your program in this machine's own kernel, "
 		      "separated from it only by namespaces; use it only for your own code on your "
 		      "own machine.\n", stderr);
@@ -264,6 +333,18 @@ static int cmd_run(int argc, char **argv, int compile_only)
 	r.color = !r.json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
 	req.diag_color = r.color;
 
+	if (server) {
+		rc = compile_only ? remote_check(server, req.filename, src, req.source_len,
+						 render_event, &r, verdict, &err) :
+			remote_run(server, req.exercise, req.filename, src, req.source_len,
+				   render_event, &r, verdict, &err);
+		free(src);
+		if (rc) {
+			fprintf(stderr, "bpfdojo: %s\n", err.msg);
+			return EXIT_USAGE;
+		}
+		return verdict_exit_code(verdict);
+	}
 	rc = pipeline_run(&req, on_event, &r, &res, &err);
 	free(src);
 	if (rc) {
@@ -286,7 +367,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (!strcmp(cmd, "list"))
-		return cmd_list();
+		return cmd_list(argc - 1, argv + 1);
 	if (!strcmp(cmd, "start"))
 		return cmd_start(argc - 1, argv + 1);
 	if (!strcmp(cmd, "lesson"))

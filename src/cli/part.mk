@@ -8,10 +8,10 @@ CLI           := $(BUILD)/bin/bpfdojo
 
 $(CLI): $(call objs,$(CLI_SRCS) $(SERVER_SRCS) $(HOST_LIB_SRCS),obj) $(EXERCISES_OBJS)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CFLAGS) $^ $(HOST_LIBS) $(LIBS_SERVER) -o $@
+	$(Q)$(CC) $(CFLAGS) $^ $(HOST_LIBS) $(LIBS_SERVER) -lcurl -o $@
 $(BUILD)/bin/bpfdojo-asan: $(call objs,$(CLI_SRCS) $(SERVER_SRCS) $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) $(LIBS_SERVER) -o $@
+	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) $(LIBS_SERVER) -lcurl -o $@
 
 .PHONY: cli
 cli: $(CLI)

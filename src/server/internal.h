@@ -129,7 +129,8 @@ int runner_run(const char *exercise, const char *filename, const char *src, size
 	       pipeline_event_cb cb,
 	       void *ctx, struct pipeline_result *res, struct dojo_err *err);
 /* Compile only: *out gets {"verdict":"OK"|"COMPILE_ERROR"|..., "ms", "message",
- * "diagnostics":[...]} (a new reference).  @exercise may be NULL. */
+ * "diagnostics":[...], "events":[the run's events]} (a new reference).  @exercise may be
+ * NULL. */
 int runner_check(const char *exercise, const char *filename, const char *src, size_t len,
 		 json_t **out,
 		 struct dojo_err *err);

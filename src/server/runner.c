@@ -85,6 +85,8 @@ static int check_event(json_t *ev, void *arg)
 
 	if (!name)
 		return 0;
+	/* every event too, so a remote `bpfdojo check` prints what a local one prints */
+	json_array_append(json_object_get(c->out, "events"), ev);
 	if (!strcmp(name, "compiled") || !strcmp(name, "compile_error")) {
 		for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
 			json_t *v = json_object_get(ev, keep[i]);
@@ -109,8 +111,10 @@ int runner_check(const char *exercise, const char *filename, const char *src, si
 	struct pipeline_result res;
 	int rc;
 
-	if (!c.out)
+	if (!c.out || json_object_set_new(c.out, "events", json_array())) {
+		json_decref(c.out);
 		return dojo_err_set(err, -ENOMEM, "out of memory");
+	}
 	req.sandbox.kind = R.o.sandbox;
 	req.sandbox.paths = &R.paths;
 	rc = pipeline_run(&req, check_event, &c, &res, err);

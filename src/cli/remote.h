@@ -1,0 +1,26 @@
+/* remote.h: the CLI as a client of `bpfdojo serve` (remote.c, libcurl). */
+#ifndef DOJO_CLI_REMOTE_H
+#define DOJO_CLI_REMOTE_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include "core/err.h"
+#include "pipeline/pipeline.h"
+
+/* Run @src as @exercise on the server at @server (a base URL, "http://host:port"): each of the
+ * pipeline's events goes to @cb as it arrives; @verdict gets the verdict's name.  0, or a
+ * negative errno with @err saying why (unreachable, refused with the server's message, the
+ * stream cut before its end). */
+int remote_run(const char *server, const char *exercise, const char *filename,
+	       const char *src, size_t len, pipeline_event_cb cb, void *ctx,
+	       char verdict[32], struct dojo_err *err);
+
+/* Compile @src on the server; the compile's events go to @cb.  As remote_run(). */
+int remote_check(const char *server, const char *filename, const char *src, size_t len,
+		 pipeline_event_cb cb, void *ctx, char verdict[32], struct dojo_err *err);
+
+/* The server's catalogue: a new reference to the array of {id, chapter, chapter_no, title,
+ * ...}, or NULL with @err (not NULL) filled. */
+json_t *remote_list(const char *server, struct dojo_err *err);
+
+#endif
