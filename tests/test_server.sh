@@ -321,30 +321,30 @@ if start_server vm --runs 1 --run-timeout 8000 --shutdown-timeout 1000 --log "$T
 	check 'event_json "$TMP/vm.ok" starting | jq -e ".sandbox == \"vm\"" >/dev/null' "vm: the run went to a VM"
 	# the CLI against the server prints what it prints locally, with the same exit code
 	# (numbers and submitted strings differ from run to run: keys, timings)
-	CLI="env -u BPFDOJO_SERVER $BIN"
+	cli() { env -u BPFDOJO_SERVER "$BIN" "$@"; }
 	same() { diff <(sed 's/"[^"]*"/"S"/g; s/[0-9][0-9]*/N/g' "$1") <(sed 's/"[^"]*"/"S"/g; s/[0-9][0-9]*/N/g' "$2") >&2; }
-	$CLI list --server "$B" > "$TMP/list.remote"; $CLI list > "$TMP/list.local"
+	cli list --server "$B" > "$TMP/list.remote"; cli list > "$TMP/list.local"
 	check 'cmp -s "$TMP/list.remote" "$TMP/list.local"' "cli: list --server is list"
 	for ex in process-name argv-password exit-code; do
 		for prog in "$(sol "$ex" solution.bpf.c)" "$(sol "$ex" wrong.bpf.c)" "$(sol "$ex" starter.bpf.c)"; do
-			$CLI run "$ex" "$prog" --server "$B" > "$TMP/cli.remote" 2>"$TMP/cli.remote.err"; rr=$?
-			$CLI run "$ex" "$prog" --sandbox vm > "$TMP/cli.local" 2>/dev/null; rl=$?
+			cli run "$ex" "$prog" --server "$B" > "$TMP/cli.remote" 2>"$TMP/cli.remote.err"; rr=$?
+			cli run "$ex" "$prog" --sandbox vm > "$TMP/cli.local" 2>/dev/null; rl=$?
 			what="cli: $ex $(basename "$prog")"
 			check '[ "$rr" = "$rl" ]' "$what: exit $rr over --server, $rl locally"
 			check 'same "$TMP/cli.remote" "$TMP/cli.local"' "$what: same output"
 		done
 	done
 	for prog in verifier_reject.bpf.c type_error.bpf.c bad_hook.bpf.c; do
-		BPFDOJO_SERVER=$B $BIN run process-name "$ROOT/tests/programs/$prog" > "$TMP/cli.remote" 2>/dev/null; rr=$?
-		$CLI run process-name "$ROOT/tests/programs/$prog" --sandbox vm > "$TMP/cli.local" 2>/dev/null; rl=$?
+		BPFDOJO_SERVER=$B "$BIN" run process-name "$ROOT/tests/programs/$prog" > "$TMP/cli.remote" 2>/dev/null; rr=$?
+		cli run process-name "$ROOT/tests/programs/$prog" --sandbox vm > "$TMP/cli.local" 2>/dev/null; rl=$?
 		check '[ "$rr" = "$rl" ] && same "$TMP/cli.remote" "$TMP/cli.local"' "cli: $prog the same over BPFDOJO_SERVER (exit $rr, $rl)"
 	done
-	$CLI check "$ROOT/tests/programs/type_error.bpf.c" --server "$B" > "$TMP/cli.remote" 2>/dev/null; rr=$?
-	$CLI check "$ROOT/tests/programs/type_error.bpf.c" > "$TMP/cli.local" 2>/dev/null; rl=$?
+	cli check "$ROOT/tests/programs/type_error.bpf.c" --server "$B" > "$TMP/cli.remote" 2>/dev/null; rr=$?
+	cli check "$ROOT/tests/programs/type_error.bpf.c" > "$TMP/cli.local" 2>/dev/null; rl=$?
 	check '[ "$rr" = 2 ] && [ "$rl" = 2 ] && same "$TMP/cli.remote" "$TMP/cli.local"' "cli: check --server is check"
-	$CLI run process-name "$(sol process-name solution.bpf.c)" --server "http://127.0.0.1:1" > /dev/null 2>"$TMP/cli.err"
+	cli run process-name "$(sol process-name solution.bpf.c)" --server "http://127.0.0.1:1" > /dev/null 2>"$TMP/cli.err"
 	check '[ $? = 3 ] && grep -q "cannot reach the server" "$TMP/cli.err"' "cli: an unreachable server is exit 3 with a reason"
-	$CLI run no-such "$(sol process-name solution.bpf.c)" --server "$B" > /dev/null 2>"$TMP/cli.err"
+	cli run no-such "$(sol process-name solution.bpf.c)" --server "$B" > /dev/null 2>"$TMP/cli.err"
 	check '[ $? = 3 ] && grep -q "unknown exercise" "$TMP/cli.err"' "cli: the server's refusal is shown"
 
 	curl -sN --max-time 60 --data-binary @"$HANG" "$B/api/run/process-name" > "$TMP/vmterm" &
