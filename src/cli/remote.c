@@ -19,7 +19,7 @@ struct xfer {
 	int sse;                 /* the answer is text/event-stream */
 	struct buf line;         /* SSE: the line being received; else the whole body */
 	char event[32];          /* SSE: the current message's event: */
-	pipeline_event_cb cb;
+	remote_event_cb cb;
 	void *ctx;
 	char verdict[32];
 	int done;
@@ -154,7 +154,7 @@ static char *escaped(const char *s)
 }
 
 int remote_run(const char *server, const char *exercise, const char *filename,
-	       const char *src, size_t len, pipeline_event_cb cb, void *ctx,
+	       const char *src, size_t len, remote_event_cb cb, void *ctx,
 	       char verdict[32], struct dojo_err *err)
 {
 	struct xfer x = { .cb = cb, .ctx = ctx, .err = err };
@@ -179,7 +179,7 @@ int remote_run(const char *server, const char *exercise, const char *filename,
 }
 
 int remote_check(const char *server, const char *filename, const char *src, size_t len,
-		 pipeline_event_cb cb, void *ctx, char verdict[32], struct dojo_err *err)
+		 remote_event_cb cb, void *ctx, char verdict[32], struct dojo_err *err)
 {
 	struct xfer x = { .cb = cb, .ctx = ctx, .err = err };
 	char *fn = escaped(filename), path[512];

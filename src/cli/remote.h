@@ -5,19 +5,21 @@
 #include <jansson.h>
 #include <stddef.h>
 #include "core/err.h"
-#include "pipeline/pipeline.h"
+
+/* Receives each event's JSON (borrowed), as render_event() does. */
+typedef int (*remote_event_cb)(json_t *event, void *ctx);
 
 /* Run @src as @exercise on the server at @server (a base URL, "http://host:port"): each of the
  * pipeline's events goes to @cb as it arrives; @verdict gets the verdict's name.  0, or a
  * negative errno with @err saying why (unreachable, refused with the server's message, the
  * stream cut before its end). */
 int remote_run(const char *server, const char *exercise, const char *filename,
-	       const char *src, size_t len, pipeline_event_cb cb, void *ctx,
+	       const char *src, size_t len, remote_event_cb cb, void *ctx,
 	       char verdict[32], struct dojo_err *err);
 
 /* Compile @src on the server; the compile's events go to @cb.  As remote_run(). */
 int remote_check(const char *server, const char *filename, const char *src, size_t len,
-		 pipeline_event_cb cb, void *ctx, char verdict[32], struct dojo_err *err);
+		 remote_event_cb cb, void *ctx, char verdict[32], struct dojo_err *err);
 
 /* The server's catalogue: a new reference to the array of {id, chapter, chapter_no, title,
  * ...}, or NULL with @err (not NULL) filled. */

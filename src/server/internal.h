@@ -115,6 +115,9 @@ const char *catalogue_list(const struct catalogue *c);
 const char *catalogue_get(const struct catalogue *c, const char *id);
 
 /* ---- runner.c: the only door to compile, sandbox and pipeline ---- */
+/* Receives each of a run's events as its one JSON form (borrowed; the callee may add fields).
+ * Non-zero stops the run. */
+typedef int (*runner_event_cb)(json_t *event, void *ctx);
 struct runner_opts {
 	enum sandbox_kind sandbox;
 	unsigned run_timeout_ms;
@@ -126,7 +129,7 @@ void runner_fini(void);
 /* One run: pipeline_run() with the server's sandbox settings.  @filename (NULL: the
  * default) is the name diagnostics show; it is sanitized by compile. */
 int runner_run(const char *exercise, const char *filename, const char *src, size_t len,
-	       pipeline_event_cb cb,
+	       runner_event_cb cb,
 	       void *ctx, struct pipeline_result *res, struct dojo_err *err);
 /* Compile only: *out gets {"verdict":"OK"|"COMPILE_ERROR"|..., "ms", "message",
  * "diagnostics":[...], "events":[the run's events]} (a new reference).  @exercise may be

@@ -61,8 +61,9 @@ void runner_fini(void)
 }
 
 int runner_run(const char *exercise, const char *filename, const char *src, size_t len,
-	       pipeline_event_cb cb, void *ctx, struct pipeline_result *res, struct dojo_err *err)
+	       runner_event_cb cb, void *ctx, struct pipeline_result *res, struct dojo_err *err)
 {
+	/* today's pipeline_event_cb hands out the event's JSON already: cb fits as it is */
 	struct pipeline_req req = { .exercise = exercise, .source = src, .source_len = len,
 				    .filename = filename };
 
@@ -76,7 +77,7 @@ struct check_ctx {
 	json_t *out;
 };
 
-/* Keep what an editor wants from the compile-only run's events. */
+/* Keep what an editor wants from the compile-only run's events (a runner_event_cb). */
 static int check_event(json_t *ev, void *arg)
 {
 	struct check_ctx *c = arg;
