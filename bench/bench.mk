@@ -10,3 +10,8 @@ $(BENCH_RUN): $(call objs,bench/bench_run.c $(HOST_LIB_SRCS),obj) $(EXERCISES_OB
 bench-run: $(BENCH_RUN) all
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(BENCH_RUN) process-name 20
 bench: bench-compile bench-run bench-vm
+
+# the server under load: 8 clients for 60 s in the vm sandbox (make bench-server)
+.PHONY: bench-server
+bench-server: all
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" bench/bench_server.sh $(BUILD)/bin/bpfdojo 8 60 vm

@@ -160,6 +160,8 @@ SOLTEXT=$(grep -vxF -f "$(sol process-name starter.bpf.c)" "$(sol process-name s
 check '[ -n "$SOLTEXT" ] && ! grep -qF "$SOLTEXT" "$TMP/one.json"' "the solution is never served"
 check '[ "$(status "$B/api/exercises/no-such" $(cl 1))" = 404 ]' "unknown exercise 404"
 check '[ "$(status "$B/api/nothing" $(cl 1))" = 404 ]' "unknown route 404"
+check 'curl -s $(cl 1) "$B/api/exercises/%ff%fe" | jq -e ".error == \"not_found\"" >/dev/null' "an id that is not UTF-8 still gets a JSON 404"
+check 'curl -s $(cl 1) "$B/api/%ff/x" | jq -e ".error == \"not_found\"" >/dev/null' "a path that is not UTF-8 still gets a JSON 404"
 curl -s -D "$TMP/h405" -o "$TMP/b405" -X DELETE $(cl 1) "$B/api/exercises" >/dev/null
 check 'grep -q "^HTTP/1.1 405" "$TMP/h405" && grep -qi "^Allow: GET, HEAD" "$TMP/h405"' "405 with Allow"
 check 'jq -e ".error == \"method_not_allowed\" and (.message | length) > 0" "$TMP/b405" >/dev/null' "errors are {error, message}"

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <arpa/inet.h>
+#include "core/jsonx.h"
 #include "exercises/exercise.h"
 #include "internal.h"
 
@@ -63,15 +64,21 @@ unsigned http_send(struct MHD_Connection *c, unsigned status, const char *type,
 static unsigned send_error(struct MHD_Connection *c, unsigned status, const char *error,
 			   const char *hname, const char *hvalue, const char *msg)
 {
-	json_t *o = json_pack("{s:s, s:s}", "error", error, "message", msg);
+	/* the message may quote the request (a path, an id): any bytes, made valid UTF-8 */
+	json_t *o = json_pack("{s:s, s:o}", "error", error, "message", jsonx_str(msg));
 	char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	static char oom[] = "{\"error\":\"internal\",\"message\":\"out of memory\"}";
 	struct MHD_Response *r;
 
 	json_decref(o);
 	r = text ? MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE) : NULL;
 	if (!r) {
 		free(text);
-		return 500;
+		/* an answer must go out, or MHD would ask again: the one that needs no memory */
+		r = MHD_create_response_from_buffer(strlen(oom), oom, MHD_RESPMEM_PERSISTENT);
+		if (!r)
+			return 500;
+		status = 500;
 	}
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json");
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
