@@ -9,6 +9,11 @@ include tests/guest.mk
 include tests/grade.mk
 include tests/verifier.mk
 
+TEST_SERVER_UNIT := $(BUILD)/test/test_server_unit
+$(TEST_SERVER_UNIT): $(call objs,tests/test_server_unit.c $(SERVER_SRCS) $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) $(LIBS_SERVER) -o $@
+
 TEST_PIPELINE := $(BUILD)/test/test_pipeline
 $(TEST_PIPELINE): $(call objs,tests/test_pipeline.c $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
 	@mkdir -p $(dir $@)
@@ -26,7 +31,7 @@ $(TEST_EVENTS): $(call objs,tests/test_events.c $(HOST_LIB_SRCS),asan) $(EXERCIS
 # through BPFDOJO_HOME.
 CHECK_DEPS := all $(TEST_FRAME) $(TEST_GUEST_CHAN) $(BUILD)/test/test_exercises-asan $(BUILD)/test/test_grade-asan \
 	      $(GRADE_FIXTURE) $(TEST_COMPILE) $(TEST_COMPILE_SERVER) $(ZYGOTE_SO) $(TEST_SANDBOX) $(SANDBOX_FIXTURES) \
-	      $(TEST_EVENTS) $(TEST_PIPELINE) \
+	      $(TEST_EVENTS) $(TEST_PIPELINE) $(TEST_SERVER_UNIT) \
 	      $(TEST_VERIFIER) $(BUILD)/bin/bpfdojo-asan $(TEST_VM) $(VM_FAULT_INITRAMFS)
 CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_GUEST_CHAN)" \
@@ -38,6 +43,7 @@ CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_SANDBOX)" \
 	      "$(TEST_EVENTS)" \
 	      "$(TEST_PIPELINE)" \
+	      "$(TEST_SERVER_UNIT)" \
 	      "$(TEST_VERIFIER)" \
 	      'VM_FAULT_INITRAMFS="$(call shabs,$(VM_FAULT_INITRAMFS))" $(TEST_VM)' \
 	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_cli.sh $(BUILD)/bin/bpfdojo-asan' \

@@ -43,7 +43,7 @@ static int parse_one(const char *text, struct server_cidr *c)
 	return 0;
 }
 
-int addrs_parse(struct server_addrs *out, const char *list, struct dojo_err *err)
+int server_addrs_parse(struct server_addrs *out, const char *list, struct dojo_err *err)
 {
 	struct server_addrs a = { .n = 0 };
 	const char *p = list;
@@ -131,8 +131,8 @@ static void sa_text(const struct sockaddr *sa, char out[64])
 		snprintf(out, 64, "unknown");
 }
 
-void addrs_client(const struct server_addrs *proxies, const struct sockaddr *peer,
-		  const char *xff, char out[64])
+void server_client_addr(const struct server_addrs *proxies, const struct sockaddr *peer,
+			const char *xff, char out[64])
 {
 	char copy[1024], *items[64], *save = NULL, *tok;
 	size_t n = 0;
@@ -168,7 +168,7 @@ int server_addr_is_loopback(const char *host)
 	struct server_addrs lo;
 	struct server_cidr c;
 
-	if (addrs_parse(&lo, "127.0.0.0/8,::1", NULL) || parse_one(host, &c))
+	if (server_addrs_parse(&lo, "127.0.0.0/8,::1", NULL) || parse_one(host, &c))
 		return 0;
 	return match_bytes(&lo, c.family, c.addr);
 }

@@ -23,13 +23,13 @@ void server_config_defaults(struct server_config *cfg)
 	cfg->request_timeout_ms = DOJO_SERVER_REQUEST_TIMEOUT_MS;
 	cfg->shutdown_ms = DOJO_SERVER_SHUTDOWN_MS;
 	cfg->spares = -1;
-	addrs_parse(&cfg->metrics, "127.0.0.0/8,::1", NULL);
+	server_addrs_parse(&cfg->metrics, "127.0.0.0/8,::1", NULL);
 }
 
 /* "[v6]:port", "host:port", ":port" or "port" */
 static int parse_listen(struct server_config *cfg, const char *v)
 {
-	const char *colon = strrchr(v, ':');
+	const char *colon = strrchr(v, ':'), *digits;
 	char host[256] = "";
 	unsigned long port;
 	char *end;
@@ -45,16 +45,15 @@ static int parse_listen(struct server_config *cfg, const char *v)
 		if ((size_t)(colon - v) >= sizeof(host))
 			return -EINVAL;
 		memcpy(host, v, (size_t)(colon - v));
-	} else {
-		colon = v - 1;
 	}
-	port = strtoul(colon + 1, &end, 10);
-	if (!colon[1] || *end || port > 65535)
+	digits = colon ? colon + 1 : v;
+	port = strtoul(digits, &end, 10);
+	if (!*digits || *digits == '-' || *end || port > 65535)
 		return -EINVAL;
 	if (host[0]) {
 		struct server_addrs one;
 
-		if (addrs_parse(&one, host, NULL) || one.n != 1)
+		if (server_addrs_parse(&one, host, NULL) || one.n != 1)
 			return -EINVAL;
 		snprintf(cfg->host, sizeof(cfg->host), "%s", host);
 	}
@@ -142,9 +141,9 @@ int server_config_set(struct server_config *cfg, const char *key, const char *v,
 			return dojo_err_set(err, -ENAMETOOLONG, "log: the path is too long");
 		snprintf(cfg->log_path, sizeof(cfg->log_path), "%s", v);
 	} else if (!strcmp(key, "trusted-proxies")) {
-		return addrs_parse(&cfg->proxies, v, err);
+		return server_addrs_parse(&cfg->proxies, v, err);
 	} else if (!strcmp(key, "metrics-allow")) {
-		return addrs_parse(&cfg->metrics, v, err);
+		return server_addrs_parse(&cfg->metrics, v, err);
 	} else if (!strcmp(key, "dangerously-allow-host-sandbox-on-network")) {
 		if (parse_bool(v, &cfg->allow_host_on_network))
 			return dojo_err_set(err, -EINVAL, "%s takes yes or no, not '%s'", key, v);

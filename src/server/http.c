@@ -202,7 +202,7 @@ static unsigned metrics(struct server *s, struct MHD_Connection *c, struct req *
 	unsigned waiting, running, st;
 
 	/* the client as trusted proxies say, so a proxy's own loopback address does not count */
-	if (addrs_parse(&one, rq->client, NULL) || one.n != 1 ||
+	if (server_addrs_parse(&one, rq->client, NULL) || one.n != 1 ||
 	    !addrs_match_cidr(&s->cfg.metrics, &one.cidr[0]))
 		return refuse(s, c, REFUSE_FORBIDDEN, 403, "forbidden", 0,
 			      "/metrics is only served to the addresses in metrics-allow");
@@ -344,7 +344,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		rq->t0 = srv_now_ms();
 		snprintf(rq->method, sizeof(rq->method), "%s", method);
 		snprintf(rq->path, sizeof(rq->path), "%s", url);
-		addrs_client(&s->cfg.proxies, ci ? ci->client_addr : NULL,
+		server_client_addr(&s->cfg.proxies, ci ? ci->client_addr : NULL,
 			     MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For"),
 			     rq->client);
 		rq->route = match(s, url, rq->id, &allow);

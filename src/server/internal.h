@@ -30,14 +30,8 @@ static inline unsigned srv_now_ms(void)
 }
 
 /* ---- addr.c: allow-lists and who a client is ---- */
-/* Parse "a/n, b, ..." into @out (replacing it).  0 or -EINVAL with @err. */
-int addrs_parse(struct server_addrs *out, const char *list, struct dojo_err *err);
 int addrs_match(const struct server_addrs *a, const struct sockaddr *sa);
 int addrs_match_cidr(const struct server_addrs *a, const struct server_cidr *one);
-/* The client's address as text: the peer, or (when the peer is a trusted proxy) the last
- * X-Forwarded-For entry not itself a trusted proxy.  @xff may be NULL. */
-void addrs_client(const struct server_addrs *proxies, const struct sockaddr *peer,
-		  const char *xff, char out[64]);
 
 /* ---- log.c: one line per request ---- */
 struct srv_log;

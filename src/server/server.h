@@ -66,6 +66,21 @@ int server_config_check(const struct server_config *cfg, struct dojo_err *err);
 /* Whether @host (a numeric address) is a loopback address. */
 int server_addr_is_loopback(const char *host);
 
+/* Parse an allow-list "a/n, b, ..." (IPv4 or IPv6, commas or spaces between entries, at most
+ * DOJO_SERVER_MAX_ALLOW) into @out, replacing it.  0, or -EINVAL with @err (may be NULL)
+ * naming the entry. */
+int server_addrs_parse(struct server_addrs *out, const char *list, struct dojo_err *err);
+
+struct sockaddr;
+
+/* Who a client is, as text in @out: the peer's address, unless the peer is one of @proxies;
+ * then X-Forwarded-For (@xff, may be NULL) is read from the right, skipping addresses of
+ * @proxies, and the first other address is the client (one a client wrote further left
+ * cannot win).  An entry that is not an address stops the walk at the last address vouched
+ * for.  IPv4-mapped IPv6 peers are shown as IPv4. */
+void server_client_addr(const struct server_addrs *proxies, const struct sockaddr *peer,
+			const char *xff, char out[64]);
+
 struct server;
 
 /* Prepare the compiler and the sandbox (vm: build the snapshot if needed, start the spares),
