@@ -70,7 +70,7 @@ clang-19 llvm-19
 libbpf-dev/bookworm-backports libbpf1/bookworm-backports bpftool/bookworm-backports
 libelf-dev zlib1g-dev libzstd-dev liblzma-dev
 libjansson-dev
-libmicrohttpd-dev libcmark-dev libcurl4-openssl-dev curl
+libmicrohttpd-dev libcmark-dev libcurl4-openssl-dev curl nginx
 bubblewrap
 zstd xz-utils cpio jq
 qemu-system-x86 busybox-static

@@ -47,7 +47,8 @@ CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_VERIFIER)" \
 	      'VM_FAULT_INITRAMFS="$(call shabs,$(VM_FAULT_INITRAMFS))" $(TEST_VM)' \
 	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_cli.sh $(BUILD)/bin/bpfdojo-asan' \
-	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_server.sh $(BUILD)/bin/bpfdojo-asan'
+	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_server.sh $(BUILD)/bin/bpfdojo-asan' \
+	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_nginx.sh $(BUILD)/bin/bpfdojo'
 
 check: $(CHECK_DEPS)
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/run-all.sh $(CHECK_CMDS)
