@@ -1,7 +1,7 @@
 /* remote.c: the CLI as a client of `bpfdojo serve` (libcurl): a run streamed as SSE, a
  * check, the catalogue.  Each event's JSON goes to the same callback a local run feeds
  * (render_event), so a learner sees the same lines and gets the same exit code either way.
- * Only the server's own framing (`queued`, `done`, `error`) is handled here. */
+ * Only the server's own framing (`queued`, `error`, `done`'s queue_ms) is handled here. */
 #include <curl/curl.h>
 #include <errno.h>
 #include <stdio.h>
@@ -38,8 +38,10 @@ static int framing(struct xfer *x, json_t *ev, const char *name)
 		return 1;
 	}
 	if (!strcmp(name, "done")) {
+		/* the pipeline's own last event; the wait in line is the server's addition */
 		x->done = 1;
-		return 1;
+		json_object_del(ev, "queue_ms");
+		return 0;
 	}
 	if (!strcmp(name, "error")) {
 		x->failed = dojo_err_set(x->err, -EIO, "the server stopped the run: %s",

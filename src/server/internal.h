@@ -120,7 +120,8 @@ struct runner_opts {
 /* Check that compiler and sandbox are ready (vm: build the snapshot, start spares). */
 int runner_init(const struct runner_opts *o, struct dojo_err *err);
 void runner_fini(void);
-/* One run: pipeline_run() with the server's sandbox settings.  @filename (NULL: the
+/* One run: pipeline_run() with the server's sandbox settings and compiler; -ECANCELED when
+ * @cb stopped it.  @filename (NULL: the
  * default) is the name diagnostics show; it is sanitized by compile. */
 int runner_run(const char *exercise, const char *filename, const char *src, size_t len,
 	       runner_event_cb cb,

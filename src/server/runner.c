@@ -9,12 +9,14 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "compile/compile.h"
 #include "core/paths.h"
 #include "sandbox/vm.h"
 #include "internal.h"
 
 static struct {
 	struct runner_opts o;
+	struct compile_server *cs;     /* the resident compiler every run and check goes through */
 	struct dojo_paths paths;
 	int compiler_ok;
 	char accel[16];
@@ -32,6 +34,10 @@ int runner_init(const struct runner_opts *o, struct dojo_err *err)
 	if (access(R.paths.pch, R_OK) || access(R.paths.include_dir, R_OK))
 		return dojo_err_set(err, -ENOENT, "the compiler's headers or PCH are missing under "
 				    "%s; run make", R.paths.root);
+	/* clang kept warm in its jail: a compile is a fork, not a start (docs/compile.md) */
+	R.cs = compile_server_new(&(struct compile_server_opts){ .paths = &R.paths }, err);
+	if (!R.cs)
+		return err && err->code ? err->code : -EIO;
 	R.compiler_ok = 1;
 	snprintf(R.accel, sizeof(R.accel), "none");
 	if (o->sandbox == SANDBOX_HOST)
@@ -58,19 +64,39 @@ void runner_fini(void)
 {
 	if (R.o.sandbox == SANDBOX_VM)
 		sandbox_vm_spares(0);
+	/* after the last run and check: the server joined them before calling this */
+	compile_server_free(R.cs);
+	R.cs = NULL;
+}
+
+/* The pipeline's typed event, as its one JSON form, to a runner_event_cb. */
+struct to_json {
+	runner_event_cb cb;
+	void *ctx;
+};
+
+static int event_to_json(const struct pipeline_event *ev, void *arg)
+{
+	struct to_json *t = arg;
+	json_t *j = pipeline_event_json(ev);
+	int rc = j ? t->cb(j, t->ctx) : -ENOMEM;
+
+	json_decref(j);
+	return rc;
 }
 
 int runner_run(const char *exercise, const char *filename, const char *src, size_t len,
 	       runner_event_cb cb, void *ctx, struct pipeline_result *res, struct dojo_err *err)
 {
-	/* today's pipeline_event_cb hands out the event's JSON already: cb fits as it is */
+	struct to_json t = { .cb = cb, .ctx = ctx };
 	struct pipeline_req req = { .exercise = exercise, .source = src, .source_len = len,
 				    .filename = filename };
 
+	req.compiler = R.cs;
 	req.sandbox.kind = R.o.sandbox;
 	req.sandbox.timeout_ms = R.o.run_timeout_ms;
 	req.sandbox.paths = &R.paths;
-	return pipeline_run(&req, cb, ctx, res, err);
+	return pipeline_run(&req, event_to_json, &t, res, err);
 }
 
 struct check_ctx {
@@ -109,6 +135,7 @@ int runner_check(const char *exercise, const char *filename, const char *src, si
 	struct pipeline_req req = { .exercise = exercise, .source = src, .source_len = len,
 				    .filename = filename, .compile_only = 1 };
 	struct check_ctx c = { .out = json_object() };
+	struct to_json t = { .cb = check_event, .ctx = &c };
 	struct pipeline_result res;
 	int rc;
 
@@ -116,9 +143,10 @@ int runner_check(const char *exercise, const char *filename, const char *src, si
 		json_decref(c.out);
 		return dojo_err_set(err, -ENOMEM, "out of memory");
 	}
+	req.compiler = R.cs;
 	req.sandbox.kind = R.o.sandbox;
 	req.sandbox.paths = &R.paths;
-	rc = pipeline_run(&req, check_event, &c, &res, err);
+	rc = pipeline_run(&req, event_to_json, &t, &res, err);
 	if (rc) {
 		json_decref(c.out);
 		return rc;
@@ -131,7 +159,14 @@ int runner_check(const char *exercise, const char *filename, const char *src, si
 
 void runner_health(json_t *o)
 {
-	json_object_set_new(o, "compiler", json_string(R.compiler_ok ? "ready" : "missing"));
+	struct compile_server_stats cst = { 0 };
+
+	if (R.cs)
+		compile_server_stats(R.cs, &cst);
+	json_object_set_new(o, "compiler", json_string(R.compiler_ok && cst.ready ? "ready" :
+						       R.compiler_ok ? "restarting" : "missing"));
+	json_object_set_new(o, "compiles_running", json_integer(cst.running));
+	json_object_set_new(o, "compiles_waiting", json_integer(cst.waiting));
 	json_object_set_new(o, "sandbox", json_string(sandbox_kind_name(R.o.sandbox)));
 	json_object_set_new(o, "accelerator", json_string(R.accel));
 	if (R.o.sandbox == SANDBOX_VM) {

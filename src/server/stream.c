@@ -185,7 +185,7 @@ static void on_run(struct runq_item *it)
 	pthread_mutex_lock(&st->lock);
 	why = st->cancel;
 	pthread_mutex_unlock(&st->lock);
-	if (rc) {
+	if (rc && rc != -ECANCELED) {
 		end_without_run(st, "bad_request", err.msg);
 		return;
 	}
