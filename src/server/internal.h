@@ -12,6 +12,7 @@
 #include <stdatomic.h>
 #include <sys/socket.h>
 #include "core/buf.h"
+#include "core/clock.h"
 #include "pipeline/pipeline.h"
 #include "server.h"
 
@@ -20,13 +21,11 @@
 struct MHD_Connection;
 struct MHD_Response;
 
-/* Monotonic milliseconds (the driver's core clock helper will replace this one). */
+/* core's monotonic clock in the unsigned milliseconds the server's counters use (differences
+ * of two readings stay right across the wrap). */
 static inline unsigned srv_now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (unsigned)(ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+	return (unsigned)dojo_now_ms();
 }
 
 /* ---- addr.c: allow-lists and who a client is ---- */

@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <time.h>
+#include "core/clock.h"
 #include "internal.h"
 
 struct runq {
@@ -190,13 +191,7 @@ int runq_wait_idle(struct runq *q, unsigned ms)
 	struct timespec until;
 	int idle;
 
-	clock_gettime(CLOCK_REALTIME, &until);
-	until.tv_sec += ms / 1000;
-	until.tv_nsec += (long)(ms % 1000) * 1000000;
-	if (until.tv_nsec >= 1000000000) {
-		until.tv_sec++;
-		until.tv_nsec -= 1000000000;
-	}
+	dojo_abstime(CLOCK_REALTIME, ms, &until);   /* the condition uses the default clock */
 	pthread_mutex_lock(&q->lock);
 	while (q->running || q->waiting) {
 		if (!ms)

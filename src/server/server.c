@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "core/clock.h"
 #include "internal.h"
 
 struct server *server_new(const struct server_config *cfg, struct dojo_err *err)
@@ -76,12 +77,7 @@ static void wait_streams(struct server *s, unsigned ms)
 	while (s->nstreams && srv_now_ms() - t0 < ms) {
 		struct timespec until;
 
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_nsec += 50 * 1000000L;
-		if (until.tv_nsec >= 1000000000L) {
-			until.tv_sec++;
-			until.tv_nsec -= 1000000000L;
-		}
+		dojo_abstime(CLOCK_REALTIME, 50, &until);
 		pthread_cond_timedwait(&s->streams_cond, &s->streams_lock, &until);
 	}
 	pthread_mutex_unlock(&s->streams_lock);

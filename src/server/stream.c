@@ -17,6 +17,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/clock.h"
 #include "core/jsonx.h"
 #include "internal.h"
 
@@ -275,12 +276,7 @@ static ssize_t reader(void *cls, uint64_t pos, char *out, size_t max)
 		pthread_mutex_lock(&st->lock);
 		if (st->out.len || st->finished || st->cancel)
 			continue;
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_nsec += 100 * 1000000L;   /* how soon a hang-up is noticed */
-		if (until.tv_nsec >= 1000000000L) {
-			until.tv_sec++;
-			until.tv_nsec -= 1000000000L;
-		}
+		dojo_abstime(CLOCK_REALTIME, 100, &until);   /* how soon a hang-up is noticed */
 		pthread_cond_timedwait(&st->cond, &st->lock, &until);
 	}
 	pthread_mutex_unlock(&st->lock);
