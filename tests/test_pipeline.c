@@ -3,11 +3,13 @@
  * For every exercise: the reference solution is CORRECT on three keys, the starter is not
  * CORRECT, the plausible wrong program is WRONG.  Then the bad inputs of the vertical slice,
  * each with the verdict and event it must produce; a consumer that stops the run at each
- * phase; runs through a resident compiler.  At the end nothing may be left: no BPF
+ * phase, and a stop signal raised by another thread while the guest is silent; runs through a
+ * resident compiler.  At the end nothing may be left: no BPF
  * program loaded after the suite started, no process of a run.  Needs root. */
 #include <bpf/bpf.h>
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include "harness.h"
@@ -186,6 +188,58 @@ static void test_cancel(void)
 	}
 }
 
+struct raiser {
+	struct dojo_cancel *stop;
+	unsigned after_ms;
+};
+
+static void *raise_later(void *arg)
+{
+	struct raiser *r = arg;
+
+	usleep(r->after_ms * 1000);
+	dojo_cancel_raise(r->stop);
+	return NULL;
+}
+
+/* The stop signal, raised by another thread while the guest is silent (its workload stopped by
+ * hang.bpf.c): the run ends at once, not at its deadline, with no verdict, and the sandbox is
+ * free for the next run. */
+static void test_stop_signal(void)
+{
+	const struct exercise *ex = exercise_find("process-name");
+	struct dojo_err err = { 0 };
+	struct raiser rs = { .stop = dojo_cancel_new(&err), .after_ms = 700 };
+	struct pipeline_result res;
+	size_t len;
+	char *src = slurp("tests/programs/hang.bpf.c", &len);
+	struct pipeline_req req = { .exercise = ex->id, .source = src, .source_len = len };
+	struct run r = { .events = json_array() };
+	pthread_t t;
+	int rc;
+
+	CHECK(rs.stop && !dojo_cancel_raised(rs.stop), "a new stop signal is not raised: %s", err.msg);
+	req.sandbox.kind = SANDBOX_HOST;
+	req.sandbox.timeout_ms = 8000;
+	req.sandbox.cancel = rs.stop;
+	pthread_create(&t, NULL, raise_later, &rs);
+	rc = pipeline_run(&req, collect, r.events, &res, &err);
+	pthread_join(t, NULL);
+	CHECK(dojo_cancel_raised(rs.stop), "the stop signal stays raised");
+	CHECK(rc == -ECANCELED, "a raised stop signal ends the run: rc %d (%s)", rc, err.msg);
+	CHECK(res.total_ms < 4000, "stopped at once, not at the 8 s deadline (%u ms)", res.total_ms);
+	CHECK(find_event(&r, "attached") != NULL, "the run was under way when it was stopped");
+	CHECK(find_event(&r, "verdict") == NULL && find_event(&r, "done") == NULL,
+	      "no verdict after the stop signal");
+	json_decref(r.events);
+	dojo_cancel_free(rs.stop);
+	free(src);
+
+	run_source(&r, ex->id, ex->solution, strlen(ex->solution), keys[0], 0);
+	CHECK(r.rc == 0 && r.res.verdict == GRADE_CORRECT, "a run after the stopped one: %s", last_verdict(&r));
+	run_free(&r);
+}
+
 /* Through a resident compiler (the server's): the same verdicts as a one-shot compile. */
 static void test_resident_compiler(void)
 {
@@ -277,6 +331,7 @@ int main(void)
 	rmdir("/run/dojo");   /* left by agents older than the private /run; must not come back */
 	test_unknown_exercise();
 	test_cancel();
+	test_stop_signal();
 	test_resident_compiler();
 	test_exercises();
 	test_bad_inputs();

@@ -250,6 +250,16 @@ check 'grep -q "\"verdict\":\"CORRECT\"" "$TMP/afterB"' "the next run gets the s
 for _ in $(seq 1 100); do [ "$(curl -s "$B/healthz" | jq .runs_in_flight)" = 0 ] && [ "$(agents 2>/dev/null)" = 0 ] && break; sleep 0.1; done
 check '[ "$(curl -s "$B/healthz" | jq .runs_in_flight)" = 0 ] && [ "$(agents)" = 0 ]' "nothing in flight after the hang-ups"
 check '[ "$(status "$B/api/run/process-name" $(cl 40) --data-binary @"$(sol process-name solution.bpf.c)")" = 200 ]' "the client that hung up may run again"
+# a client that hangs up while its guest is silent (hang.bpf.c stops the workload) frees the
+# slot at once, not at the run's deadline (run-timeout 4000 ms, from before the program attached)
+curl -sN --max-time 30 --data-binary @"$HANG" $(cl 43) "$B/api/run/process-name" > "$TMP/hangC" &
+C=$!
+for _ in $(seq 1 100); do grep -q 'event: attached' "$TMP/hangC" 2>/dev/null && break; sleep 0.05; done
+t_kill=$(date +%s%N)
+kill $C; wait $C 2>/dev/null
+for _ in $(seq 1 100); do [ "$(curl -s "$B/healthz" | jq .runs_in_flight)" = 0 ] && break; sleep 0.05; done
+freed_ms=$(( ($(date +%s%N) - t_kill) / 1000000 ))
+check 'grep -q "event: attached" "$TMP/hangC" && [ "$freed_ms" -lt 2000 ]' "a hang-up during a silent run frees the slot at once ($freed_ms ms; its deadline was ~4 s away)"
 
 # --- metrics ---------------------------------------------------------------------------------
 section "metrics"

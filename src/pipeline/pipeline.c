@@ -54,9 +54,12 @@ static unsigned since(uint64_t t0)
 	return (unsigned)(dojo_now_ms() - t0);
 }
 
-/* Hand @ev to the caller.  0, or -ECANCELED once the caller refused one (then nothing more). */
+/* Hand @ev to the caller.  0, or -ECANCELED once the caller refused one or raised the run's
+ * stop signal (then nothing more). */
 static int emit(struct run *r, const struct pipeline_event *ev)
 {
+	if (!r->stopped && dojo_cancel_raised(r->req->sandbox.cancel))
+		r->stopped = 1;
 	if (r->stopped)
 		return -ECANCELED;
 	if (r->cb && r->cb(ev, r->ctx))
@@ -300,6 +303,10 @@ static void guest_run(struct run *r)
 		rc = 0;
 		if (on_message(r, &m, &nrec) || sandbox_msg_is_last(m.type))
 			return;
+	}
+	if (rc == -ECANCELED) {
+		r->stopped = 1;   /* the stop signal, raised while the guest was silent */
+		return;
 	}
 	if (rc < 0) {
 		r->facts.sandbox_err = rc;

@@ -120,7 +120,8 @@ struct pipeline_event {
 /* Receives each event as it happens, on the thread that called pipeline_run().  Return 0 to
  * go on; anything else stops the run at once: no further event, the guest is destroyed and
  * its slot freed, pipeline_run() returns -ECANCELED.  A server returns non-zero when its
- * client went away. */
+ * client went away.  To stop a run from another thread, even while the guest is silent, raise
+ * req->sandbox.cancel (core/cancel.h): the same happens at once. */
 typedef int (*pipeline_event_cb)(const struct pipeline_event *ev, void *ctx);
 
 /* The event's name as in its JSON "event" field ("compiling", ..., "done"); "?" if unknown. */
@@ -144,7 +145,8 @@ struct pipeline_result {
 };
 
 /* Run @req, streaming events to @cb (may be NULL).  Returns 0 when a verdict was reached (even
- * COMPILE_ERROR or WRONG: see res->verdict); -ECANCELED when @cb stopped the run (res->verdict
+ * COMPILE_ERROR or WRONG: see res->verdict); -ECANCELED when @cb or req->sandbox.cancel
+ * stopped the run (res->verdict
  * is then RUN_ERROR); a negative errno with @err filled for a request that cannot run
  * (unknown exercise, bad arguments), before any event.  Safe to call from several threads. */
 int pipeline_run(const struct pipeline_req *req, pipeline_event_cb cb, void *ctx,

@@ -22,6 +22,7 @@ int sandbox_chan_init(struct sandbox_chan *c, int fd, uint64_t deadline_ms)
 
 	memset(c, 0, sizeof(*c));
 	c->fd = fd;
+	c->cancel_fd = -1;
 	c->deadline_ms = deadline_ms;
 	frame_reader_init(&c->rd, DOJO_MAX_FRAME_BYTES);
 	if (fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0)
@@ -34,21 +35,30 @@ void sandbox_chan_free(struct sandbox_chan *c)
 	frame_reader_free(&c->rd);
 }
 
-/* Wait for @events on the channel; 0, -ETIMEDOUT or a negative errno. */
+void sandbox_chan_set_cancel(struct sandbox_chan *c, int cancel_fd)
+{
+	c->cancel_fd = cancel_fd;
+}
+
+/* Wait for @events on the channel; 0, -ETIMEDOUT, -ECANCELED (the caller's stop signal) or a
+ * negative errno. */
 static int wait_fd(struct sandbox_chan *c, short events, struct dojo_err *err)
 {
 	for (;;) {
-		struct pollfd p = { .fd = c->fd, .events = events };
+		struct pollfd p[2] = { { .fd = c->fd, .events = events },
+				       { .fd = c->cancel_fd, .events = POLLIN } };
 		uint64_t now = dojo_now_ms();
 		int n;
 
 		if (now >= c->deadline_ms)
 			return dojo_err_set(err, -ETIMEDOUT, "the run did not finish before its deadline");
-		n = poll(&p, 1, (int)(c->deadline_ms - now));
+		n = poll(p, c->cancel_fd >= 0 ? 2 : 1, (int)(c->deadline_ms - now));
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
 			return dojo_err_set(err, -errno, "poll on the agent's channel: %s", strerror(errno));
+		if (c->cancel_fd >= 0 && (p[1].revents & POLLIN))
+			return dojo_err_set(err, -ECANCELED, "the run was stopped by its caller");
 		if (n > 0)
 			return 0;
 	}

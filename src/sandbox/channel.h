@@ -16,6 +16,7 @@
 
 struct sandbox_chan {
 	int fd;                  /* not owned */
+	int cancel_fd;           /* readable: the caller stopped the run (-1: none; not owned) */
 	uint64_t deadline_ms;    /* dojo_now_ms() value after which every call fails */
 	struct frame_reader rd;
 	unsigned frames;         /* frames received */
@@ -25,6 +26,10 @@ struct sandbox_chan {
 
 /* Start reading @fd (made non-blocking) until @deadline_ms.  0 or a negative errno. */
 int sandbox_chan_init(struct sandbox_chan *c, int fd, uint64_t deadline_ms);
+
+/* From now on every wait on @c also ends, with -ECANCELED, once @cancel_fd is readable (a
+ * dojo_cancel's fd; -1: never). */
+void sandbox_chan_set_cancel(struct sandbox_chan *c, int cancel_fd);
 /* Free the reader (the fd stays open: the backend owns it). */
 void sandbox_chan_free(struct sandbox_chan *c);
 

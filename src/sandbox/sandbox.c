@@ -85,6 +85,7 @@ int sandbox_start(const struct sandbox_opts *opts, struct sandbox **out, struct 
 	}
 	sb->t_ready = dojo_now_ms();
 	sb->st.start_ms = (unsigned)(sb->t_ready - sb->t0);
+	sandbox_chan_set_cancel(&sb->chan, dojo_cancel_fd(opts->cancel));
 	*out = sb;
 	return 0;
 }
@@ -103,7 +104,7 @@ static int failed(struct sandbox *sb, int rc, struct dojo_err *err)
 {
 	run_ended(sb);
 	sb->drained = 1;
-	if (sb->be && sb->be->explain)
+	if (sb->be && sb->be->explain && rc != -ECANCELED)   /* stopped by the caller, not the guest */
 		sb->be->explain(sb, rc, err);
 	return rc;
 }

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <linux/types.h>
+#include "core/cancel.h"
 #include "core/err.h"
 #include "core/frame.h"
 #include "core/paths.h"
@@ -38,6 +39,9 @@ struct sandbox_opts {
 	const char *agent_path;         /* override the agent binary (tests); NULL = paths->agent */
 	const char *vm_initramfs;       /* vm: override the initramfs (tests); NULL = kernel_dir's */
 	int verifier_log_level2;        /* ask for register state in verifier logs */
+	/* Raised by another thread: the run stops at once (sandbox_send_job() and sandbox_next()
+	 * fail with -ECANCELED; free the sandbox then).  NULL: only the deadline stops it. */
+	const struct dojo_cancel *cancel;
 };
 
 /* One message from the agent, decoded once at the channel (the trust boundary): every field

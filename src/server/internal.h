@@ -120,10 +120,10 @@ struct runner_opts {
 int runner_init(const struct runner_opts *o, struct dojo_err *err);
 void runner_fini(void);
 /* One run: pipeline_run() with the server's sandbox settings and compiler; -ECANCELED when
- * @cb stopped it.  @filename (NULL: the
- * default) is the name diagnostics show; it is sanitized by compile. */
+ * @cb stopped it or @stop was raised (at once, even while the guest is silent; may be NULL).
+ * @filename (NULL: the default) is the name diagnostics show; it is sanitized by compile. */
 int runner_run(const char *exercise, const char *filename, const char *src, size_t len,
-	       runner_event_cb cb,
+	       const struct dojo_cancel *stop, runner_event_cb cb,
 	       void *ctx, struct pipeline_result *res, struct dojo_err *err);
 /* Compile only: *out gets {"verdict":"OK"|"COMPILE_ERROR"|..., "ms", "message",
  * "diagnostics":[...], "events":[the run's events]} (a new reference).  @exercise may be

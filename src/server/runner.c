@@ -86,7 +86,8 @@ static int event_to_json(const struct pipeline_event *ev, void *arg)
 }
 
 int runner_run(const char *exercise, const char *filename, const char *src, size_t len,
-	       runner_event_cb cb, void *ctx, struct pipeline_result *res, struct dojo_err *err)
+	       const struct dojo_cancel *stop, runner_event_cb cb, void *ctx,
+	       struct pipeline_result *res, struct dojo_err *err)
 {
 	struct to_json t = { .cb = cb, .ctx = ctx };
 	struct pipeline_req req = { .exercise = exercise, .source = src, .source_len = len,
@@ -96,6 +97,7 @@ int runner_run(const char *exercise, const char *filename, const char *src, size
 	req.sandbox.kind = R.o.sandbox;
 	req.sandbox.timeout_ms = R.o.run_timeout_ms;
 	req.sandbox.paths = &R.paths;
+	req.sandbox.cancel = stop;
 	return pipeline_run(&req, event_to_json, &t, res, err);
 }
 

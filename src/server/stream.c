@@ -34,6 +34,7 @@ struct stream {
 	int announced;              /* the first `queued` was sent */
 	unsigned position;
 	enum cancel cancel;
+	struct dojo_cancel *stop;   /* raised with cancel: stops the run even while its guest is silent */
 	int fd;                     /* the client's socket, only polled for hang-up */
 	unsigned t_submit, t_run, queue_ms, last_out_ms;
 	char client[64], exercise[64], verdict[24], filename[DOJO_MAX_FILENAME];
@@ -92,6 +93,7 @@ static void release(struct stream *st)
 	buf_free(&st->out);
 	pthread_cond_destroy(&st->cond);
 	pthread_mutex_destroy(&st->lock);
+	dojo_cancel_free(st->stop);
 	free(st->src);
 	free(st);
 }
@@ -182,7 +184,7 @@ static void on_run(struct runq_item *it)
 		return;
 	}
 	rc = runner_run(st->exercise, st->filename[0] ? st->filename : NULL, st->src, st->len,
-			on_event, st, &res, &err);
+			st->stop, on_event, st, &res, &err);
 	pthread_mutex_lock(&st->lock);
 	why = st->cancel;
 	pthread_mutex_unlock(&st->lock);
@@ -225,6 +227,7 @@ static void cancel(struct stream *st, enum cancel why)
 	pthread_mutex_lock(&st->lock);
 	if (!st->cancel)
 		st->cancel = why;
+	dojo_cancel_raise(st->stop);
 	finished = st->finished;
 	pthread_cond_broadcast(&st->cond);
 	pthread_mutex_unlock(&st->lock);
@@ -302,7 +305,9 @@ int stream_start(struct server *s, struct MHD_Connection *c, const char *client,
 	unsigned position = 0;
 	int rc;
 
-	if (!st || !(st->src = malloc(len + 1))) {
+	if (!st || !(st->src = malloc(len + 1)) || !(st->stop = dojo_cancel_new(NULL))) {
+		if (st)
+			free(st->src);
 		free(st);
 		return -ENOMEM;
 	}
@@ -325,6 +330,7 @@ int stream_start(struct server *s, struct MHD_Connection *c, const char *client,
 	*resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, reader, st, reader_free);
 	if (!*resp) {
 		buf_free(&st->out);
+		dojo_cancel_free(st->stop);
 		free(st->src);
 		free(st);
 		return -ENOMEM;
@@ -356,8 +362,10 @@ void stream_cancel_all(struct server *s)
 	pthread_mutex_lock(&s->streams_lock);
 	for (struct stream *st = s->streams; st; st = st->next) {
 		pthread_mutex_lock(&st->lock);
-		if (!st->cancel && !st->finished)
+		if (!st->cancel && !st->finished) {
 			st->cancel = CANCEL_SHUTDOWN;
+			dojo_cancel_raise(st->stop);
+		}
 		pthread_cond_broadcast(&st->cond);
 		pthread_mutex_unlock(&st->lock);
 	}
