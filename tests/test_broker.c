@@ -54,6 +54,34 @@ static unsigned count_comm(const char *name)
 	return n;
 }
 
+/* The pid of a process whose comm is @name, or -1. */
+static int find_comm(const char *name)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	int pid = -1;
+
+	while (d && pid < 0 && (e = readdir(d))) {
+		char path[300], comm[64] = "";
+		FILE *f;
+
+		if (e->d_name[0] < '0' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/comm", e->d_name);
+		f = fopen(path, "re");
+		if (!f)
+			continue;
+		if (fgets(comm, sizeof(comm), f))
+			comm[strcspn(comm, "\n")] = 0;
+		fclose(f);
+		if (!strcmp(comm, name))
+			pid = atoi(e->d_name);
+	}
+	if (d)
+		closedir(d);
+	return pid;
+}
+
 static unsigned count_guests(void)
 {
 	return count_comm("qemu-system-x86") + count_comm("bpfdojo-agent");
@@ -234,6 +262,35 @@ static void run_kind(enum sandbox_kind kind, const struct compile_result *obj)
 	json_decref(r.events);
 }
 
+/* A start the broker refuses comes back with its reason; a guest that went away is explained
+ * by the broker (only qemu's parent can reap it and knows its last words). */
+static void test_errors(const struct compile_result *obj)
+{
+	const struct exercise *ex = exercise_at(0);
+	struct sandbox_job job = { .exercise = ex->id, .key = 7, .obj = obj->obj, .obj_len = obj->obj_len };
+	struct sandbox_opts bad = { .kind = (enum sandbox_kind)7 }, vm = { .kind = SANDBOX_VM };
+	struct dojo_err err = { 0 };
+	struct sandbox_msg m;
+	struct sandbox *sb = NULL;
+	int rc, qemu;
+
+	rc = sandbox_start(&bad, &sb, &err);
+	CHECK(rc == -EINVAL && sb == NULL && strstr(err.msg, "unknown sandbox kind 7"), "bad kind: %d %s", rc, err.msg);
+	rc = sandbox_start(&vm, &sb, &err);
+	CHECK(rc == 0, "vm start: %s", err.msg);
+	if (rc)
+		return;
+	/* qemu runs as nobody, like this process now: a reason to give the server its own user */
+	qemu = find_comm("qemu-system-x86");
+	CHECK(qemu > 0 && kill(qemu, SIGKILL) == 0, "kill qemu %d", qemu);
+	rc = sandbox_send_job(sb, &job, &err);
+	while (!rc && (rc = sandbox_next(sb, &m, &err)) == 1)
+		;
+	CHECK(rc < 0 && strstr(err.msg, "qemu was killed by signal 9"), "a killed guest explained: %d %s", rc, err.msg);
+	sandbox_free(sb);
+	CHECK_INT(count_guests(), 0, "qemu left after a killed guest");
+}
+
 /* A guest connection of our own, to speak to the broker by hand. */
 static int connect_broker(void)
 {
@@ -312,6 +369,7 @@ int main(void)
 	if (obj.status == COMPILE_OK) {
 		run_kind(SANDBOX_VM, &obj);
 		run_kind(SANDBOX_HOST, &obj);
+		test_errors(&obj);
 		test_malformed(&obj);
 	}
 	compile_result_free(&obj);
