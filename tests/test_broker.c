@@ -9,6 +9,7 @@
  * request on its control socket makes it destroy everything and exit, not crash. */
 #include <dirent.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -321,6 +322,27 @@ static void malformed_row(const char *why, const void *pkt, size_t len)
 	close(c);
 }
 
+/* A CONNECT whose fd is not a unix packet socket: the broker closes it at once. */
+static void foreign_fd_rows(void)
+{
+	struct broker_msg hello = { .type = BROKER_CONNECT };
+	struct pollfd p;
+	int pp[2], sv[2];
+	char c;
+
+	CHECK(pipe(pp) == 0 && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) == 0, "pipe, socketpair");
+	CHECK(broker_send(sandbox_broker_ctl_fd(), &hello, pp[1]) == 0, "CONNECT with a pipe");
+	CHECK(broker_send(sandbox_broker_ctl_fd(), &hello, sv[1]) == 0, "CONNECT with a stream socket");
+	close(pp[1]);
+	close(sv[1]);
+	p = (struct pollfd){ .fd = pp[0], .events = POLLIN };
+	CHECK(poll(&p, 1, 5000) == 1 && read(pp[0], &c, 1) == 0, "the broker kept a pipe as a connection");
+	p = (struct pollfd){ .fd = sv[0], .events = POLLIN };
+	CHECK(poll(&p, 1, 5000) == 1 && read(sv[0], &c, 1) == 0, "the broker kept a stream socket as a connection");
+	close(pp[0]);
+	close(sv[0]);
+}
+
 static void test_malformed(const struct compile_result *obj)
 {
 	static const uint8_t unknown[] = { 0, 0, 0, 0, 99 };
@@ -339,6 +361,7 @@ static void test_malformed(const struct compile_result *obj)
 	malformed_row("a reply type", reply_type, sizeof(reply_type));
 	malformed_row("a CONNECT without its fd on a guest connection", connect_here, sizeof(connect_here));
 	malformed_row("an empty packet", empty, 0);
+	foreign_fd_rows();
 	/* it serves on */
 	run_kind(SANDBOX_HOST, obj);
 	CHECK_INT(count_comm("bpfdojo-agent"), 0, "agents left after the malformed rows");

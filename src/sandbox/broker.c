@@ -285,7 +285,7 @@ static void serve(int conn)
 				.vm_initramfs = broker.opts->vm_initramfs,
 				.verifier_log_level2 = !!(m.flags & BROKER_F_LOG_LEVEL2),
 			};
-			int rc = m.timeout_ms > DOJO_RUN_TIMEOUT_MS * 10 || (m.flags & ~BROKER_F_LOG_LEVEL2) ?
+			int rc = m.timeout_ms > DOJO_BROKER_MAX_TIMEOUT_MS || (m.flags & ~BROKER_F_LOG_LEVEL2) ?
 				dojo_err_set(&err, -EINVAL, "the sandbox broker refused a start request out of range") :
 				sandbox_start(&o, &sb, &err);
 
@@ -334,13 +334,20 @@ static void *conn_main(void *arg)
 	return NULL;
 }
 
-/* Serve @conn on a thread of its own; full or out of threads: close it (the caller's START
- * then finds the connection closed). */
+/* Serve @conn on a thread of its own; not a unix packet socket, full or out of threads: close
+ * it (the caller's START then finds the connection closed). */
 static void add_conn(int conn)
 {
+	int slot = -1, type = 0, domain = 0;
+	socklen_t tl = sizeof(type), dl = sizeof(domain);
 	pthread_attr_t a;
 	pthread_t t;
-	int slot = -1;
+
+	if (getsockopt(conn, SOL_SOCKET, SO_TYPE, &type, &tl) < 0 || type != SOCK_SEQPACKET ||
+	    getsockopt(conn, SOL_SOCKET, SO_DOMAIN, &domain, &dl) < 0 || domain != AF_UNIX) {
+		close(conn);
+		return;
+	}
 
 	pthread_mutex_lock(&broker.mu);
 	for (unsigned i = 0; i < DOJO_BROKER_MAX_GUESTS && slot < 0; i++)
@@ -372,7 +379,12 @@ int broker_main(int ctl, const struct sandbox_broker_opts *opts)
 	struct broker_msg m;
 	int rc, fd;
 
+	/* a terminal's ^C or a service manager's TERM is for the caller: the broker ends when its
+	 * caller hangs up, after the caller's graceful shutdown */
 	signal(SIGPIPE, SIG_IGN);
+	signal(SIGINT, SIG_IGN);
+	signal(SIGTERM, SIG_IGN);
+	signal(SIGHUP, SIG_IGN);
 	broker.opts = opts;
 	for (unsigned i = 0; i < DOJO_BROKER_MAX_GUESTS; i++)
 		broker.conns[i] = -1;
