@@ -4,7 +4,8 @@
  * and is killed: no qemu and no agent is left, and the broker exits cleanly.  Then this process
  * starts a broker (it runs as root), becomes nobody with no capability (read back from
  * /proc/self/status), compiles in the bubblewrap jail, and runs an exercise's solution through
- * the broker in a micro-VM and in host mode: CORRECT, with the run's messages.  Malformed
+ * the broker in a micro-VM and in host mode: CORRECT, with the run's messages; the spares are
+ * the broker's; a refused start keeps its reason, a killed qemu is explained.  Malformed
  * requests on a guest connection make the broker hang up on it, and it serves on; a malformed
  * request on its control socket makes it destroy everything and exit, not crash. */
 #include <dirent.h>
@@ -25,6 +26,7 @@
 #include "core/clock.h"
 #include "sandbox/broker.h"
 #include "sandbox/sandbox.h"
+#include "sandbox/vm.h"
 
 #define NOBODY_UID 65534u
 
@@ -292,6 +294,22 @@ static void test_errors(const struct compile_result *obj)
 	CHECK_INT(count_guests(), 0, "qemu left after a killed guest");
 }
 
+/* sandbox_vm_spares() in the caller sets the broker's spares: started after a run, killed by 0. */
+static void test_spares(const struct compile_result *obj)
+{
+	unsigned n = 0;
+
+	CHECK(sandbox_vm_spares(1) == 0, "spares asked of the broker");
+	run_kind(SANDBOX_VM, obj);
+	for (uint64_t end = dojo_now_ms() + 10000; (n = count_comm("qemu-system-x86")) < 1 && dojo_now_ms() < end; )
+		usleep(20000);
+	CHECK_INT(n, 1, "spare qemus after a run");
+	CHECK(sandbox_vm_spares(0) == 0, "spares off");
+	for (uint64_t end = dojo_now_ms() + 5000; (n = count_comm("qemu-system-x86")) > 0 && dojo_now_ms() < end; )
+		usleep(20000);
+	CHECK_INT(n, 0, "spare qemus after sandbox_vm_spares(0)");
+}
+
 /* A guest connection of our own, to speak to the broker by hand. */
 static int connect_broker(void)
 {
@@ -392,6 +410,7 @@ int main(void)
 	if (obj.status == COMPILE_OK) {
 		run_kind(SANDBOX_VM, &obj);
 		run_kind(SANDBOX_HOST, &obj);
+		test_spares(&obj);
 		test_errors(&obj);
 		test_malformed(&obj);
 	}

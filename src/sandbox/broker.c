@@ -21,6 +21,7 @@
  *	   JOB, then the agent's frames, on the channel: never through the broker
  *	-- EXPLAIN rc, msg (after a failure) ->   the backend's explain()
  *	-- FREE ------------------------------>   sandbox_free(); <- FREED; the thread ends
+ *	-- SPARES n (control socket) ---------->   sandbox_vm_spares(n): the spares are the broker's
  *
  * Every packet is one fixed-size message (broker.h; SOCK_SEQPACKET keeps them apart); the
  * broker parses nothing else.  Anything malformed (an unknown type, a wrong size, an fd where
@@ -52,6 +53,8 @@ static uint32_t payload_len(uint8_t type)
 		return 0;
 	case BROKER_START:
 		return 12;
+	case BROKER_SPARES:
+		return 4;
 	case BROKER_EXPLAIN: case BROKER_EXPLAINED:
 		return 4 + DOJO_MAX_MESSAGE;
 	case BROKER_STARTED:
@@ -75,6 +78,9 @@ static int encode(struct buf *p, const struct broker_msg *m)
 	switch (m->type) {
 	case BROKER_START:
 		rc = wire_put_u32(p, m->kind) ?: wire_put_u32(p, m->timeout_ms) ?: wire_put_u32(p, m->flags);
+		break;
+	case BROKER_SPARES:
+		rc = wire_put_u32(p, m->kind);
 		break;
 	case BROKER_EXPLAIN: case BROKER_EXPLAINED:
 		rc = wire_put_u32(p, (uint32_t)m->rc) ?: buf_add(p, msg, sizeof(msg));
@@ -122,6 +128,9 @@ static int decode(struct broker_msg *m, const uint8_t *pkt, size_t n)
 		m->kind = wire_get_u32(&r);
 		m->timeout_ms = wire_get_u32(&r);
 		m->flags = wire_get_u32(&r);
+		break;
+	case BROKER_SPARES:
+		m->kind = wire_get_u32(&r);
 		break;
 	case BROKER_EXPLAIN: case BROKER_EXPLAINED:
 		m->rc = (int32_t)wire_get_u32(&r);
@@ -390,8 +399,14 @@ int broker_main(int ctl, const struct sandbox_broker_opts *opts)
 		broker.conns[i] = -1;
 	if (opts->vm_spares)
 		(void)sandbox_vm_spares(opts->vm_spares);   /* none: runs start qemu themselves */
-	while ((rc = broker_recv(ctl, &m, &fd, -1)) == 1 && m.type == BROKER_CONNECT)
-		add_conn(fd);
+	while ((rc = broker_recv(ctl, &m, &fd, -1)) == 1) {
+		if (m.type == BROKER_CONNECT)
+			add_conn(fd);
+		else if (m.type == BROKER_SPARES)
+			(void)sandbox_vm_spares(m.kind);   /* capped there */
+		else
+			break;
+	}
 	if (rc == 1 && fd >= 0)
 		close(fd);
 	close(ctl);

@@ -15,6 +15,7 @@ enum broker_type {
 	BROKER_START,         /* u32 kind, u32 timeout_ms, u32 flags (BROKER_F_*) */
 	BROKER_EXPLAIN,       /* i32 rc, char msg[DOJO_MAX_MESSAGE]: why did the guest go away? */
 	BROKER_FREE,          /* destroy the guest; no payload */
+	BROKER_SPARES,        /* control socket: u32 n, sandbox_vm_spares(n) in the broker */
 	/* broker -> caller */
 	BROKER_STARTED = 16,  /* i32 rc, u64 t0, u64 deadline, u32 job_flags, u32 drain_eof, u32 spare,
 			       * u32 frames, u64 bytes, char msg[]; the channel in SCM_RIGHTS when rc == 0 */
@@ -57,6 +58,8 @@ int broker_main(int ctl, const struct sandbox_broker_opts *opts);
 int sandbox_broker_active(void);
 int sandbox_broker_start_guest(struct sandbox *sb, const struct sandbox_opts *opts,
 			       struct dojo_err *err);
+/* sandbox_vm_spares() in a caller of a broker: asks the broker.  0 or a negative errno. */
+int sandbox_broker_spares(unsigned n);
 /* The caller's end of the control socket (tests), -1 when no broker runs. */
 int sandbox_broker_ctl_fd(void);
 

@@ -88,6 +88,13 @@ int sandbox_broker_stop(int *status)
 	return WIFEXITED(ws) && WEXITSTATUS(ws) == 0 ? 0 : -EPROTO;
 }
 
+int sandbox_broker_spares(unsigned n)
+{
+	struct broker_msg m = { .type = BROKER_SPARES, .kind = n };
+
+	return broker_send(client.ctl, &m, -1);
+}
+
 /* What a guest made ready by the broker holds until sandbox_free(). */
 struct remote {
 	int conn;   /* our end of the guest's connection to the broker */
