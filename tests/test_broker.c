@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -191,10 +192,23 @@ static void test_caller_killed(void)
 	CHECK_INT(count_guests(), before, "qemu and agents left after the caller was killed");
 }
 
+static void *idle(void *arg)
+{
+	pause();
+	return arg;
+}
+
 static void test_privileges(void)
 {
 	struct dojo_err err = { 0 };
 	char v[128];
+	pthread_t t;
+
+	/* with another thread running, both refuse: it would keep its capabilities */
+	CHECK(pthread_create(&t, NULL, idle, NULL) == 0, "thread");
+	CHECK(sandbox_drop_privileges("nobody", &err) == -EBUSY, "a drop with two threads: %s", err.msg);
+	pthread_cancel(t);
+	pthread_join(t, NULL);
 
 	CHECK(sandbox_drop_privileges("root", &err) == -EINVAL, "dropping to root is refused");
 	CHECK(sandbox_drop_privileges("nobody", &err) == 0, "drop: %s", err.msg);

@@ -60,6 +60,9 @@ int sandbox_broker_start_guest(struct sandbox *sb, const struct sandbox_opts *op
 			       struct dojo_err *err);
 /* sandbox_vm_spares() in a caller of a broker: asks the broker.  0 or a negative errno. */
 int sandbox_broker_spares(unsigned n);
+/* Threads of this process (/proc/self/status), -1 if unknown: forking the broker and dropping
+ * privileges are only right with one. */
+int sandbox_threads(void);
 /* The caller's end of the control socket (tests), -1 when no broker runs. */
 int sandbox_broker_ctl_fd(void);
 

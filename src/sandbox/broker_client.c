@@ -45,6 +45,8 @@ int sandbox_broker_start(const struct sandbox_broker_opts *opts, struct dojo_err
 		return dojo_err_set(err, -EALREADY, "the sandbox broker is already running");
 	if (!opts)
 		opts = &zero;
+	if (sandbox_threads() != 1)   /* the broker would lack them, and their locks */
+		return dojo_err_set(err, -EBUSY, "start the sandbox broker before any thread (%d running)", sandbox_threads());
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
 		return dojo_err_set(err, -errno, "socketpair for the sandbox broker: %s", strerror(errno));
 	pid = fork();

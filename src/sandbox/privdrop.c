@@ -10,6 +10,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <linux/capability.h>
+#include "broker.h"
 #include "sandbox.h"
 
 /* The highest capability number this kernel knows. */
@@ -23,6 +24,20 @@ static int last_cap(void)
 			n = 63;
 		fclose(f);
 	}
+	return n;
+}
+
+int sandbox_threads(void)
+{
+	FILE *f = fopen("/proc/self/status", "re");
+	char line[128];
+	int n = -1;
+
+	while (f && n < 0 && fgets(line, sizeof(line), f))
+		if (sscanf(line, "Threads: %d", &n) != 1)
+			n = -1;
+	if (f)
+		fclose(f);
 	return n;
 }
 
@@ -54,6 +69,9 @@ int sandbox_drop_privileges(const char *user, struct dojo_err *err)
 		return dojo_err_set(err, -EINVAL, "user '%s' is root: name an unprivileged user", user);
 	if (geteuid() != 0)
 		return dojo_err_set(err, -EPERM, "dropping privileges to '%s' needs root to begin with", user);
+	/* capabilities and no_new_privs are per thread: another thread would keep them */
+	if (sandbox_threads() != 1)
+		return dojo_err_set(err, -EBUSY, "drop privileges before starting any thread (%d running)", sandbox_threads());
 	if (setgroups(0, NULL) < 0 || setresgid(pw.pw_gid, pw.pw_gid, pw.pw_gid) < 0)
 		return dojo_err_set(err, -errno, "cannot become group %u: %s", (unsigned)pw.pw_gid, strerror(errno));
 	/* the bounding set first: dropping from it needs CAP_SETPCAP, gone after setresuid */

@@ -159,7 +159,7 @@ struct sandbox_broker_opts {
  * sandbox_start() in this process asks the broker, with the broker's paths, agent and initramfs
  * (those of sandbox_opts are ignored), and sandbox_vm_spares() sets the broker's spares
  * (sandbox_vm_spares_ready() then counts none here: they wait in the broker).
- * 0; -EALREADY; a negative errno with @err filled. */
+ * 0; -EALREADY; -EBUSY with another thread running; a negative errno with @err filled. */
 int sandbox_broker_start(const struct sandbox_broker_opts *opts, struct dojo_err *err);
 
 /* The broker's pid, or -1 when none was started. */
@@ -172,8 +172,9 @@ int sandbox_broker_stop(int *status);
 
 /* Become @user for good: supplementary groups dropped, real/effective/saved uid and gid set,
  * every capability set emptied (effective, permitted, inheritable, ambient, bounding),
- * no_new_privs set, and checked (uid 0 cannot be regained).  0, or -EINVAL (no such user, or
- * root), -EPERM (not root to begin with), another negative errno, with @err saying which. */
+ * no_new_privs set, and checked (uid 0 cannot be regained).  Call it with one thread running
+ * (capabilities are per thread).  0, or -EINVAL (no such user, or root), -EPERM (not root to
+ * begin with), -EBUSY (another thread runs), another negative errno, with @err saying which. */
 int sandbox_drop_privileges(const char *user, struct dojo_err *err);
 
 #endif
