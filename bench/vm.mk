@@ -12,3 +12,14 @@ $(BENCH_VM): $(call objs,bench/bench_vm.c $(HOST_LIB_SRCS),obj) $(EXERCISES_OBJS
 .PHONY: bench-vm
 bench-vm: $(BENCH_VM) all
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(BENCH_VM) $(BENCH_VM_ARGS)
+
+# what the sandbox broker (privilege separation) adds to a run (bench/bench_broker.c)
+#   make bench-broker                      medians of 20 runs per kind, direct and brokered
+BENCH_BROKER := $(BUILD)/bench/bench_broker
+$(BENCH_BROKER): $(call objs,bench/bench_broker.c $(HOST_LIB_SRCS),obj) $(EXERCISES_OBJS)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $^ $(HOST_LIBS) -o $@
+
+.PHONY: bench-broker
+bench-broker: $(BENCH_BROKER) all
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(BENCH_BROKER) 20

@@ -8,6 +8,7 @@ include tests/compile.mk
 include tests/guest.mk
 include tests/grade.mk
 include tests/verifier.mk
+include tests/broker.mk
 
 TEST_SERVER_UNIT := $(BUILD)/test/test_server_unit
 $(TEST_SERVER_UNIT): $(call objs,tests/test_server_unit.c $(SERVER_SRCS) $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
@@ -32,7 +33,7 @@ $(TEST_EVENTS): $(call objs,tests/test_events.c $(HOST_LIB_SRCS),asan) $(EXERCIS
 CHECK_DEPS := all $(TEST_FRAME) $(TEST_GUEST_CHAN) $(BUILD)/test/test_exercises-asan $(BUILD)/test/test_grade-asan \
 	      $(GRADE_FIXTURE) $(TEST_COMPILE) $(TEST_COMPILE_SERVER) $(ZYGOTE_SO) $(TEST_SANDBOX) $(SANDBOX_FIXTURES) \
 	      $(TEST_EVENTS) $(TEST_PIPELINE) $(TEST_SERVER_UNIT) \
-	      $(TEST_VERIFIER) $(BUILD)/bin/bpfdojo-asan $(TEST_VM) $(VM_FAULT_INITRAMFS)
+	      $(TEST_VERIFIER) $(BUILD)/bin/bpfdojo-asan $(TEST_VM) $(VM_FAULT_INITRAMFS) $(TEST_BROKER)
 CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_GUEST_CHAN)" \
 	      "$(BUILD)/test/test_exercises-asan exercises" \
@@ -46,6 +47,7 @@ CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_SERVER_UNIT)" \
 	      "$(TEST_VERIFIER)" \
 	      'VM_FAULT_INITRAMFS="$(call shabs,$(VM_FAULT_INITRAMFS))" $(TEST_VM)' \
+	      "$(TEST_BROKER)" \
 	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_cli.sh $(BUILD)/bin/bpfdojo-asan' \
 	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_server.sh $(BUILD)/bin/bpfdojo-asan' \
 	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_nginx.sh $(BUILD)/bin/bpfdojo'

@@ -44,6 +44,12 @@
 #define DOJO_VM_MIGRATE_TIMEOUT_MS 10000u             /* saving the snapshot */
 #define DOJO_VM_TAIL_BYTES        2048u               /* console and qemu stderr kept for error messages */
 
+/* the sandbox broker (privilege separation: src/sandbox/broker.c) */
+#define DOJO_BROKER_MAX_GUESTS    64u                 /* guests the broker holds at once */
+#define DOJO_BROKER_REPLY_MS      5000u               /* the broker explaining or freeing a guest */
+#define DOJO_BROKER_START_SLACK_MS 60000u             /* past a run's timeout: a start may build the snapshot first */
+#define DOJO_BROKER_MAX_TIMEOUT_MS 100000u            /* the longest run a broker starts */
+
 /* the agent */
 #define DOJO_AGENT_MAX_LOG_FRAMES 32u                 /* LOG frames per run */
 #define DOJO_AGENT_LIBBPF_TAIL    4096u               /* libbpf's last words kept for LOAD_FAILED */

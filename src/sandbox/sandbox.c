@@ -1,12 +1,14 @@
 /* sandbox.c: the steps of a run (start a guest, send the job, read its messages, free it),
  * the same for every backend, and sandbox_run() on top of them; sandbox kind names.  A backend
- * (vm.c, host.c) only makes a guest ready on a channel and destroys it.  The default is the
+ * (vm.c, host.c) only makes a guest ready on a channel and destroys it; after
+ * sandbox_broker_start() the broker does that (broker.c).  The default is the
  * micro-VM: host mode is only ever used when asked for by name. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/limits.h"
 #include "backend.h"
+#include "broker.h"
 
 static const char *const kind_names[] = {
 	[SANDBOX_DEFAULT] = "default",
@@ -78,7 +80,10 @@ int sandbox_start(const struct sandbox_opts *opts, struct sandbox **out, struct 
 	sb->deadline = sb->t0 + sb->timeout_ms;
 	if (opts->verifier_log_level2)
 		sb->job_flags |= JOB_LOG_LEVEL2;
-	rc = start_backend(sb, opts, err);
+	if (sandbox_broker_active())
+		rc = sandbox_broker_start_guest(sb, opts, err);
+	else
+		rc = start_backend(sb, opts, err);
 	if (rc) {
 		sandbox_free(sb);
 		return rc;

@@ -137,4 +137,48 @@ const char *sandbox_kind_name(enum sandbox_kind kind);
 /* Parse a --sandbox argument: 0 or -EINVAL. */
 int sandbox_kind_parse(const char *s, enum sandbox_kind *kind);
 
+/* ---- Privilege separation (broker.c) ----
+ *
+ * A long-lived process (the server) that must not keep root starts a broker while still root,
+ * then drops every privilege; sandbox_start() and the other steps then go through the broker,
+ * which alone keeps what a run needs (qemu as nobody, /dev/kvm, the host-mode agent, the
+ * spares).  The broker parses nothing but fixed-size requests: it makes a guest ready and
+ * passes its channel back, so the object and every agent frame are handled by the caller.
+ *
+ *	sandbox_broker_start(&bopts, &err);           // as root, before any thread starts
+ *	cs = compile_server_new(NULL, &err);          // after every fork that does not exec
+ *	sandbox_drop_privileges("nobody", &err);      // no uid 0, no capability, no_new_privs
+ *	... sandbox_start(), pipeline_run() as before ...
+ *
+ * If the caller dies, the broker destroys every guest it started and exits. */
+struct sandbox_broker_opts {
+	const struct dojo_paths *paths; /* the broker's paths; NULL = dojo_paths_init() */
+	const char *agent_path;         /* host mode's agent (tests); NULL = paths->agent */
+	const char *vm_initramfs;       /* vm: the initramfs (tests); NULL = kernel_dir's */
+	unsigned vm_spares;             /* qemus kept started ahead (sandbox_vm_spares()) */
+};
+
+/* Fork the broker.  Call once, as root, while the process has one thread (a fork copies only
+ * the calling thread) and before anything of the sandbox ran in it.  From then on
+ * sandbox_start() in this process asks the broker, with the broker's paths, agent and initramfs
+ * (those of sandbox_opts are ignored), and sandbox_vm_spares() sets the broker's spares
+ * (sandbox_vm_spares_ready() then counts none here: they wait in the broker).
+ * 0; -EALREADY; -EBUSY with another thread running; a negative errno with @err filled. */
+int sandbox_broker_start(const struct sandbox_broker_opts *opts, struct dojo_err *err);
+
+/* The broker's pid, or -1 when none was started. */
+int sandbox_broker_pid(void);
+
+/* Hang up on the broker (it destroys every guest and exits) and reap it.  0 when it exited
+ * cleanly, -EPROTO when it did not (then *status, when not NULL, is its wait status), -ECHILD
+ * when none runs.  For a graceful shutdown and tests. */
+int sandbox_broker_stop(int *status);
+
+/* Become @user for good: supplementary groups dropped, real/effective/saved uid and gid set,
+ * every capability set emptied (effective, permitted, inheritable, ambient, bounding),
+ * no_new_privs set, and checked (uid 0 cannot be regained).  Call it with one thread running
+ * (capabilities are per thread).  0, or -EINVAL (no such user, or root), -EPERM (not root to
+ * begin with), -EBUSY (another thread runs), another negative errno, with @err saying which. */
+int sandbox_drop_privileges(const char *user, struct dojo_err *err);
+
 #endif

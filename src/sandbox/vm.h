@@ -42,7 +42,8 @@ int sandbox_vm_status(const struct dojo_paths *paths, int prepare, struct sandbo
  * killed).  Each run that finds one skips qemu's own start-up (~25 ms under TCG) and only
  * restores; it is replaced after the run, off the run's time.  For long-lived processes (the
  * server, benchmarks): a one-shot CLI run would only start one for nobody.  A spare holds no
- * guest and serves one run.  0 or a negative errno (the helper thread could not start). */
+ * guest and serves one run.  0 or a negative errno (the helper thread could not start).
+ * After sandbox_broker_start() this sets the broker's spares (sandbox.h). */
 int sandbox_vm_spares(unsigned n);
 /* How many spares wait now (for tests and benchmarks). */
 unsigned sandbox_vm_spares_ready(void);

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/limits.h"
+#include "broker.h"
 #include "vm_int.h"
 
 
@@ -119,6 +120,8 @@ int sandbox_vm_spares(unsigned n)
 	unsigned ngone = 0;
 	int rc = 0, join = 0;
 
+	if (sandbox_broker_active())
+		return sandbox_broker_spares(n);   /* the broker starts qemu, and keeps the spares */
 	if (n > DOJO_VM_MAX_SPARES)
 		n = DOJO_VM_MAX_SPARES;
 	pthread_mutex_lock(&pool.mu);
