@@ -101,6 +101,13 @@ else
 	say "every package is installed"
 fi
 
+# The user `bpfdojo serve` becomes once it has forked its privileged sandbox broker (not
+# nobody: qemu runs as nobody, and the server must not be able to signal it).
+if ! getent passwd bpfdojo >/dev/null; then
+	say "adding the system user bpfdojo (bpfdojo serve runs as it)"
+	useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin bpfdojo
+fi
+
 # /dev/kvm for the micro-VM sandbox, as Debian's udev rules set it (group kvm, mode 0660), for
 # machines without udev (containers).  qemu runs as nobody with the kvm group; whether guests
 # really boot under KVM is then decided by a probe boot (bpfdojo doctor shows the result).

@@ -134,14 +134,31 @@ shutdown-timeout = 1000
 trusted-proxies = 127.0.0.1
 metrics-allow = 127.0.0.1
 web = $W
-log = $TMP/requests.log
+log = $TMP/logs/requests.log
 EOF
+# the server reopens its log on SIGHUP as the user it became: give that user the log's folder
+chmod 0755 "$TMP"
+mkdir -p "$TMP/logs" && chown bpfdojo "$TMP/logs"
 PROGS0=$(bpf_progs)
 if ! start_server host --config "$TMP/host.conf"; then
 	bad "the host-mode server did not start"; cat "$TMP/host.err" >&2
 	echo "server: $pass passed, $fail failed"; exit 1
 fi
 ok
+
+# --- least privilege ---------------------------------------------------------------------------
+section "least privilege"
+# status_field PID FIELD: a line of /proc/PID/status, without its name
+status_field() { sed -n "s/^$2:[[:space:]]*//p" "/proc/$1/status"; }
+SUID=$(id -u bpfdojo 2>/dev/null)
+check '[ -n "$SUID" ] && [ "$(status_field "$SPID" Uid)" = "$(printf "%s\t%s\t%s\t%s" $SUID $SUID $SUID $SUID)" ]' "the server runs as the user bpfdojo: $(status_field "$SPID" Uid)"
+for cap in CapInh CapPrm CapEff CapBnd CapAmb; do
+	check '[ "$(status_field "$SPID" $cap)" = 0000000000000000 ]' "the server holds no capability: $cap $(status_field "$SPID" $cap)"
+done
+check '[ "$(status_field "$SPID" NoNewPrivs)" = 1 ]' "the server cannot gain privileges (no_new_privs)"
+check '[ "$(status_field "$SPID" Groups)" = "" ]' "the server has no supplementary group"
+BROKER=$(pgrep -P "$SPID" -x bpfdojo-broker | head -n 1)
+check '[ -n "$BROKER" ] && [ "$(status_field "$BROKER" Uid | cut -f1)" = 0 ]' "the sandbox broker, the server's child, alone keeps root"
 # each group of requests comes "through the proxy" from its own client, so buckets are fresh
 # (one word, so it survives the word splitting of check's eval)
 cl() { echo "-HX-Forwarded-For:10.0.0.$1"; }
@@ -213,7 +230,7 @@ check '[ "$reply" = "HTTP/1.1 413 Content Too Large" ] || [ "$reply" = "HTTP/1.1
 # no Content-Length (chunked): cut off at the limit, never read to the end
 curl -s -o /dev/null -H 'Transfer-Encoding: chunked' --data-binary @"$TMP/big.c" $(cl 22) "$B/api/check"
 check '[ $? != 0 ]' "a chunked body past the limit is cut off"
-check 'grep -q "POST /api/check 413" "$TMP/requests.log"' "the cut-off body is logged as 413"
+check 'grep -q "POST /api/check 413" "$TMP/logs/requests.log"' "the cut-off body is logged as 413"
 
 # --- rate limit ------------------------------------------------------------------------------
 section "rate limit"
@@ -295,14 +312,14 @@ check '[ "$(status "$B/index.html" -X POST -d x)" = 405 ]' "POST on a file is 40
 
 # --- the log ---------------------------------------------------------------------------------
 section "the log"
-check 'grep -q "10.0.0.11 POST /api/run/process-name 200 CORRECT [0-9]*ms" "$TMP/requests.log"' "one log line per request with client, route, status, verdict, ms"
-check '! grep -qF "$SOLTEXT" "$TMP/requests.log" && ! grep -q "SEC(" "$TMP/requests.log"' "the log never holds the source"
-mv "$TMP/requests.log" "$TMP/requests.log.1"
+check 'grep -q "10.0.0.11 POST /api/run/process-name 200 CORRECT [0-9]*ms" "$TMP/logs/requests.log"' "one log line per request with client, route, status, verdict, ms"
+check '! grep -qF "$SOLTEXT" "$TMP/logs/requests.log" && ! grep -q "SEC(" "$TMP/logs/requests.log"' "the log never holds the source"
+mv "$TMP/logs/requests.log" "$TMP/logs/requests.log.1"
 kill -HUP "$SPID"
 sleep 0.3
 curl -s -o /dev/null "$B/healthz"
 sleep 0.2
-check 'grep -q "GET /healthz 200" "$TMP/requests.log" 2>/dev/null' "SIGHUP reopens the log"
+check 'grep -q "GET /healthz 200" "$TMP/logs/requests.log" 2>/dev/null' "SIGHUP reopens the log"
 
 # --- SIGTERM with a run in flight ------------------------------------------------------------
 section "SIGTERM with a run in flight"

@@ -68,6 +68,7 @@
 
 /* The server (bpfdojo serve).  Defaults; the ones marked "flag" can be changed by flags or the
  * config file, within the ranges the server checks. */
+#define DOJO_SERVER_USER              "bpfdojo" /* flag: whom the server becomes after start-up (root only) */
 #define DOJO_SERVER_MAX_BODY          DOJO_MAX_SOURCE_BYTES /* request body (a source) */
 #define DOJO_SERVER_MAX_CONNECTIONS   256u     /* flag: open connections (one thread each) */
 #define DOJO_SERVER_MAX_PER_IP_CONNS  32u      /* flag: open connections from one address */

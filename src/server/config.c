@@ -23,6 +23,7 @@ void server_config_defaults(struct server_config *cfg)
 	cfg->request_timeout_ms = DOJO_SERVER_REQUEST_TIMEOUT_MS;
 	cfg->shutdown_ms = DOJO_SERVER_SHUTDOWN_MS;
 	cfg->spares = -1;
+	snprintf(cfg->user, sizeof(cfg->user), "%s", DOJO_SERVER_USER);
 	server_addrs_parse(&cfg->metrics, "127.0.0.0/8,::1", NULL);
 }
 
@@ -126,6 +127,11 @@ int server_config_set(struct server_config *cfg, const char *key, const char *v,
 	} else if (!strcmp(key, "sandbox")) {
 		if (sandbox_kind_parse(v, &cfg->sandbox) || cfg->sandbox == SANDBOX_DEFAULT)
 			return dojo_err_set(err, -EINVAL, "sandbox takes vm or host, not '%s'", v);
+	} else if (!strcmp(key, "user")) {
+		if (!*v || strlen(v) >= sizeof(cfg->user) || !strcmp(v, "root"))
+			return dojo_err_set(err, -EINVAL, "user takes the name of an unprivileged user "
+					    "(not root), not '%s'", v);
+		snprintf(cfg->user, sizeof(cfg->user), "%s", v);
 	} else if (!strcmp(key, "spares")) {
 		unsigned n;
 

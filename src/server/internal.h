@@ -116,8 +116,13 @@ struct runner_opts {
 	unsigned run_timeout_ms;
 	int spares;           /* vm spares to keep */
 };
-/* Check that compiler and sandbox are ready (vm: build the snapshot, start spares). */
+/* Check that compiler and sandbox are ready (vm: build the snapshot, start spares).  Started as
+ * root, it first forks the sandbox broker, which alone keeps root (docs/processes.md).  Call it
+ * while the process has one thread. */
 int runner_init(const struct runner_opts *o, struct dojo_err *err);
+/* Started as root: become @user for good (no uid 0, no capability, no_new_privs), once
+ * everything that needs root was opened.  With one thread running.  A no-op when not root. */
+int runner_drop_privileges(const char *user, struct dojo_err *err);
 void runner_fini(void);
 /* One run: pipeline_run() with the server's sandbox settings and compiler; -ECANCELED when
  * @cb stopped it or @stop was raised (at once, even while the guest is silent; may be NULL).

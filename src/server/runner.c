@@ -1,10 +1,11 @@
 /* runner.c: the server's only door to compile, sandbox and pipeline.
  *
  * Every route that needs a compile or a run comes through here, and nothing else in
- * src/server includes a compile or sandbox header.  This is the seam where privilege
- * separation goes (issue 10, "least privilege"): a privileged helper forked before the
- * server drops its privileges would sit behind these four functions, speaking fixed-size
- * frames, and the rest of the server would not change. */
+ * src/server includes a compile or sandbox header.  It is also where privilege separation
+ * happens: started as root, the server forks the sandbox broker first (the one process that
+ * keeps root: qemu as nobody, /dev/kvm, the host-mode agent), starts the resident compiler in
+ * its jail, prepares the sandbox, and then, once the server has opened what it needs, drops to
+ * an unprivileged user with no capability (runner_drop_privileges()). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -34,6 +35,14 @@ int runner_init(const struct runner_opts *o, struct dojo_err *err)
 	if (access(R.paths.pch, R_OK) || access(R.paths.include_dir, R_OK))
 		return dojo_err_set(err, -ENOENT, "the compiler's headers or PCH are missing under "
 				    "%s; run make", R.paths.root);
+	/* before any thread and before the compiler's jail: a fork copies only one thread */
+	if (geteuid() == 0) {
+		struct sandbox_broker_opts bo = { .paths = &R.paths };
+
+		rc = sandbox_broker_start(&bo, err);
+		if (rc)
+			return rc;
+	}
 	/* clang kept warm in its jail: a compile is a fork, not a start (docs/compile.md) */
 	R.cs = compile_server_new(&(struct compile_server_opts){ .paths = &R.paths }, err);
 	if (!R.cs)
@@ -60,6 +69,13 @@ int runner_init(const struct runner_opts *o, struct dojo_err *err)
 	return 0;
 }
 
+int runner_drop_privileges(const char *user, struct dojo_err *err)
+{
+	if (geteuid() != 0)
+		return 0;
+	return sandbox_drop_privileges(user, err);
+}
+
 void runner_fini(void)
 {
 	if (R.o.sandbox == SANDBOX_VM)
@@ -67,6 +83,9 @@ void runner_fini(void)
 	/* after the last run and check: the server joined them before calling this */
 	compile_server_free(R.cs);
 	R.cs = NULL;
+	/* the broker destroys what is left and exits; wait for it, so nothing outlives the server */
+	if (sandbox_broker_pid() > 0)
+		sandbox_broker_stop(NULL);
 }
 
 /* The pipeline's typed event, as its one JSON form, to a runner_event_cb. */

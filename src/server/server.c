@@ -48,6 +48,9 @@ struct server *server_new(const struct server_config *cfg, struct dojo_err *err)
 		goto fail;
 	if (s->cfg.web_dir[0] && !(s->web = webroot_open(s->cfg.web_dir, err)))
 		goto fail;
+	/* everything that needs root is open: from here the server is an ordinary user */
+	if (runner_drop_privileges(s->cfg.user, err))
+		goto fail;
 	if (!(s->runq = runq_new(s->cfg.runs, s->cfg.queue_max, err)))
 		goto fail;
 	if (http_start(s, err))

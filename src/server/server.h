@@ -45,6 +45,8 @@ struct server_config {
 	struct server_addrs proxies;  /* whose X-Forwarded-For is believed (default none) */
 	struct server_addrs metrics;  /* who may read /metrics (default loopback) */
 	int allow_host_on_network;    /* --dangerously-allow-host-sandbox-on-network */
+	char user[64];                /* started as root: the user it becomes once the sandbox
+				       * broker is forked (default DOJO_SERVER_USER) */
 };
 
 /* Fill @cfg with the safe defaults: 127.0.0.1:8080, the vm sandbox, the limits.h values. */
