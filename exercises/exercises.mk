@@ -13,7 +13,7 @@
 # can run it.
 EXERCISES_DIRS  := $(sort $(patsubst %/answer.c,%,$(wildcard exercises/[0-9]*/[0-9]*/answer.c)))
 EXERCISES_ANSWERS := $(foreach d,$(EXERCISES_DIRS),$(d)/answer.c)
-EXERCISES_SRCS  := exercises/registry.c exercises/workload.c exercises/mix.c \
+EXERCISES_SRCS  := exercises/registry.c exercises/workload.c exercises/net.c exercises/mix.c \
 		   $(foreach d,$(EXERCISES_DIRS),$(d)/answer.c $(d)/workload.c)
 EXERCISES_TEXTS := $(foreach d,$(EXERCISES_DIRS),\
 		   $(addprefix $(d)/,lesson.md starter.bpf.c solution.bpf.c wrong.bpf.c))
