@@ -15,7 +15,8 @@
 	X(count_writes)		\
 	X(seek_offset)		\
 	X(parent_name)		\
-	X(udp_token)
+	X(udp_token)		\
+	X(dns_query)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)
