@@ -16,7 +16,8 @@
 	X(seek_offset)		\
 	X(parent_name)		\
 	X(udp_token)		\
-	X(dns_query)
+	X(dns_query)		\
+	X(accepted_pin)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)
