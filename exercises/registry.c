@@ -17,7 +17,8 @@
 	X(parent_name)		\
 	X(udp_token)		\
 	X(dns_query)		\
-	X(accepted_pin)
+	X(accepted_pin)		\
+	X(failed_unlink)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)
