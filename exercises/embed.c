@@ -2,6 +2,7 @@
  *
  *     exercise-embed OUT.c DIR...      the texts and hints, as C arrays
  *     exercise-embed --meta OUT.h DIR...   what the paths and small files say, as macros
+ *     exercise-embed --table OUT.md DIR... docs/exercises.md: what each solution uses
  *
  * For each exercise folder DIR (exercises/<NN-chapter>/<NN-slug>) the .c gets the folder's
  * lesson.md, starter.bpf.c, solution.bpf.c and wrong.bpf.c as NUL-terminated char arrays named
@@ -10,7 +11,9 @@
  * EXERCISE_META_<ident>: the struct fields the folder decides (its path, the chapter's title
  * from <NN-chapter>/chapter.md, the chapter and exercise numbers from the two NN prefixes, the
  * number of hints, and from the optional `needs` file whether host mode can run it).  That is
- * what exercise_def.h expects.  Output goes to OUT.tmp, renamed when complete. */
+ * what exercise_def.h expects.  The table lists, per exercise, what its reference solution
+ * uses: program types (its SEC() names), map types, helpers, CO-RE reads and globals, found by
+ * scanning the source for those words.  Output goes to OUT.tmp, renamed when complete. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -263,15 +266,122 @@ static int write_meta(FILE *out, const char *dir, const char *ident, int chapter
 	return 0;
 }
 
+/* the words of @text that start with @prefix and go on with [A-Za-z0-9_], each once, in
+ * order of first use, ", "-separated into @out; @skip: a prefix of words to leave out */
+static void words(const char *text, const char *prefix, const char *skip, int lower,
+		  const char *tail, char *out, size_t cap)
+{
+	size_t plen = strlen(prefix), n = strlen(out);
+
+	for (const char *p = text; (p = strstr(p, prefix)); p += plen) {
+		char w[64];
+		size_t len = plen;
+
+		if (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
+			continue;
+		while (isalnum((unsigned char)p[len]) || p[len] == '_')
+			len++;
+		if (len - plen == 0 || len - plen >= sizeof(w) - 8 || (tail && p[len] != *tail) ||
+		    (skip && !strncmp(p, skip, strlen(skip))))
+			continue;
+		snprintf(w, sizeof(w), "`%.*s`", (int)(len - plen), p + plen);
+		for (char *c = w; lower && *c; c++)
+			*c = (char)tolower((unsigned char)*c);
+		if (strstr(out, w))
+			continue;
+		n += (size_t)snprintf(out + n, n < cap ? cap - n : 0, "%s%s", n ? ", " : "", w);
+	}
+}
+
+/* SEC("tp/sched/x") -> `tp`, SEC("xdp") -> `xdp`; not license and .maps */
+static void sections(const char *text, char *out, size_t cap)
+{
+	size_t n = 0;
+
+	for (const char *p = text; (p = strstr(p, "SEC(\"")); p += 5) {
+		const char *s = p + 5;
+		size_t len = strcspn(s, "/\"");
+		char w[40];
+
+		if (!strncmp(s, "license", 7) || *s == '.' || len == 0 || len > 30)
+			continue;
+		snprintf(w, sizeof(w), "`%.*s`", (int)len, s);
+		if (strstr(out, w))
+			continue;
+		n += (size_t)snprintf(out + n, n < cap ? cap - n : 0, "%s%s", n ? ", " : "", w);
+	}
+}
+
+/* a global variable: a line at column 0 declaring a plain variable (no parenthesis), other
+ * than the license */
+static int has_global(const char *text)
+{
+	static const char *const types[] = { "__u8 ", "__u16 ", "__u32 ", "__u64 ", "__s64 ",
+					     "int ", "long ", "char ", "const volatile ", "bool " };
+
+	for (const char *line = text; *line; line = strchrnul(line, '\n') + (*strchrnul(line, '\n') != 0)) {
+		size_t len = strcspn(line, "\n");
+
+		if (len < 4 || line[len - 1] != ';' || memchr(line, '(', len) ||
+		    !strncmp(line, "char LICENSE", 12))
+			continue;
+		for (size_t t = 0; t < sizeof(types) / sizeof(types[0]); t++)
+			if (!strncmp(line, types[t], strlen(types[t])))
+				return 1;
+	}
+	return 0;
+}
+
+static int write_row(FILE *out, const char *dir, const char *ident, int chapter_no, int no,
+		     const char *chapter_dir)
+{
+	char *sol = slurp(dir, "solution.bpf.c", 0), *lesson = slurp(dir, "lesson.md", 0);
+	char *needs = slurp(dir, "needs", 1);
+	char progs[256] = "", maps[256] = "", helpers[512] = "", features[128] = "";
+	size_t tlen;
+
+	(void)chapter_dir;
+	if (!sol || !lesson) {
+		free(sol);
+		free(lesson);
+		free(needs);
+		return -1;
+	}
+	sections(sol, progs, sizeof(progs));
+	words(sol, "BPF_MAP_TYPE_", NULL, 1, NULL, maps, sizeof(maps));
+	words(sol, "bpf_", "bpf_hton", 0, "(", helpers, sizeof(helpers));
+	words(sol, "BPF_CORE_READ", NULL, 0, NULL, features, sizeof(features));
+	if (strstr(sol, "BPF_CORE_READ") || strstr(sol, "_CORE("))
+		snprintf(features, sizeof(features), "CO-RE");
+	if (has_global(sol))
+		snprintf(features + strlen(features), sizeof(features) - strlen(features), "%sglobals",
+			 features[0] ? ", " : "");
+	tlen = strcspn(lesson, "\n");
+	const char *slug = strrchr(dir, '/') + 1;
+
+	slug += strspn(slug, "0123456789") + 1;   /* parse_dir() checked the shape */
+	(void)ident;
+	fprintf(out, "| %d.%d | `%s` | %.*s | %s | %s | %s | %s | %s |\n", chapter_no, no, slug,
+		(int)(tlen > 2 ? tlen - 2 : 0), lesson + 2, progs, maps[0] ? maps : "-",
+		helpers[0] ? helpers : "-", features[0] ? features : "-",
+		needs && strstr(needs, "vm-only ") ? "VM only" : "VM, host");
+	free(sol);
+	free(lesson);
+	free(needs);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	char tmp[4096], ident[128], chapter_dir[4096];
 	int meta = argc > 1 && !strcmp(argv[1], "--meta"), chapter_no, no;
+	int table = argc > 1 && !strcmp(argv[1], "--table");
 	const char *target;
 	FILE *out;
 
+	meta |= table;   /* both take an option before OUT */
 	if (argc < 2 + meta) {
-		fprintf(stderr, "usage: exercise-embed [--meta] OUT DIR...\n");
+		fprintf(stderr, "usage: exercise-embed [--meta|--table] OUT DIR...\n");
 		return 2;
 	}
 	target = argv[1 + meta];
@@ -281,8 +391,15 @@ int main(int argc, char **argv)
 		fprintf(stderr, "exercise-embed: %s: %s\n", tmp, strerror(errno));
 		return 1;
 	}
-	fprintf(out, "/* Generated by exercises/embed.c from the exercises' folders: do not edit. */\n\n");
-	if (meta)
+	if (table)
+		fprintf(out, "# Exercises\n\nGenerated by `make docs` (exercises/embed.c) from the "
+			"exercises' folders: do not edit; `make check` fails when it is stale. "
+			"Program types, maps, helpers and features are what each reference solution "
+			"uses (helpers without their `bpf_` prefix; every program also reports through dojo.h\'s ring buffer).\n\n| # | exercise | title | program types | maps | helpers | "
+			"features | runs in |\n|---|---|---|---|---|---|---|---|\n");
+	else
+		fprintf(out, "/* Generated by exercises/embed.c from the exercises' folders: do not edit. */\n\n");
+	if (meta && !table)
 		fprintf(out, "#include <stddef.h>\n\n");
 	for (int d = 2 + meta; d < argc; d++) {
 		if (parse_dir(argv[d], ident, sizeof(ident), &chapter_no, &no, chapter_dir,
@@ -290,6 +407,11 @@ int main(int argc, char **argv)
 			fprintf(stderr, "exercise-embed: %s: not an exercises/<NN-chapter>/<NN-slug> "
 				"folder\n", argv[d]);
 			goto fail;
+		}
+		if (table) {
+			if (write_row(out, argv[d], ident, chapter_no, no, chapter_dir))
+				goto fail;
+			continue;
 		}
 		if (meta) {
 			if (write_meta(out, argv[d], ident, chapter_no, no, chapter_dir))

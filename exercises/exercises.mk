@@ -39,6 +39,16 @@ $(EXERCISES_META): $(EXERCISES_EMBED) $(EXERCISES_HINTS) $(EXERCISES_NEEDS) $(EX
 		   $(EXERCISES_DIRS) $(patsubst %/,%,$(sort $(dir $(EXERCISES_DIRS))))
 	$(Q)$(EXERCISES_EMBED) --meta $@ $(EXERCISES_DIRS)
 
+# docs/exercises.md, the catalogue's table, is made from the folders too: `make docs` writes
+# it, and test_exercises compares it with a fresh one (EXERCISES_TABLE), so it cannot go stale
+EXERCISES_TABLE := $(BUILD)/gen/exercises.md
+$(EXERCISES_TABLE): $(EXERCISES_EMBED) $(EXERCISES_TEXTS) $(EXERCISES_NEEDS) $(EXERCISES_DIRS)
+	$(Q)$(EXERCISES_EMBED) --table $@ $(EXERCISES_DIRS)
+.PHONY: docs
+docs: $(EXERCISES_TABLE)
+	$(Q)cp $(EXERCISES_TABLE) docs/exercises.md
+all: $(EXERCISES_TABLE)
+
 # every flavour of an answer.c includes the generated header (through exercise_def.h)
 $(foreach f,obj asan faults,$(patsubst %.c,$(BUILD)/$(f)/%.o,$(EXERCISES_ANSWERS) \
 	$(patsubst %/answer.c,%/workload.c,$(EXERCISES_ANSWERS)))): $(EXERCISES_META)

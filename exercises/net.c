@@ -127,8 +127,10 @@ static uint16_t ip_checksum(const void *data, size_t len)
 
 int workload_send_udp(uint16_t sport, uint16_t dport, const void *payload, size_t len)
 {
-	unsigned char frame[sizeof(struct ethhdr) + sizeof(struct iphdr) + sizeof(struct udphdr) +
-			    NET_MAX_PAYLOAD];
+	/* 2 bytes ahead of the 14-byte Ethernet header keep the IP header 4-byte aligned */
+	unsigned char buf[2 + sizeof(struct ethhdr) + sizeof(struct iphdr) + sizeof(struct udphdr) +
+			  NET_MAX_PAYLOAD] __attribute__((aligned(4)));
+	unsigned char *frame = buf + 2;
 	struct ethhdr *eth = (struct ethhdr *)frame;
 	struct iphdr *ip = (struct iphdr *)(eth + 1);
 	struct udphdr *udp = (struct udphdr *)(ip + 1);
@@ -139,7 +141,7 @@ int workload_send_udp(uint16_t sport, uint16_t dport, const void *payload, size_
 
 	if (len > NET_MAX_PAYLOAD)
 		return -E2BIG;
-	memset(frame, 0, sizeof(frame));
+	memset(buf, 0, sizeof(buf));
 	memset(eth->h_dest, 0xff, ETH_ALEN);            /* broadcast: no neighbour to resolve */
 	memcpy(eth->h_source, "\x02\x00\x00\x00\x00\x02", ETH_ALEN);
 	eth->h_proto = htons(ETH_P_IP);
