@@ -218,7 +218,9 @@ static int chapter_title(const char *chapter_dir, FILE *out)
 }
 
 /* needs: one requirement a line ("module NAME": a kernel module the guest must load, picked up
- * by exercises.mk; "vm-only REASON": host mode cannot run it, and says why); '#' comments.
+ * by exercises.mk; "types KIND:NAME...": kernel types its programs use beyond the common ones,
+ * for headers trimmed to what the exercises need (tests/test_btfgen.sh); "vm-only REASON": host
+ * mode cannot run it, and says why); '#' comments.
  * Writes the .vm_only field. */
 static int needs_of(const char *dir, FILE *out)
 {
@@ -232,7 +234,8 @@ static int needs_of(const char *dir, FILE *out)
 		if (!strncmp(p, "vm-only ", 8)) {
 			vm_only = p + 8;
 			vm_only_len = (size_t)(eol - vm_only);
-		} else if (*p != '#' && eol != p && strncmp(p, "module ", 7)) {
+		} else if (*p != '#' && eol != p && strncmp(p, "module ", 7) &&
+			   strncmp(p, "types ", 6)) {
 			fprintf(stderr, "exercise-embed: %s/needs: unknown line '%.*s'\n", dir,
 				(int)(eol - p), p);
 			free(text);

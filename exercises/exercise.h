@@ -4,8 +4,8 @@
  * starter.bpf.c, solution.bpf.c, wrong.bpf.c (a plausible wrong program, for tests), answer.c
  * (the pure answer function and the exercise's description), workload.c (what the guest does
  * so the kernel shows the secret), hints.md (two or three "- " items) and optionally `needs`
- * (what it needs from the guest: "module NAME" lines, and "vm-only REASON" when host mode cannot
- * run it).  The chapter's title is the first line of <NN-chapter>/chapter.md.  Texts, hints,
+ * (what it needs: "module NAME" lines for the guest, "types struct:NAME ..." for kernel types its
+ * programs use beyond the common ones, "vm-only REASON" when host mode cannot run it).  The chapter's title is the first line of <NN-chapter>/chapter.md.  Texts, hints,
  * numbers and needs are taken from the folder at build time (exercises/embed.c); the folder
  * and one line in registry.c are all an exercise is.
  *

@@ -36,13 +36,14 @@ $(EXERCISES_GEN): $(EXERCISES_EMBED) $(EXERCISES_TEXTS) $(EXERCISES_HINTS)
 
 # the folder list itself is an input: adding or renaming a folder changes the numbers
 $(EXERCISES_META): $(EXERCISES_EMBED) $(EXERCISES_HINTS) $(EXERCISES_NEEDS) $(EXERCISES_CHAPTERS) \
-		   $(EXERCISES_DIRS) $(patsubst %/,%,$(sort $(dir $(EXERCISES_DIRS))))
+		   $(EXERCISES_DIRS) $(patsubst %/,%,$(sort $(dir $(EXERCISES_DIRS)))) exercises
 	$(Q)$(EXERCISES_EMBED) --meta $@ $(EXERCISES_DIRS)
 
 # docs/exercises.md, the catalogue's table, is made from the folders too: `make docs` writes
 # it, and test_exercises compares it with a fresh one (EXERCISES_TABLE), so it cannot go stale
 EXERCISES_TABLE := $(BUILD)/gen/exercises.md
-$(EXERCISES_TABLE): $(EXERCISES_EMBED) $(EXERCISES_TEXTS) $(EXERCISES_NEEDS) $(EXERCISES_DIRS)
+$(EXERCISES_TABLE): $(EXERCISES_EMBED) $(EXERCISES_TEXTS) $(EXERCISES_NEEDS) $(EXERCISES_DIRS) \
+		    $(patsubst %/,%,$(sort $(dir $(EXERCISES_DIRS)))) exercises
 	$(Q)$(EXERCISES_EMBED) --table $@ $(EXERCISES_DIRS)
 .PHONY: docs
 docs: $(EXERCISES_TABLE)

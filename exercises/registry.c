@@ -18,7 +18,8 @@
 	X(udp_token)		\
 	X(dns_query)		\
 	X(accepted_pin)		\
-	X(failed_unlink)
+	X(failed_unlink)		\
+	X(pwrite_offset)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)
