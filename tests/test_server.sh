@@ -154,6 +154,7 @@ check 'jq -e ".exercises[] | select(.id == \"process-name\") | .hook == \"tp/sch
 curl -s $(cl 1) "$B/api/exercises/process-name" > "$TMP/one.json"
 check 'jq -e ".lesson_html | test(\"<h1>\")" "$TMP/one.json" >/dev/null' "lesson rendered to HTML"
 check 'jq -e ".starter | test(\"SEC\")" "$TMP/one.json" >/dev/null' "starter served"
+check 'jq -e "(.hints | length) >= 2 and (.hints[0] | length) > 10" "$TMP/one.json" >/dev/null' "hints served, in order"
 check 'jq -e ".answer_kind == \"string\" and (.title | length) > 0" "$TMP/one.json" >/dev/null' "answer kind and title"
 # a line of the solution that the starter does not have
 SOLTEXT=$(grep -vxF -f "$(sol process-name starter.bpf.c)" "$(sol process-name solution.bpf.c)" | grep -m1 '[a-z]' | sed 's/^[[:space:]]*//')

@@ -45,6 +45,16 @@ static json_t *summary(const struct exercise *ex)
 			 "hook", starter_hook(ex->starter));
 }
 
+/* the hints, in order, as Markdown strings: the browser shows one more after each wrong answer */
+static json_t *hints_json(const struct exercise *ex)
+{
+	json_t *a = json_array();
+
+	for (int i = 0; a && i < ex->nhints; i++)
+		json_array_append_new(a, jsonx_str(ex->hints[i]));
+	return a ? a : json_null();
+}
+
 static char *detail(const struct exercise *ex)
 {
 	char *html = cmark_markdown_to_html(ex->lesson_md, strlen(ex->lesson_md),
@@ -56,6 +66,8 @@ static char *detail(const struct exercise *ex)
 		json_object_set_new(o, "lesson_html", jsonx_str(html));
 		json_object_set_new(o, "starter", jsonx_str(ex->starter));
 		json_object_set_new(o, "expects", jsonx_str(ex->expects));
+		json_object_set_new(o, "hints", hints_json(ex));
+		json_object_set_new(o, "host", json_boolean(ex->vm_only == NULL));
 		text = json_dumps(o, JSON_COMPACT);
 	}
 	free(html);
