@@ -2,8 +2,12 @@
  *
  * An exercise lives in its own folder exercises/<NN-chapter>/<NN-slug>/ with lesson.md,
  * starter.bpf.c, solution.bpf.c, wrong.bpf.c (a plausible wrong program, for tests), answer.c
- * (the pure answer function and the exercise's description) and workload.c (what the guest does
- * so the kernel shows the secret).  The texts are embedded in the binaries at build time.
+ * (the pure answer function and the exercise's description), workload.c (what the guest does
+ * so the kernel shows the secret), hints.md (two or three "- " items) and optionally `needs`
+ * (what it needs: "module NAME" lines for the guest, "types struct:NAME ..." for kernel types its
+ * programs use beyond the common ones, "vm-only REASON" when host mode cannot run it).  The chapter's title is the first line of <NN-chapter>/chapter.md.  Texts, hints,
+ * numbers and needs are taken from the folder at build time (exercises/embed.c); the folder
+ * and one line in registry.c are all an exercise is.
  *
  * The answer contract: expected = ex->answer(key) is a pure function of the run's 64-bit key.
  * The guest's workload calls it to plant the secret; the grader calls it to judge.  A program
@@ -41,8 +45,15 @@ struct workload_ctx {
 
 struct exercise {
 	const char *id;          /* slug used on the command line: "process-name" */
-	const char *chapter;     /* chapter title: "Processes" */
-	int chapter_no, no;      /* 1-based ordering */
+	/* From the folder (exercise_def.h fills them, the build derives them): */
+	const char *dir;         /* "exercises/01-processes/01-process-name" */
+	const char *chapter;     /* chapter title, from <NN-chapter>/chapter.md: "Processes" */
+	int chapter_no, no;      /* 1-based ordering, the NN of the two folder names */
+	const char *vm_only;     /* NULL, or why host mode cannot run it (from `needs`) */
+	const char *const *hints;/* hints.md's items, in order, NULL-terminated: shown one at a
+				  * time after wrong answers (Markdown, one paragraph each) */
+	int nhints;              /* 2 or 3 */
+
 	const char *title;       /* one line: "Name the secret process" */
 	const char *expects;     /* what kind of value the answer is, in words, for WRONG verdicts:
 				  * "a process name (a string of up to 15 characters)" */

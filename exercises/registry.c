@@ -8,8 +8,18 @@
 
 #define EXERCISES(X)		\
 	X(process_name)		\
+	X(long_name)		\
 	X(argv_password)	\
-	X(exit_code)
+	X(created_file)		\
+	X(exit_code)		\
+	X(count_writes)		\
+	X(seek_offset)		\
+	X(parent_name)		\
+	X(udp_token)		\
+	X(dns_query)		\
+	X(accepted_pin)		\
+	X(failed_unlink)		\
+	X(pwrite_offset)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -184,4 +185,26 @@ int workload_run(const struct workload_ctx *ctx, const char *name, char *const a
 	if (ret < 0)
 		return ret;
 	return ret == want ? 0 : -ECHILD;
+}
+
+int workload_fork(const struct workload_ctx *ctx, const char *name,
+		  int (*fn)(const struct workload_ctx *ctx, void *arg), void *arg)
+{
+	pid_t pid;
+	int ret;
+
+	if (!ctx || !fn || !valid_name(name) || strlen(name) > 15)
+		return -EINVAL;
+	pid = fork();
+	if (pid < 0)
+		return -errno;
+	if (pid == 0) {
+		if (prctl(PR_SET_NAME, name, 0, 0, 0) < 0)
+			_exit(126);
+		_exit(fn(ctx, arg) == 0 ? 0 : 1);
+	}
+	ret = workload_wait(pid);
+	if (ret < 0)
+		return ret;
+	return ret == 0 ? 0 : -ECHILD;
 }

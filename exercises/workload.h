@@ -32,4 +32,11 @@ int workload_wait(pid_t pid);
 int workload_run(const struct workload_ctx *ctx, const char *name, char *const argv[],
 		 const char *spec, int want);
 
+/* Fork a process named @name (its comm, set with PR_SET_NAME: no exec) that runs
+ * @fn(ctx, @arg) and exits with its return value; wait for it.  0 when @fn returned 0, -ECHILD
+ * when it returned anything else, or another negative errno.  For workloads whose secret is in
+ * what a process does (its system calls) rather than in how it was started. */
+int workload_fork(const struct workload_ctx *ctx, const char *name,
+		  int (*fn)(const struct workload_ctx *ctx, void *arg), void *arg);
+
 #endif

@@ -12,7 +12,9 @@ bad() { fail=$((fail + 1)); echo "FAIL test_btfgen.sh: $*" >&2; }
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-ROOTS="struct:trace_event_raw_sched_process_exec struct:trace_event_raw_sys_enter struct:task_struct enum:bpf_map_type"
+# the common roots, and what each exercise's `needs` file adds ("types ..." lines)
+ROOTS="struct:trace_event_raw_sched_process_exec struct:trace_event_raw_sys_enter struct:task_struct enum:bpf_map_type
+$(cat exercises/[0-9]*/[0-9]*/needs 2>/dev/null | sed -n 's/^types  *//p')"
 mkdir -p "$TMP/inc"
 "$BTFGEN" trim "$VMLINUX" -o "$TMP/inc/vmlinux.h" $ROOTS && ok || bad "trim with known roots"
 grep -q '#ifndef __VMLINUX_H__' "$TMP/inc/vmlinux.h" && ok || bad "guard is __VMLINUX_H__"

@@ -26,9 +26,14 @@ sol() { find "$ROOT/exercises" -path "*-$1/$2" | head -n 1; }
 
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+# progress goes to a throwaway state directory, never to the home of whoever runs the tests
+export XDG_STATE_HOME="$TMP/state"
+# every exercise, from the registry: "<id> <host: true|false>" per line
+EXERCISES=$("$BIN" list --json | jq -r '.[] | "\(.id) \(.host)"')
+[ -n "$EXERCISES" ] && ok || bad "list --json names the exercises"
 
 expect 0 "list" "$BIN" list
-contains process-name "list"; contains argv-password "list"; contains exit-code "list"
+for ex in $(printf '%s\n' "$EXERCISES" | cut -d' ' -f1); do contains "$ex" "list"; done
 expect 0 "help" "$BIN" help
 contains "exit status" "help"
 expect 3 "no command" "$BIN"
@@ -43,13 +48,47 @@ contains "--force" "start hint"
 expect 0 "lesson" "$BIN" lesson process-name
 contains "sched_process_exec" "lesson text"
 
-for ex in process-name argv-password exit-code; do
+printf '%s\n' "$EXERCISES" | while read -r ex host; do
+	[ "$host" = true ] && continue
+	echo "test_cli.sh: $ex skipped in host mode: it runs only in the micro-VM (test_vm runs it)" >&2
+done
+for ex in $(printf '%s\n' "$EXERCISES" | awk '$2 == "true" { print $1 }'); do
 	expect 0 "$ex solution" "$BIN" run "$ex" "$(sol "$ex" solution.bpf.c)" --sandbox host
 	contains "CORRECT" "$ex solution verdict"
 	lacks "$(printf '\033')" "$ex no colour when piped"
 	expect 1 "$ex wrong" "$BIN" run "$ex" "$(sol "$ex" wrong.bpf.c)" --sandbox host
 	contains "WRONG" "$ex wrong verdict"
+	contains "Hint 1 of" "$ex wrong shows the first hint"
 done
+VM_ONLY=$(printf '%s\n' "$EXERCISES" | awk '$2 == "false" { print $1; exit }')
+if [ -n "$VM_ONLY" ]; then
+	expect 3 "vm-only in host mode" "$BIN" run "$VM_ONLY" "$(sol "$VM_ONLY" solution.bpf.c)" --sandbox host
+	contains "only in the micro-VM" "vm-only says why"
+	lacks "compiling" "vm-only refused before compiling"
+fi
+
+# progress: solved marks, hints one at a time, and a state directory that cannot be written
+FIRST=$(printf '%s\n' "$EXERCISES" | awk '$2 == "true" { print $1; exit }')
+expect 0 "list after solving" "$BIN" list
+printf '%s\n' "$OUT" | grep -q "\[x\] $FIRST " && ok || bad "list marks $FIRST solved"
+expect_stdout 0 "list --json after solving" "$BIN" list --json
+printf '%s\n' "$OUT" | jq -e --arg id "$FIRST" '.[] | select(.id == $id) | .solved' >/dev/null && ok || bad "list --json: $FIRST solved"
+expect 0 "hint after a wrong run" "$BIN" hint "$FIRST"
+contains "Hint 2 of" "hint shows the next one after the wrong run's first"
+expect 0 "hint again" "$BIN" hint "$FIRST"
+contains "Hint 3 of" "hint shows one more each time"
+expect 0 "hint past the last" "$BIN" hint "$FIRST"
+contains "last hint" "hint past the last says so"
+expect 3 "hint unknown" "$BIN" hint no-such-thing
+expect 1 "no submit shows a hint" "$BIN" run process-name "$ROOT/tests/programs/no_submit.bpf.c" --sandbox host
+contains "Hint " "no submit hint"
+rm -rf "$XDG_STATE_HOME"; : >"$XDG_STATE_HOME"   # a file where the directory should be
+expect 0 "hint without a state dir" "$BIN" hint "$FIRST"
+contains "Hint 1 of" "hint without a state dir starts over"
+expect 0 "solution without a state dir" "$BIN" run "$FIRST" "$(sol "$FIRST" solution.bpf.c)" --sandbox host
+contains "CORRECT" "solution without a state dir"
+expect 0 "list without a state dir" "$BIN" list
+rm -f "$XDG_STATE_HOME"
 
 expect_stdout 0 "json" "$BIN" run process-name "$(sol process-name solution.bpf.c)" --sandbox host --json
 if command -v jq >/dev/null 2>&1; then

@@ -19,6 +19,8 @@ section() { echo "test_server.sh: $* (at $(( $(date +%s) - T0 )) s)"; }
 sol() { find "$ROOT/exercises" -path "*-$1/$2" | head -n 1; }
 
 TMP=$(mktemp -d)
+# the CLI keeps progress there, never in the home of whoever runs the tests
+export XDG_STATE_HOME="$TMP/state-all"
 PIDS=""
 cleanup() {
 	for p in $PIDS; do kill -9 "$p" 2>/dev/null; done
@@ -171,6 +173,7 @@ check 'jq -e ".exercises[] | select(.id == \"process-name\") | .hook == \"tp/sch
 curl -s $(cl 1) "$B/api/exercises/process-name" > "$TMP/one.json"
 check 'jq -e ".lesson_html | test(\"<h1>\")" "$TMP/one.json" >/dev/null' "lesson rendered to HTML"
 check 'jq -e ".starter | test(\"SEC\")" "$TMP/one.json" >/dev/null' "starter served"
+check 'jq -e "(.hints | length) >= 2 and (.hints[0] | length) > 10" "$TMP/one.json" >/dev/null' "hints served, in order"
 check 'jq -e ".answer_kind == \"string\" and (.title | length) > 0" "$TMP/one.json" >/dev/null' "answer kind and title"
 # a line of the solution that the starter does not have
 SOLTEXT=$(grep -vxF -f "$(sol process-name starter.bpf.c)" "$(sol process-name solution.bpf.c)" | grep -m1 '[a-z]' | sed 's/^[[:space:]]*//')
@@ -350,7 +353,8 @@ if start_server vm --runs 1 --run-timeout 8000 --shutdown-timeout 1000 --log "$T
 	check 'event_json "$TMP/vm.ok" starting | jq -e ".sandbox == \"vm\"" >/dev/null' "vm: the run went to a VM"
 	# the CLI against the server prints what it prints locally, with the same exit code
 	# (numbers and submitted strings differ from run to run: keys, timings)
-	cli() { env -u BPFDOJO_SERVER "$BIN" "$@"; }
+	# each from an empty progress file, so both print the same (first) hint after a wrong run
+	cli() { rm -rf "$TMP/state"; env -u BPFDOJO_SERVER XDG_STATE_HOME="$TMP/state" "$BIN" "$@"; }
 	same() { diff <(sed 's/"[^"]*"/"S"/g; s/[0-9][0-9]*/N/g' "$1") <(sed 's/"[^"]*"/"S"/g; s/[0-9][0-9]*/N/g' "$2") >&2; }
 	cli list --server "$B" > "$TMP/list.remote"; cli list > "$TMP/list.local"
 	check 'cmp -s "$TMP/list.remote" "$TMP/list.local"' "cli: list --server is list"

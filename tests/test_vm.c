@@ -72,6 +72,7 @@ static void solution_ok(const char *why, const char *initramfs)
 static void test_exercises(void)
 {
 	static const uint64_t keys[] = { 0x5eed5eed12345678ull, 0x1, 0xfedcba9876543210ull };
+	uint64_t t0 = dojo_now_ms();
 
 	for (size_t i = 0; i < exercise_count(); i++) {
 		const struct exercise *ex = exercise_at(i);
@@ -92,6 +93,9 @@ static void test_exercises(void)
 		      last_verdict(&r), verdict_message(&r));
 		json_decref(r.events);
 	}
+	fprintf(stderr, "test_vm: the catalogue, %zu exercises (%zu runs), took %llu ms\n",
+		exercise_count(), exercise_count() * ((full ? 3u : 1u) + 2),
+		(unsigned long long)(dojo_now_ms() - t0));
 }
 
 static void test_bad_inputs(void)

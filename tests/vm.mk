@@ -17,7 +17,8 @@ $(BUILD)/faults/%.o: %.c
 $(VM_FAULT_AGENT): $(VM_FAULT_OBJS)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) -static $(CFLAGS) $(AGENT_LDFLAGS) $^ $(LIBS_BPF) -o $@
-$(VM_FAULT_INITRAMFS): $(VM_FAULT_AGENT) $(GUEST_CHILD) $(MKINITRAMFS) $(KERNEL_STAMP) tools/initramfs.mk
+$(VM_FAULT_INITRAMFS): $(VM_FAULT_AGENT) $(GUEST_CHILD) $(MKINITRAMFS) $(KERNEL_STAMP) tools/initramfs.mk \
+		      $(EXERCISES_NEEDS)
 	$(Q)$(call mkinitramfs,$@,$(VM_FAULT_AGENT))
 
 $(TEST_VM): $(call objs,tests/test_vm.c $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)

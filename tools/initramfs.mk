@@ -4,11 +4,12 @@
 #
 #   make initramfs     build it (needs `make kernel` and the agent)
 #
-# virtio_mmio carries microvm's virtio bus (the job channel); veth, sch_ingress and cls_bpf
-# are what network exercises attach to.  Dependencies come from each module's .modinfo.
+# virtio_mmio carries microvm's virtio bus (the job channel); the rest are what the exercises'
+# `needs` files ask for (EXERCISES_GUEST_MODULES, exercises/exercises.mk).  Dependencies come
+# from each module's .modinfo.
 MKINITRAMFS    := $(TOOLS_BIN)/mkinitramfs
 INITRAMFS      := $(KERNEL_DIR)/initramfs.cpio
-GUEST_MODULES  := virtio_mmio veth sch_ingress cls_bpf
+GUEST_MODULES  := virtio_mmio $(EXERCISES_GUEST_MODULES)
 
 $(MKINITRAMFS): $(call objs,tools/mkinitramfs.c,obj)
 	@mkdir -p $(dir $@)
@@ -21,7 +22,7 @@ mkinitramfs = $(MKINITRAMFS) -o $(1) --init $(2) --child $(GUEST_CHILD) \
 # every initramfs carries the child: whoever needs mkinitramfs gets it built first
 $(MKINITRAMFS): | $(GUEST_CHILD)
 
-$(INITRAMFS): $(AGENT) $(GUEST_CHILD) $(MKINITRAMFS) $(KERNEL_STAMP) tools/initramfs.mk
+$(INITRAMFS): $(AGENT) $(GUEST_CHILD) $(MKINITRAMFS) $(KERNEL_STAMP) tools/initramfs.mk $(EXERCISES_NEEDS)
 	$(Q)$(call mkinitramfs,$@,$(AGENT))
 
 .PHONY: initramfs

@@ -1,4 +1,4 @@
-/* main.c: the `bpfdojo` command: list, start, lesson, run, check.
+/* main.c: the `bpfdojo` command: list, start, lesson, hint, run, check.
  *
  * A thin layer over the library parts: it parses arguments, reads files, calls
  * pipeline_run() and prints its events (render.c).  Only this file decides exit codes:
@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "doctor.h"
 #include "remote.h"
 #include "serve.h"
+#include "progress.h"
 #include "render.h"
 
 #define EXIT_USAGE 3
@@ -25,9 +27,10 @@
 static const char usage_text[] =
 	"usage: bpfdojo <command> [options]\n"
 	"\n"
-	"  list [--server URL]           the exercises, by chapter\n"
+	"  list [--json] [--server URL]  the exercises, by chapter ([x]: solved)\n"
 	"  start <exercise> [--force]    write <exercise>.bpf.c (the starter) and print the lesson\n"
 	"  lesson <exercise>             print the lesson\n"
+	"  hint <exercise>               show the exercise's next hint (one more each time)\n"
 	"  run <exercise> <file.bpf.c>   compile, load, run the workload and grade the answer\n"
 	"  check <file.bpf.c>            compile only and print the diagnostics\n"
 	"  doctor [--quick]              check that everything a run needs is here, and how to fix it\n"
@@ -43,6 +46,9 @@ static const char usage_text[] =
 	"  --key HEX           use this key instead of a fresh random one (for testing)\n"
 	"  --server URL        run on a bpfdojo server (default: $BPFDOJO_SERVER, when set and\n"
 	"                      no --sandbox is given); list takes it too\n"
+	"\n"
+	"Progress (solved exercises, hints seen) is kept in $XDG_STATE_HOME/bpfdojo/progress\n"
+	"(default ~/.local/state/bpfdojo/); a wrong or missing answer shows the next hint.\n"
 	"\n"
 	"exit status: 0 correct, 1 wrong or no answer, 2 compile or load failure, 3 usage or system error\n";
 
@@ -71,9 +77,11 @@ static json_t *local_catalogue(void)
 	for (size_t i = 0; list && i < exercise_count(); i++) {
 		const struct exercise *ex = exercise_at(i);
 
-		json_array_append_new(list, json_pack("{s:s, s:s, s:i, s:s}", "id", ex->id,
-						      "chapter", ex->chapter, "chapter_no",
-						      ex->chapter_no, "title", ex->title));
+		json_array_append_new(list, json_pack("{s:s, s:s, s:i, s:s, s:i, s:s, s:i, s:b}",
+						      "id", ex->id, "chapter", ex->chapter,
+						      "chapter_no", ex->chapter_no, "title", ex->title,
+						      "no", ex->no, "dir", ex->dir, "hints", ex->nhints,
+						      "host", ex->vm_only == NULL));
 	}
 	return list;
 }
@@ -92,32 +100,95 @@ static int cmd_list(int argc, char **argv)
 {
 	const char *chapter = NULL, *server = NULL;
 	struct dojo_err err = { 0 };
+	struct progress *pr;
 	json_t *list, *ex;
+	int json = 0, ret = 0;
 	size_t i;
 
-	if (argc == 3 && !strcmp(argv[1], "--server"))
-		server = argv[2];
-	else if (argc != 1)
-		return usage_error("%s", "usage: bpfdojo list [--server URL]");
+	for (int a = 1; a < argc; a++) {
+		if (!strcmp(argv[a], "--json"))
+			json = 1;
+		else if (!strcmp(argv[a], "--server") && a + 1 < argc)
+			server = argv[++a];
+		else
+			return usage_error("%s", "usage: bpfdojo list [--json] [--server URL]");
+	}
 	server = server_url(server);
 	list = server ? remote_list(server, &err) : local_catalogue();
 	if (!list) {
 		fprintf(stderr, "bpfdojo: %s\n", err.msg[0] ? err.msg : "out of memory");
 		return EXIT_USAGE;
 	}
+	pr = progress_load();   /* solved marks are this machine's, whoever serves the list */
 	json_array_foreach(list, i, ex) {
+		const char *id = json_string_value(json_object_get(ex, "id")) ?: "";
 		const char *ch = json_string_value(json_object_get(ex, "chapter")) ?: "";
+		json_t *host = json_object_get(ex, "host");
 
+		if (json) {
+			json_object_set_new(ex, "solved", json_boolean(progress_solved(pr, id)));
+			continue;
+		}
 		if (!chapter || strcmp(chapter, ch)) {
 			chapter = ch;
 			printf("%s%d. %s\n", i ? "\n" : "",
 			       (int)json_integer_value(json_object_get(ex, "chapter_no")), chapter);
 		}
-		printf("  %-22s %s\n", json_string_value(json_object_get(ex, "id")) ?: "",
-		       json_string_value(json_object_get(ex, "title")) ?: "");
+		printf("  [%c] %-22s %s%s\n", progress_solved(pr, id) ? 'x' : ' ', id,
+		       json_string_value(json_object_get(ex, "title")) ?: "",
+		       json_is_false(host) ? " (VM only)" : "");
 	}
+	if (json && (json_dumpf(list, stdout, JSON_INDENT(1)) || putchar('\n') == EOF)) {
+		fprintf(stderr, "bpfdojo: cannot write the list\n");
+		ret = EXIT_USAGE;
+	}
+	progress_free(pr);
 	json_decref(list);
+	return ret;
+}
+
+/* Print @ex's next hint and remember it was shown; after the last, say so and show it again. */
+static void show_next_hint(const struct exercise *ex, FILE *out)
+{
+	struct progress *pr = progress_load();
+	int shown = progress_hints_shown(pr, ex->id), k = shown < ex->nhints ? shown : ex->nhints - 1;
+
+	fprintf(out, "Hint %d of %d: %s\n", k + 1, ex->nhints, ex->hints[k]);
+	if (k + 1 < ex->nhints)
+		fprintf(out, "(`bpfdojo hint %s` shows the next one.)\n", ex->id);
+	else if (shown >= ex->nhints)
+		fprintf(out, "(That was the last hint; `bpfdojo lesson %s` has the whole lesson.)\n",
+			ex->id);
+	if (pr && shown < ex->nhints && progress_set_hints_shown(pr, ex->id, shown + 1) == 0)
+		(void)progress_save(pr);   /* progress is a convenience: a read-only home is fine */
+	progress_free(pr);
+}
+
+static int cmd_hint(int argc, char **argv)
+{
+	const struct exercise *ex;
+
+	if (argc < 2)
+		return usage_error("%s", "hint needs an exercise id");
+	if (!(ex = find_or_complain(argv[1])))
+		return EXIT_USAGE;
+	show_next_hint(ex, stdout);
 	return 0;
+}
+
+/* After a graded run: a solve is remembered; a wrong or missing answer earns the next hint. */
+static void after_verdict(const struct exercise *ex, enum grade_verdict v, int json)
+{
+	struct progress *pr;
+
+	if (v == GRADE_CORRECT) {
+		if ((pr = progress_load()) && progress_set_solved(pr, ex->id) == 0)
+			(void)progress_save(pr);
+		progress_free(pr);
+	} else if ((v == GRADE_WRONG || v == GRADE_NO_SUBMIT) && !json) {
+		putchar('\n');
+		show_next_hint(ex, stdout);
+	}
 }
 
 static int exit_code(enum grade_verdict v);
@@ -267,6 +338,7 @@ static int cmd_run(int argc, char **argv, int compile_only)
 	struct pipeline_result res;
 	struct render r = { .out = stdout };
 	struct dojo_err err = { 0 };
+	const struct exercise *ex = NULL;
 	const char *server = NULL;
 	char *end, *src, verdict[32];
 	int c, rc, local_only = 0;
@@ -310,8 +382,13 @@ static int cmd_run(int argc, char **argv, int compile_only)
 	if (!server && !local_only)
 		server = server_url(NULL);
 	/* a server knows its own exercises (and says so when one is unknown) */
-	if (!compile_only && !server && !find_or_complain(argv[optind]))
+	if (!compile_only && !server && !(ex = find_or_complain(argv[optind])))
 		return EXIT_USAGE;
+	if (ex && ex->vm_only && req.sandbox.kind == SANDBOX_HOST) {
+		fprintf(stderr, "bpfdojo: %s runs only in the micro-VM (--sandbox vm): %s\n", ex->id,
+			ex->vm_only);
+		return EXIT_USAGE;
+	}
 	if (!compile_only && !server && req.sandbox.kind == SANDBOX_HOST)
 		fputs("bpfdojo: --sandbox host runs your program in this machine's own kernel, "
 		      "separated from it only by namespaces; use it only for your own code on your "
@@ -343,6 +420,10 @@ static int cmd_run(int argc, char **argv, int compile_only)
 			fprintf(stderr, "bpfdojo: %s\n", err.msg);
 			return EXIT_USAGE;
 		}
+		/* progress is kept here for a server's runs too, when this CLI knows the exercise */
+		for (int v = GRADE_CORRECT; v <= GRADE_OK && !compile_only; v++)
+			if (!strcmp(grade_verdict_name(v), verdict) && (ex = exercise_find(req.exercise)))
+				after_verdict(ex, (enum grade_verdict)v, r.json);
 		return verdict_exit_code(verdict);
 	}
 	rc = pipeline_run(&req, on_event, &r, &res, &err);
@@ -351,6 +432,8 @@ static int cmd_run(int argc, char **argv, int compile_only)
 		fprintf(stderr, "bpfdojo: %s\n", err.msg);
 		return EXIT_USAGE;
 	}
+	if (ex)
+		after_verdict(ex, res.verdict, r.json);
 	return exit_code(res.verdict);
 }
 
@@ -368,6 +451,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "list"))
 		return cmd_list(argc - 1, argv + 1);
+	if (!strcmp(cmd, "hint"))
+		return cmd_hint(argc - 1, argv + 1);
 	if (!strcmp(cmd, "start"))
 		return cmd_start(argc - 1, argv + 1);
 	if (!strcmp(cmd, "lesson"))

@@ -32,6 +32,7 @@
 #define DOJO_ZYGOTE_START_MS      15000u              /* the resident compiler's clang getting ready */
 #define DOJO_MAX_PCH_BYTES        (256u * 1024 * 1024) /* the precompiled header (build time) */
 #define DOJO_PCH_TIMEOUT_MS       120000u             /* building it */
+#define DOJO_MAX_PROGRESS_BYTES   (64u * 1024)        /* the CLI's progress file, read at most */
 
 /* the micro-VM sandbox */
 #define DOJO_VM_MEM_MB            128u                /* guest RAM */

@@ -5,6 +5,7 @@
  * rejection, so after a failed load the buffer holds the rejected program's log.  Loading has
  * its own deadline (see guest_loader_load()). */
 #include <errno.h>
+#include <net/if.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include "core/clock.h"
 #include "core/frame.h"
 #include "core/limits.h"
+#include "exercises/net.h"
 #include "loader.h"
 
 
@@ -388,10 +390,37 @@ static void attach_sentence(char *out, size_t cap, const char *sec, int err)
 		snprintf(out, cap, "no such tracepoint: %s; list them in /sys/kernel/tracing/events (<category>/<name>)", sec);
 	else if (err == -ENOENT && (starts(sec, "raw_tp/") || starts(sec, "raw_tracepoint/")))
 		snprintf(out, cap, "no such raw tracepoint: %s; the name after raw_tp/ is a tracepoint's name without its category", name);
+	else if (err == -ENODEV)
+		snprintf(out, cap, "%s programs attach to the network exercises' interface " EXERCISE_NET_IF ", and this exercise has none: pick a network exercise, or another hook", sec);
+	else if (err == -EOPNOTSUPP && (starts(sec, "tc") || starts(sec, "classifier")))
+		snprintf(out, cap, "section '%s': bpfdojo attaches tc programs with tcx; write SEC(\"tcx/ingress\") or SEC(\"tcx/egress\")", sec);
 	else if (err == -EOPNOTSUPP)
 		snprintf(out, cap, "section '%s' does not say where to attach, and bpfdojo attaches every program itself: use e.g. SEC(\"tp/<category>/<name>\"), SEC(\"raw_tp/<name>\") or SEC(\"fentry/<function>\")", sec);
 	else
 		snprintf(out, cap, "cannot attach %s: %s", sec, strerror(err < 0 ? -err : err));
+}
+
+/* Attach @prog: libbpf knows where from its section, except for packet programs, which
+ * attach to the interface network exercises make (exercises/net.h): XDP, and tc through tcx
+ * ingress or egress as its section says. */
+static struct bpf_link *attach_one(struct bpf_program *prog, const char *sec)
+{
+	enum bpf_prog_type type = bpf_program__type(prog);
+	int ifindex;
+
+	if (type != BPF_PROG_TYPE_XDP && type != BPF_PROG_TYPE_SCHED_CLS)
+		return bpf_program__attach(prog);
+	if (!(ifindex = (int)if_nametoindex(EXERCISE_NET_IF))) {
+		errno = ENODEV;
+		return NULL;
+	}
+	if (type == BPF_PROG_TYPE_XDP)
+		return bpf_program__attach_xdp(prog, ifindex);
+	if (!starts(sec, "tcx/") && !starts(sec, "tc/")) {
+		errno = EOPNOTSUPP;
+		return NULL;
+	}
+	return bpf_program__attach_tcx(prog, ifindex, NULL);
 }
 
 int guest_loader_attach(struct guest_loader *l)
@@ -405,7 +434,7 @@ int guest_loader_attach(struct guest_loader *l)
 
 		if (!bpf_program__autoload(prog))
 			continue;
-		link = bpf_program__attach(prog);
+		link = attach_one(prog, sec);
 		if (link && l->nlinks < DOJO_MAX_PROGRAMS) {
 			struct proto_attached m;
 

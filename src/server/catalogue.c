@@ -39,10 +39,20 @@ static json_t *starter_hook(const char *src)
 
 static json_t *summary(const struct exercise *ex)
 {
-	return json_pack("{s:s, s:s, s:i, s:i, s:s, s:s, s:o}", "id", ex->id, "chapter",
+	return json_pack("{s:s, s:s, s:i, s:i, s:s, s:s, s:o, s:b}", "id", ex->id, "chapter",
 			 ex->chapter, "chapter_no", ex->chapter_no, "no", ex->no, "title",
 			 ex->title, "answer_kind", ex->kind == ANSWER_NUM ? "number" : "string",
-			 "hook", starter_hook(ex->starter));
+			 "hook", starter_hook(ex->starter), "host", ex->vm_only == NULL);
+}
+
+/* the hints, in order, as Markdown strings: the browser shows one more after each wrong answer */
+static json_t *hints_json(const struct exercise *ex)
+{
+	json_t *a = json_array();
+
+	for (int i = 0; a && i < ex->nhints; i++)
+		json_array_append_new(a, jsonx_str(ex->hints[i]));
+	return a ? a : json_null();
 }
 
 static char *detail(const struct exercise *ex)
@@ -56,6 +66,7 @@ static char *detail(const struct exercise *ex)
 		json_object_set_new(o, "lesson_html", jsonx_str(html));
 		json_object_set_new(o, "starter", jsonx_str(ex->starter));
 		json_object_set_new(o, "expects", jsonx_str(ex->expects));
+		json_object_set_new(o, "hints", hints_json(ex));
 		text = json_dumps(o, JSON_COMPACT);
 	}
 	free(html);

@@ -16,9 +16,6 @@ static void answer(uint64_t key, struct answer *out)
 
 const struct exercise exercise_process_name = {
 	.id = "process-name",
-	.chapter = "Processes",
-	.chapter_no = 1,
-	.no = 1,
 	.title = "Name the secret process",
 	.expects = "a process name (a string like \"secret_123456\", at most 15 characters)",
 	.kind = ANSWER_STR,

@@ -23,9 +23,6 @@ static void answer(uint64_t key, struct answer *out)
 
 const struct exercise exercise_argv_password = {
 	.id = "argv-password",
-	.chapter = "Syscalls",
-	.chapter_no = 2,
-	.no = 1,
 	.title = "Read a password from a command line",
 	.expects = "vault's password (a string of 12 lowercase letters and digits)",
 	.kind = ANSWER_STR,

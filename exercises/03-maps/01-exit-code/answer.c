@@ -13,9 +13,6 @@ static void answer(uint64_t key, struct answer *out)
 
 const struct exercise exercise_exit_code = {
 	.id = "exit-code",
-	.chapter = "Maps",
-	.chapter_no = 3,
-	.no = 1,
 	.title = "Catch the exit code of one process",
 	.expects = "checker's exit code (a number from 1 to 250)",
 	.kind = ANSWER_NUM,
