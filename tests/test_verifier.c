@@ -9,7 +9,10 @@
  * <NN-class>.<vm|host>.expected where the kernels word it differently (UPDATE_EXPECTED=1
  * rewrites them for review).  Needs root, the guest kernel and its initramfs.
  * VERIFIER_ONLY=<substring>[,<substring>...] runs only matching fixtures; VERIFIER_KERNEL=vm or
- * host only that kernel; VERIFIER_SHOW=1 prints their logs and classes. */
+ * host only that kernel; VERIFIER_SHOW=1 prints their logs and classes.
+ * `test_verifier wild` runs instead the set in tests/verifier-wild/ (programs nobody wrote the
+ * classes for): each must be rejected and diagnosed; how many a class named with a span on the
+ * manifest's line is printed as a figure, not asserted. */
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
@@ -475,8 +478,21 @@ static void saw_class(int k, const char *cls)
 
 /* Load @cr's object in kernel @k and diagnose the rejection; the rendered text in @text.
  * 1 when a class diagnosed it, 0 for the fallback or a failure (reported). */
+static int on_line(const struct grade_diag *d, int line)
+{
+	if (d->primary.line == line)
+		return 1;
+	for (unsigned i = 0; i < d->nsecondary; i++)
+		if (d->secondary[i].line == line)
+			return 1;
+	return 0;
+}
+
+/* ... and, @want_line non-zero, sets *@hit when a class placed its primary or a secondary span
+ * on that line. */
 static int diagnose_in(const char *name, const char *src, size_t src_len,
-		       const struct compile_result *cr, int k, int show, struct buf *text)
+		       const struct compile_result *cr, int k, int show, struct buf *text,
+		       int want_line, int *hit)
 {
 	struct sandbox_job job = { .exercise = "process-name", .key = 1,
 				   .obj = cr->obj, .obj_len = cr->obj_len };
@@ -503,8 +519,12 @@ static int diagnose_in(const char *name, const char *src, size_t src_len,
 		CHECK(d != NULL, "%s (%s): no diagnosis", name, kernel_names[k]);
 		if (d) {
 			known = d->known;
-			if (known)
+			if (known && !want_line)
 				saw_class(k, d->cls);
+			if (hit)
+				*hit = known && on_line(d, want_line);
+			CHECK(!want_line || strcmp(d->cls, "no-dojo-h"),
+			      "%s (%s): the verifier accepted it", name, kernel_names[k]);
 			CHECK(!grade_diag_render_text(d, 0, text), "%s: render", name);
 			check_json(d, name);
 			if (show)
@@ -604,7 +624,7 @@ static void run_fixture(const char *name, int update, int show, const int *kerne
 		if (!in[k])
 			continue;
 		ran[k]++;
-		if (diagnose_in(name, src, src_len, &cr, k, show, &text[k]))
+		if (diagnose_in(name, src, src_len, &cr, k, show, &text[k], 0, NULL))
 			known[k]++;
 		else
 			printf("  fallback (%s): %s\n", kernel_names[k], name);
@@ -687,8 +707,89 @@ static void test_fixtures(void)
 	printf("verifier: %d distinct classes (vm), %d (host)\n", nseen[K_VM], nseen[K_HOST]);
 }
 
-int main(void)
+/* ---- the set nobody here wrote the classes for (tests/verifier-wild/MANIFEST) ---- */
+
+#define WILD_DIR "tests/verifier-wild"
+
+/* One program of the wild set in each kernel its row names: it must be rejected and diagnosed
+ * without a crash; whether a class named it with a span on the manifest's line is a figure. */
+static void run_wild(const char *name, int line, const char *kernels, int show, const int *kern,
+		     int *hit, int *ran)
 {
+	char path[512];
+	size_t src_len;
+	char *src;
+	struct compile_result cr = { 0 };
+	struct compile_opts copts = { .filename = name };
+	struct dojo_err err = { 0 };
+	int rc;
+
+	snprintf(path, sizeof(path), WILD_DIR "/%s", name);
+	src = slurp(path, &src_len);
+	CHECK(src, "cannot read %s", path);
+	if (!src)
+		return;
+	rc = compile_bpf(src, src_len, &copts, &cr, &err);
+	CHECK(rc == 0 && cr.status == COMPILE_OK, "%s: does not compile: %s %s", name, err.msg,
+	      cr.raw_stderr ? cr.raw_stderr : "");
+	for (int k = 0; rc == 0 && cr.status == COMPILE_OK && k < K_N; k++) {
+		struct buf text;
+		int h = 0, known;
+
+		if (!kern[k] || (strcmp(kernels, "both") && strcmp(kernels, kernel_names[k])))
+			continue;
+		buf_init(&text, 1 << 20);
+		known = diagnose_in(name, src, src_len, &cr, k, show, &text, line, &h);
+		ran[k]++;
+		hit[k] += h;
+		if (!h)
+			printf("  verifier-wild (%s): %s: %s, not at line %d\n", kernel_names[k], name,
+			       known ? "named" : "fallback", line);
+		buf_free(&text);
+	}
+	compile_result_free(&cr);
+	free(src);
+}
+
+static void test_wild(void)
+{
+	const char *only = getenv("VERIFIER_ONLY"), *kern = getenv("VERIFIER_KERNEL");
+	int show = getenv("VERIFIER_SHOW") != NULL;
+	int kernels[K_N], hit[K_N] = { 0 }, ran[K_N] = { 0 };
+	FILE *f = fopen(WILD_DIR "/MANIFEST", "re");
+	char row[512];
+
+	for (int k = 0; k < K_N; k++)
+		kernels[k] = !kern || !strcmp(kern, kernel_names[k]);
+	CHECK(f, "cannot open " WILD_DIR "/MANIFEST (run from the repository root)");
+	while (f && fgets(row, sizeof(row), f)) {
+		char name[256], which[16];
+		int line;
+
+		if (row[0] == '#' || row[0] == '\n')
+			continue;
+		if (sscanf(row, "%255s %d %15s", name, &line, which) != 3 || line <= 0) {
+			CHECK(0, "MANIFEST: bad row: %s", row);
+			continue;
+		}
+		if (selected(name, only))
+			run_wild(name, line, which, show, kernels, hit, ran);
+	}
+	if (f)
+		fclose(f);
+	printf("verifier-wild: named class with a span on the right line in %d of %d (vm), "
+	       "%d of %d (host)\n", hit[K_VM], ran[K_VM], hit[K_HOST], ran[K_HOST]);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && !strcmp(argv[1], "wild")) {
+		if (geteuid() != 0)
+			CHECK(0, "verifier-wild: needs root (it loads into this kernel)");
+		else
+			test_wild();
+		return harness_done("verifier-wild");
+	}
 	test_log_parser();
 	test_fields();
 	test_report();
