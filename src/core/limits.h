@@ -64,6 +64,8 @@
 #define DOJO_VERIFIER_SCAN_LINES  4096u               /* verifier-log lines scanned (the tail) */
 #define DOJO_VERIFIER_WALK_LINES  4096                /* lines walked back for a register's state */
 #define DOJO_VERIFIER_FAIL_WALK   2048                /* lines walked back from the failure */
+#define DOJO_VERIFIER_REPORT_STEPS 8                  /* steps kept of a 7.3+ report's causal path */
+#define DOJO_VERIFIER_REPORT_LINES 64                 /* log lines a 7.3+ report may span */
 #define DOJO_OBJ_MAX_LINE_INFO    65536u              /* .BTF.ext line-info records read */
 #define DOJO_OBJ_MAX_SYMS         4096u               /* ELF symbols read */
 

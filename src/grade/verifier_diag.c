@@ -286,6 +286,8 @@ static struct grade_diag *diagnose(const void *obj, size_t obj_len, const char *
 		d->help[0] = 0;
 		fallback(&c);
 	}
+	if (!section)
+		grade_vreport_apply(&c, known);
 	d->known = known;
 	grade_vobj_free((struct vobj *)c.obj);
 	grade_vlog_free(&v);

@@ -16,6 +16,7 @@ enum vline_kind {
 	VL_FROM,      /* "from 12 to 14: R0=... " (a branch taken: full state) */
 	VL_SOURCE,    /* "; e->buf[idx] = c; @ exec.bpf.c:25" */
 	VL_STATS,     /* "processed 19 insns (limit 1000000) ..." */
+	VL_REPORT,    /* a line of a 7.3+ kernel's structured report (see verifier_report.c) */
 };
 
 struct vline {
@@ -30,6 +31,26 @@ struct vline {
 	int line;          /* VL_SOURCE: line number or 0 */
 };
 
+/* The structured report kernels from 7.3 on print after the terse message:
+ *     Verification failed: <category>: <problem>
+ *     Reason: <text>
+ *     At: <text naming "insn N" and/or "file.c:L[:C]">
+ *     Causal path: [<step>]      (then one step per indented line)
+ *     Suggestion: <text>
+ * Every field may be missing (present is 0 when there is no "Verification failed:" line). */
+struct vreport_step {
+	char text[200];
+	int line;           /* the source line the step names, 0 if none */
+};
+
+struct vreport {
+	int present;
+	char category[64], problem[200], reason[256], at[200], suggestion[256];
+	int at_line, at_col, at_insn;   /* from At:, 0 (at_insn -1) when not named */
+	struct vreport_step steps[DOJO_VERIFIER_REPORT_STEPS];
+	unsigned nsteps;
+};
+
 struct vlog {
 	char *buf;               /* owned copy of the scanned tail, lines NUL-terminated */
 	struct vline *lines;
@@ -42,6 +63,7 @@ struct vlog {
 	int fail_insn;           /* instruction index of the failure, -1 if none */
 	int subprog;             /* 1 when the failure is in a function validated on its own */
 	char func[64];           /* "Validating <func>() func#N" name when subprog */
+	struct vreport report;   /* a 7.3+ kernel's structured report, if the log has one */
 };
 
 /* Parse @len bytes of @log (any bytes; only the tail is scanned).  0 or -ENOMEM. */
@@ -63,6 +85,10 @@ bool grade_vlog_reg_before(const struct vlog *v, int at, int reg, char *out, siz
 int grade_vlog_path_prev(const struct vlog *v, int i);
 /* The source line (from "; ... @ f:N" comments) of log line @at, 0 if unknown. */
 int grade_vlog_src_line_at(const struct vlog *v, int at);
+
+/* Find and parse the structured report in @v's lines (marking them VL_REPORT, so the terse
+ * message stays the error line); called by grade_vlog_parse() before it looks for the error. */
+void grade_vreport_parse(struct vlog *v);
 
 /* ---- the object (verifier_lines.c) ---- */
 
@@ -101,6 +127,11 @@ struct vctx {
 	const char *file;
 	struct grade_diag *d;
 };
+
+/* Use what a 7.3+ report adds to the diagnosis @known said (verifier_report.c): the class's
+ * own spans and help win; the report fills what it left empty, and makes the fallback named
+ * after the kernel's category, placed at its At: line, with its causal path as spans. */
+void grade_vreport_apply(struct vctx *c, int known);
 
 /* Try every class in order; 1 when one explained the failure (d filled), 0 otherwise. */
 int grade_classes_explain(struct vctx *c);

@@ -2,8 +2,8 @@
  *
  * Only the tail is read (GRADE_DIAG_LOG_TAIL bytes, GRADE_DIAG_SCAN_LINES lines): the failure
  * is always at the end.  Each line is classified (instruction, state, branch, source comment,
- * statistics, other); the error message is the run of "other" lines between the last
- * instruction-ish line and the statistics.  Register states are looked up as text in the
+ * statistics, other, a line of a 7.3+ report); the error message is the run of "other" lines
+ * between the last instruction-ish line and the statistics.  Register states are looked up as text in the
  * "R2=scalar(smin=0,smax=umax=16,...)" notation the verifier prints at log levels 1 and 2.
  * Nothing here trusts the log: every number is parsed with bounds, every line is capped. */
 #include <ctype.h>
@@ -132,12 +132,14 @@ static void find_error(struct vlog *v)
 			stats = i - 1;
 			break;
 		}
+	/* a 7.3+ report follows the terse message: neither structure nor the error (the terse
+	 * line stays the key every class matches on) */
 	for (size_t i = 0; i < stats; i++)
-		if (v->lines[i].kind != VL_OTHER)
+		if (v->lines[i].kind != VL_OTHER && v->lines[i].kind != VL_REPORT)
 			last = (int)i;
 	v->err_first = v->err_last = -1;
 	for (size_t i = (size_t)(last + 1); i < stats; i++) {
-		if (is_noise(v->lines[i].text))
+		if (v->lines[i].kind == VL_REPORT || is_noise(v->lines[i].text))
 			continue;
 		if (v->err_first < 0)
 			v->err_first = (int)i;
@@ -238,6 +240,7 @@ int grade_vlog_parse(struct vlog *v, const char *log, size_t len)
 			break;
 		p = e + 1;
 	}
+	grade_vreport_parse(v);
 	find_error(v);
 	return 0;
 }
