@@ -72,7 +72,7 @@ libelf-dev zlib1g-dev libzstd-dev liblzma-dev
 libjansson-dev
 libmicrohttpd-dev libcmark-dev libcurl4-openssl-dev curl nginx
 bubblewrap
-zstd xz-utils cpio jq
+zstd xz-utils cpio jq procps
 qemu-system-x86 busybox-static
 git debootstrap
 "

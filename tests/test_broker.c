@@ -228,14 +228,17 @@ static void test_privileges(void)
 	CHECK(sandbox_drop_privileges("nobody", &err) == -EPERM, "a second drop is refused (not root)");
 }
 
-/* The jail (bubblewrap, user namespaces) works without privileges. */
+/* The server's way: a resident compiler started as root before the drop, after the broker's
+ * fork, compiles as nobody (the checkout may be where nobody cannot read, under /root). */
+static struct compile_server *compiler;
+
 static void test_compile(struct compile_result *res)
 {
 	const struct exercise *ex = exercise_at(0);
 	struct dojo_err err = { 0 };
-	int rc = compile_bpf(ex->solution, strlen(ex->solution), NULL, res, &err);
+	int rc = compiler ? compile_server_bpf(compiler, ex->solution, strlen(ex->solution), NULL, res, &err) : -1;
 
-	CHECK(rc == 0 && res->status == COMPILE_OK, "compile_bpf as nobody: rc %d %s", rc, err.msg);
+	CHECK(rc == 0 && res->status == COMPILE_OK, "the resident compiler as nobody: rc %d %s", rc, err.msg);
 }
 
 struct seen {
@@ -272,6 +275,7 @@ static void run_kind(enum sandbox_kind kind, const struct compile_result *obj)
 	      s.counts[FRAME_LOADED], s.counts[FRAME_ATTACHED], s.counts[FRAME_RECORD],
 	      s.counts[FRAME_WORKLOAD_DONE], frame_type_name(s.last));
 	req.sandbox.kind = kind;
+	req.compiler = compiler;
 	r.events = json_array();
 	r.rc = pipeline_run(&req, collect, r.events, &r.res, &err);
 	CHECK(r.rc == 0 && r.res.verdict == GRADE_CORRECT, "%s pipeline as nobody: rc %d, %s (%s)",
@@ -419,6 +423,8 @@ int main(void)
 	test_caller_killed();
 	CHECK(sandbox_broker_start(&bo, &err) == 0, "broker: %s", err.msg);
 	CHECK(sandbox_broker_start(&bo, &err) == -EALREADY, "a second broker is refused");
+	compiler = compile_server_new(NULL, &err);
+	CHECK(compiler != NULL, "a resident compiler before the drop: %s", err.msg);
 	test_privileges();
 	test_compile(&obj);
 	if (obj.status == COMPILE_OK) {
@@ -429,6 +435,7 @@ int main(void)
 		test_malformed(&obj);
 	}
 	compile_result_free(&obj);
+	compile_server_free(compiler);
 	CHECK_INT(count_guests(), 0, "qemu and agents left at the end");
 	return harness_done("test_broker");
 }

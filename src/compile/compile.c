@@ -179,9 +179,6 @@ int compile_input_init(struct compile_input *in, const char *src, size_t len,
 			return ret;
 		in->paths = &in->own_paths;
 	}
-	ret = compile_check_installed(in->paths, true, err);
-	if (ret)
-		return ret;
 	/* #line makes clang name the learner's file and count lines from their first line. */
 	plen = (size_t)snprintf(prefix, sizeof(prefix), "#line 1 \"%s\"\n", in->name);
 	in->text = malloc(plen + len);
@@ -259,6 +256,11 @@ int compile_bpf(const char *src, size_t len, const struct compile_opts *opts,
 	int ret;
 
 	ret = compile_input_init(&in, src, len, opts, res, err);
+	if (ret)
+		goto out;
+	/* here, not in compile_input_init(): a resident compiler checked once, at its start, and
+	 * its jail holds the files since (a server that dropped its privileges may not reach them) */
+	ret = compile_check_installed(in.paths, true, err);
 	if (ret)
 		goto out;
 	ret = compile_jail_argv(in.paths, in.paths->pch, NULL, compile_clang_args, &argv, err);
