@@ -1,7 +1,7 @@
 #!/bin/sh
 # check-fresh.sh: the README's two commands on a fresh Debian 12 machine, as a newcomer meets
 # them.  Builds a minbase root with debootstrap (only 'bookworm main' in its apt sources, plus
-# git and ca-certificates), clones the current commit into it under /root in a folder whose
+# git and ca-certificates), clones the current commit into it in root's home, in a folder whose
 # name has a space, enters it, and runs ./quickstart, then make check, then the benches briefly
 # (so every tool they call is proven too).  Fails with the step and
 # the missing piece named.  Run as root (make check-fresh); prints "fresh: N passed, N failed".
@@ -30,7 +30,7 @@ root="$work/root"
 tarball="$work/bookworm-minbase.tgz"
 debs="$work/apt-archives"
 logs="$work/logs"
-inside="/root/bpf dojo"          # under /root (0700) and with a space: both broke before
+project_name="bpf dojo"          # in root's home (0700) and with a space: both broke before
 include=git,ca-certificates
 pass=0
 fail=0
@@ -82,6 +82,8 @@ cp /etc/resolv.conf "$root/etc/resolv.conf"
 step_ok "a fresh minbase root ($(cat "$root/etc/debian_version"), apt sources: $(grep -h '^deb ' "$root/etc/apt/sources.list" | tr '\n' ' '))"
 
 # The current commit, cloned as a newcomer would clone it (no build/, no untracked files).
+# the new root's own home of root, as its /etc/passwd says (on Debian, mode 0700)
+inside="$(awk -F: '$1 == "root" { print $6 }' "$root/etc/passwd")/$project_name"
 mkdir -p "$root$inside"
 rmdir "$root$inside"
 git clone -q --no-hardlinks "$project" "$root$inside" && git -C "$root$inside" checkout -q "$commit" ||
@@ -121,7 +123,7 @@ rmdir /.old-root
 mkdir -p /var/log/check-fresh
 cd "$inside"
 # the two commands, in a clean environment, each timed
-exec env -i HOME=/root USER=root LOGNAME=root TERM=dumb LANG=C.UTF-8 \
+exec env -i HOME="${inside%/*}" USER=root LOGNAME=root TERM=dumb LANG=C.UTF-8 \
 	PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 	CI="${CI:-}" DEBIAN_FRONTEND=noninteractive sh -c '
 	L=/var/log/check-fresh

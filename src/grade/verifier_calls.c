@@ -65,10 +65,7 @@ int vc_sleepable(struct vctx *c)
 	grade_span_at(c, &D->primary, line, helper[0] ? helper : NULL);
 	snprintf(D->primary.label, sizeof(D->primary.label), "only for sleepable programs");
 	if (secl) {
-		struct grade_span *s = grade_diag_secondary(D);
-
-		grade_span_at(c, s, secl, "");
-		snprintf(s->label, sizeof(s->label), "not a sleepable program");
+		grade_secondary_at(c, secl, "", "not a sleepable program");
 	}
 	snprintf(D->help, sizeof(D->help), "%s", !strcmp(helper, "bpf_copy_from_user") ?
 		 "use bpf_probe_read_user() / bpf_probe_read_user_str() here (they fail instead of "
@@ -148,10 +145,7 @@ int vc_fentry_args(struct vctx *c)
 	grade_span_at(c, &D->primary, def, arg[0] ? arg : NULL);
 	snprintf(D->primary.label, sizeof(D->primary.label), "%s() has no such argument", fn);
 	if (vu_fail_line(c) && vu_fail_line(c) != def) {
-		struct grade_span *s = grade_diag_secondary(D);
-
-		grade_span_at(c, s, vu_fail_line(c), arg[0] ? arg : NULL);
-		snprintf(s->label, sizeof(s->label), "read here");
+		grade_secondary_at(c, vu_fail_line(c), arg[0] ? arg : NULL, "read here");
 	}
 	snprintf(D->help, sizeof(D->help), "declare exactly %s()'s arguments in BPF_PROG(...), as in "
 		 "its prototype (vmlinux.h has no prototypes: see the kernel source); fexit adds the "
@@ -186,10 +180,7 @@ int vc_kfunc_denied(struct vctx *c)
 	grade_span_at(c, &D->primary, line, fn);
 	snprintf(D->primary.label, sizeof(D->primary.label), "not available to this program type");
 	if (secl) {
-		struct grade_span *s = grade_diag_secondary(D);
-
-		grade_span_at(c, s, secl, "");
-		snprintf(s->label, sizeof(s->label), "the program type is set here");
+		grade_secondary_at(c, secl, "", "the program type is set here");
 	}
 	snprintf(D->help, sizeof(D->help), "each kernel function (kfunc) is registered for some "
 		 "program types only (tracing ones for most task and cgroup kfuncs): move this code "

@@ -60,10 +60,7 @@ static int vc_global_func(struct vctx *c)
 	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
 	snprintf(D->primary.label, sizeof(D->primary.label), "dereferenced without a NULL check");
 	if (def) {
-		struct grade_span *s = grade_diag_secondary(D);
-
-		grade_span_at(c, s, def, c->log->func);
-		snprintf(s->label, sizeof(s->label), "a global (non-static) function: its callers' "
+		grade_secondary_at(c, def, c->log->func, "a global (non-static) function: its callers' "
 			 "arguments are not known here");
 	}
 	snprintf(D->help, sizeof(D->help), "check `if (!%s) return 0;` at the start of %s(), or make "
@@ -277,10 +274,7 @@ static int vc_gpl(struct vctx *c)
 	grade_span_at(c, &D->primary, line, helper[0] ? helper : "");
 	snprintf(D->primary.label, sizeof(D->primary.label), "a GPL-only helper");
 	if (lic) {
-		struct grade_span *s = grade_diag_secondary(D);
-
-		grade_span_at(c, s, lic, "");
-		snprintf(s->label, sizeof(s->label), "this license is not GPL-compatible");
+		grade_secondary_at(c, lic, "", "this license is not GPL-compatible");
 	}
 	snprintf(D->help, sizeof(D->help), "declare `char LICENSE[] SEC(\"license\") = \"GPL\";` (or "
 		 "\"Dual BSD/GPL\")");
@@ -542,10 +536,7 @@ int grade_classes_explain_attach(struct vctx *c, const char *section)
 			grade_span_at(c, &D->primary, at, tok);
 			snprintf(D->primary.label, sizeof(D->primary.label), "argument %d: past the "
 				 "tracepoint's arguments", top + 1);
-			struct grade_span *s = grade_diag_secondary(D);
-
-			grade_span_at(c, s, line, "");
-			snprintf(s->label, sizeof(s->label), "the kernel refused to attach here");
+			grade_secondary_at(c, line, "", "the kernel refused to attach here");
 		} else {
 			snprintf(D->primary.label, sizeof(D->primary.label), "the kernel refused to "
 				 "attach here");

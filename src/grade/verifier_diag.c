@@ -100,6 +100,17 @@ struct grade_span *grade_diag_secondary(struct grade_diag *d)
 	return &d->secondary[d->nsecondary++];
 }
 
+void grade_secondary_at(const struct vctx *c, int line, const char *token, const char *fmt, ...)
+{
+	struct grade_span *s = grade_diag_secondary(c->d);
+	va_list ap;
+
+	grade_span_at(c, s, line, token);
+	va_start(ap, fmt);
+	vsnprintf(s->label, sizeof(s->label), fmt, ap);
+	va_end(ap);
+}
+
 void grade_diag_note(struct grade_diag *d, const char *fmt, ...)
 {
 	va_list ap;

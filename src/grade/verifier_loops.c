@@ -129,10 +129,7 @@ int vc_load_timeout(struct vctx *c)
 		snprintf(D->primary.label, sizeof(D->primary.label), "the verifier was here when "
 			 "time ran out");
 	if (cond[0]) {
-		struct grade_span *s = grade_diag_secondary(D);
-
-		grade_span_at(c, s, loop, cond);
-		snprintf(s->label, sizeof(s->label), "nothing bounds this by a constant: the verifier "
+		grade_secondary_at(c, loop, cond, "nothing bounds this by a constant: the verifier "
 			 "must check every iteration until `%s` is false", cond);
 	}
 	snprintf(D->help, sizeof(D->help), "bound the loop by a small constant (`%s && i < 64`), "

@@ -75,10 +75,7 @@ int vc_packet_access(struct vctx *c)
 		snprintf(add, sizeof(add), "r%d += r", reg);
 		at = vu_path_find(c, add, NULL);
 		if (at > 0) {
-			struct grade_span *s = grade_diag_secondary(D);
-
-			grade_span_at(c, s, at, "");
-			snprintf(s->label, sizeof(s->label), "a variable offset added here");
+			grade_secondary_at(c, at, "", "a variable offset added here");
 		}
 		snprintf(D->help, sizeof(D->help), "bound the offset by a constant before adding it "
 			 "(e.g. `if (off > 60) return %s;`): the verifier tracks packet offsets only "
@@ -105,13 +102,8 @@ int vc_packet_access(struct vctx *c)
 			 off + size - 1);
 	else
 		snprintf(D->primary.label, sizeof(D->primary.label), "reads byte %lld", off);
-	{
-		struct grade_span *s = grade_diag_secondary(D);
-
-		grade_span_at(c, s, chk, "data_end");
-		snprintf(s->label, sizeof(s->label), "this check only proves the first %lld bytes are "
+	grade_secondary_at(c, chk, "data_end", "this check only proves the first %lld bytes are "
 			 "there", r);
-	}
 	snprintf(D->help, sizeof(D->help), "check the end of what you read, against data_end: "
 		 "`if ((void *)(%s + 1) > data_end) return %s;`", var[0] ? var : "p", pass_action(c));
 	return 1;
@@ -156,13 +148,8 @@ int vc_packet_moved(struct vctx *c)
 		 "which may have moved it", var[0] ? var : "this pointer", helper);
 	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
 	snprintf(D->primary.label, sizeof(D->primary.label), "used after the packet may have moved");
-	{
-		struct grade_span *s = grade_diag_secondary(D);
-
-		grade_span_at(c, s, vu_insn_line(c, at), helper);
-		snprintf(s->label, sizeof(s->label), "may move or resize the packet: every packet "
+	grade_secondary_at(c, vu_insn_line(c, at), helper, "may move or resize the packet: every packet "
 			 "pointer taken before it is invalid");
-	}
 	snprintf(D->help, sizeof(D->help), "after %s(), load data and data_end from the context "
 		 "again and redo the bounds check before reading", helper);
 	return 1;
@@ -315,10 +302,7 @@ int vc_data_loc(struct vctx *c)
 	grade_span_at(c, &D->primary, line, NULL);
 	snprintf(D->primary.label, sizeof(D->primary.label), "read as if it were memory");
 	if (at != line) {
-		struct grade_span *s = grade_diag_secondary(D);
-
-		grade_span_at(c, s, at, tok);
-		snprintf(s->label, sizeof(s->label), "offset (low 16 bits) and length (high 16 bits)");
+		grade_secondary_at(c, at, tok, "offset (low 16 bits) and length (high 16 bits)");
 	} else {
 		snprintf(D->primary.label, sizeof(D->primary.label), "`%s` holds an offset and a "
 			 "length, not an address", tok);

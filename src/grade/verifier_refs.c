@@ -63,11 +63,8 @@ int vc_unreleased(struct vctx *c)
 	}
 	grade_span_at(c, &D->primary, line, "return");
 	if (alloc) {
-		struct grade_span *s = grade_diag_secondary(D);
-
-		grade_span_at(c, s, alloc, helper[0] ? helper : "bpf_ringbuf_reserve");
-		snprintf(s->label, sizeof(s->label), "%s here", strstr(helper, "lookup") ?
-			 "found (and referenced)" : "reserved");
+		grade_secondary_at(c, alloc, helper[0] ? helper : "bpf_ringbuf_reserve", "%s here",
+				   strstr(helper, "lookup") ? "found (and referenced)" : "reserved");
 	}
 	if (strstr(helper, "_lookup_") || strstr(helper, "skc_lookup")) {
 		snprintf(D->cls, sizeof(D->cls), "socket-not-released");
@@ -130,12 +127,7 @@ int vc_use_after_release(struct vctx *c)
 	snprintf(D->title, sizeof(D->title), "`%s` is used after %s() gave it back", var, helper);
 	grade_span_at(c, &D->primary, line, var);
 	snprintf(D->primary.label, sizeof(D->primary.label), "no longer yours here");
-	{
-		struct grade_span *s = grade_diag_secondary(D);
-
-		grade_span_at(c, s, vu_insn_line(c, at), helper);
-		snprintf(s->label, sizeof(s->label), "`%s` is released here", var);
-	}
+	grade_secondary_at(c, vu_insn_line(c, at), helper, "`%s` is released here", var);
 	snprintf(D->help, sizeof(D->help), "do everything with `%s` before %s(): once released, "
 		 "the kernel may already be reading or reusing it", var, helper);
 	return 1;
@@ -164,10 +156,7 @@ int vc_dynptr_uninit(struct vctx *c)
 		int decl = arg[0] ? vu_find_line(c, "struct bpf_dynptr", 1, line) : 0;
 
 		if (decl) {
-			struct grade_span *s = grade_diag_secondary(D);
-
-			grade_span_at(c, s, decl, arg);
-			snprintf(s->label, sizeof(s->label), "declared here, never initialised");
+			grade_secondary_at(c, decl, arg, "declared here, never initialised");
 		}
 	}
 	snprintf(D->help, sizeof(D->help), "initialise it first, e.g. with "
@@ -196,10 +185,7 @@ int vc_lock_at_exit(struct vctx *c)
 	grade_span_at(c, &D->primary, line, "return");
 	snprintf(D->primary.label, sizeof(D->primary.label), "returns with the lock held");
 	if (lock) {
-		struct grade_span *s = grade_diag_secondary(D);
-
-		grade_span_at(c, s, lock, "bpf_spin_lock");
-		snprintf(s->label, sizeof(s->label), "locked here");
+		grade_secondary_at(c, lock, "bpf_spin_lock", "locked here");
 	}
 	snprintf(D->help, sizeof(D->help), "call bpf_spin_unlock() on every path before it returns; "
 		 "decide inside the lock, return after the unlock");
@@ -222,10 +208,7 @@ int vc_call_under_lock(struct vctx *c)
 	grade_span_at(c, &D->primary, line, helper[0] ? helper : NULL);
 	snprintf(D->primary.label, sizeof(D->primary.label), "no calls between lock and unlock");
 	if (lock) {
-		struct grade_span *s = grade_diag_secondary(D);
-
-		grade_span_at(c, s, lock, "bpf_spin_lock");
-		snprintf(s->label, sizeof(s->label), "locked here");
+		grade_secondary_at(c, lock, "bpf_spin_lock", "locked here");
 	}
 	snprintf(D->help, sizeof(D->help), "call it before bpf_spin_lock() and keep only plain reads "
 		 "and writes of the map value inside: `u64 now = bpf_ktime_get_ns(); "
