@@ -322,10 +322,15 @@ static void test_spares(const struct compile_result *obj)
 	for (uint64_t end = dojo_now_ms() + 10000; (n = count_comm("qemu-system-x86")) < 1 && dojo_now_ms() < end; )
 		usleep(20000);
 	CHECK_INT(n, 1, "spare qemus after a run");
+	/* the spare waits in the broker, and this process hears of it (what /healthz shows) */
+	for (uint64_t end = dojo_now_ms() + 10000; (n = sandbox_vm_spares_ready()) < 1 && dojo_now_ms() < end; )
+		usleep(20000);
+	CHECK_INT(n, 1, "spares ready, as the broker counts them");
 	CHECK(sandbox_vm_spares(0) == 0, "spares off");
 	for (uint64_t end = dojo_now_ms() + 5000; (n = count_comm("qemu-system-x86")) > 0 && dojo_now_ms() < end; )
 		usleep(20000);
 	CHECK_INT(n, 0, "spare qemus after sandbox_vm_spares(0)");
+	CHECK_INT(sandbox_vm_spares_ready(), 0, "spares ready after sandbox_vm_spares(0)");
 }
 
 /* A guest connection of our own, to speak to the broker by hand. */

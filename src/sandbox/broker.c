@@ -22,6 +22,7 @@
  *	-- EXPLAIN rc, msg (after a failure) ->   the backend's explain()
  *	-- FREE ------------------------------>   sandbox_free(); <- FREED; the thread ends
  *	-- SPARES n (control socket) ---------->   sandbox_vm_spares(n): the spares are the broker's
+ *	-- STATUS (a connection of its own) --->   <- STATUS_IS spares ready (for /healthz)
  *
  * Every packet is one fixed-size message (broker.h; SOCK_SEQPACKET keeps them apart); the
  * broker parses nothing else.  Anything malformed (an unknown type, a wrong size, an fd where
@@ -49,11 +50,11 @@
 static uint32_t payload_len(uint8_t type)
 {
 	switch (type) {
-	case BROKER_CONNECT: case BROKER_FREE: case BROKER_FREED:
+	case BROKER_CONNECT: case BROKER_FREE: case BROKER_FREED: case BROKER_STATUS:
 		return 0;
 	case BROKER_START:
 		return 12;
-	case BROKER_SPARES:
+	case BROKER_SPARES: case BROKER_STATUS_IS:
 		return 4;
 	case BROKER_EXPLAIN: case BROKER_EXPLAINED:
 		return 4 + DOJO_MAX_MESSAGE;
@@ -79,7 +80,7 @@ static int encode(struct buf *p, const struct broker_msg *m)
 	case BROKER_START:
 		rc = wire_put_u32(p, m->kind) ?: wire_put_u32(p, m->timeout_ms) ?: wire_put_u32(p, m->flags);
 		break;
-	case BROKER_SPARES:
+	case BROKER_SPARES: case BROKER_STATUS_IS:
 		rc = wire_put_u32(p, m->kind);
 		break;
 	case BROKER_EXPLAIN: case BROKER_EXPLAINED:
@@ -129,7 +130,7 @@ static int decode(struct broker_msg *m, const uint8_t *pkt, size_t n)
 		m->timeout_ms = wire_get_u32(&r);
 		m->flags = wire_get_u32(&r);
 		break;
-	case BROKER_SPARES:
+	case BROKER_SPARES: case BROKER_STATUS_IS:
 		m->kind = wire_get_u32(&r);
 		break;
 	case BROKER_EXPLAIN: case BROKER_EXPLAINED:
@@ -273,7 +274,8 @@ static void reply_started(int conn, struct sandbox *sb, int rc, const struct doj
 	(void)broker_send(conn, &r, chan);   /* a caller gone by now: the next recv says so */
 }
 
-/* Serve one guest connection: START, then EXPLAIN* and FREE; anything else hangs up. */
+/* Serve one guest connection: START, then EXPLAIN* and FREE; or STATUS alone; anything else
+ * hangs up. */
 static void serve(int conn)
 {
 	struct sandbox *sb = NULL;
@@ -303,6 +305,11 @@ static void serve(int conn)
 				rc = dojo_err_set(&err, -EPROTO, "the agent sent more than READY before its job");
 			reply_started(conn, sb, rc, &err);
 			started = 1;
+		} else if (m.type == BROKER_STATUS && !started) {
+			struct broker_msg r = { .type = BROKER_STATUS_IS, .kind = sandbox_vm_spares_ready() };
+
+			(void)broker_send(conn, &r, -1);
+			break;
 		} else if (m.type == BROKER_EXPLAIN && sb) {
 			struct broker_msg r = { .type = BROKER_EXPLAINED, .rc = m.rc };
 

@@ -16,11 +16,13 @@ enum broker_type {
 	BROKER_EXPLAIN,       /* i32 rc, char msg[DOJO_MAX_MESSAGE]: why did the guest go away? */
 	BROKER_FREE,          /* destroy the guest; no payload */
 	BROKER_SPARES,        /* control socket: u32 n, sandbox_vm_spares(n) in the broker */
+	BROKER_STATUS,        /* a guest connection's first and only request: how many spares wait? */
 	/* broker -> caller */
 	BROKER_STARTED = 16,  /* i32 rc, u64 t0, u64 deadline, u32 job_flags, u32 drain_eof, u32 spare,
 			       * u32 frames, u64 bytes, char msg[]; the channel in SCM_RIGHTS when rc == 0 */
 	BROKER_EXPLAINED,     /* i32 rc, char msg[] */
 	BROKER_FREED,         /* no payload */
+	BROKER_STATUS_IS,     /* u32 spares ready in the broker */
 };
 
 #define BROKER_F_LOG_LEVEL2 1u
@@ -60,6 +62,9 @@ int sandbox_broker_start_guest(struct sandbox *sb, const struct sandbox_opts *op
 			       struct dojo_err *err);
 /* sandbox_vm_spares() in a caller of a broker: asks the broker.  0 or a negative errno. */
 int sandbox_broker_spares(unsigned n);
+/* sandbox_vm_spares_ready() in a caller of a broker: asks the broker on a connection of its
+ * own.  0 with *n set, or a negative errno (the broker is gone or did not answer in time). */
+int sandbox_broker_spares_ready(unsigned *n);
 /* Threads of this process (/proc/self/status), -1 if unknown: forking the broker and dropping
  * privileges are only right with one. */
 int sandbox_threads(void);

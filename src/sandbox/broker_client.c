@@ -97,6 +97,46 @@ int sandbox_broker_spares(unsigned n)
 	return broker_send(client.ctl, &m, -1);
 }
 
+/* A connection of our own to the broker, served by a thread there: *conn, or a negative errno. */
+static int open_conn(int *conn)
+{
+	struct broker_msg hello = { .type = BROKER_CONNECT };
+	int sv[2], rc;
+
+	*conn = -1;
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
+		return -errno;
+	rc = broker_send(client.ctl, &hello, sv[1]);
+	close(sv[1]);
+	if (rc) {
+		close(sv[0]);
+		return rc;
+	}
+	*conn = sv[0];
+	return 0;
+}
+
+int sandbox_broker_spares_ready(unsigned *n)
+{
+	struct broker_msg m = { .type = BROKER_STATUS }, a;
+	int conn, rc, fd = -1;
+
+	rc = open_conn(&conn);
+	if (rc)
+		return rc;
+	rc = broker_send(conn, &m, -1);
+	if (!rc) {
+		rc = broker_recv(conn, &a, &fd, DOJO_BROKER_REPLY_MS);
+		rc = rc == 1 && a.type == BROKER_STATUS_IS ? 0 : rc == 1 || rc == 0 ? -EPROTO : rc;
+	}
+	if (fd >= 0)
+		close(fd);
+	close(conn);
+	if (!rc)
+		*n = a.kind;
+	return rc;
+}
+
 /* What a guest made ready by the broker holds until sandbox_free(). */
 struct remote {
 	int conn;   /* our end of the guest's connection to the broker */
@@ -155,9 +195,8 @@ int sandbox_broker_start_guest(struct sandbox *sb, const struct sandbox_opts *op
 	struct broker_msg m = { .type = BROKER_START, .kind = (uint32_t)opts->kind,
 				.timeout_ms = sb->timeout_ms,
 				.flags = opts->verifier_log_level2 ? BROKER_F_LOG_LEVEL2 : 0 }, a;
-	struct broker_msg hello = { .type = BROKER_CONNECT };
 	struct remote *r;
-	int sv[2], rc, fd = -1;
+	int rc, fd = -1;
 
 	sb->be = &remote_backend;
 	r = calloc(1, sizeof(*r));
@@ -165,11 +204,9 @@ int sandbox_broker_start_guest(struct sandbox *sb, const struct sandbox_opts *op
 		return dojo_err_set(err, -ENOMEM, "out of memory starting a sandbox");
 	*r = (struct remote){ .conn = -1, .chan = -1 };
 	sb->priv = r;
-	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
-		return dojo_err_set(err, -errno, "socketpair for a guest: %s", strerror(errno));
-	r->conn = sv[0];
-	rc = broker_send(client.ctl, &hello, sv[1]);
-	close(sv[1]);
+	rc = open_conn(&r->conn);
+	if (rc == -ENFILE || rc == -EMFILE)
+		return dojo_err_set(err, rc, "socketpair for a guest: %s", strerror(-rc));
 	if (rc)
 		return gone(rc, err);
 	rc = broker_send(r->conn, &m, -1);

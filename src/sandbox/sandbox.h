@@ -162,7 +162,7 @@ struct sandbox_broker_opts {
  * the calling thread) and before anything of the sandbox ran in it.  From then on
  * sandbox_start() in this process asks the broker, with the broker's paths, agent and initramfs
  * (those of sandbox_opts are ignored), and sandbox_vm_spares() sets the broker's spares
- * (sandbox_vm_spares_ready() then counts none here: they wait in the broker).
+ * (sandbox_vm_spares_ready() then asks the broker: the spares wait there).
  * 0; -EALREADY; -EBUSY with another thread running; a negative errno with @err filled. */
 int sandbox_broker_start(const struct sandbox_broker_opts *opts, struct dojo_err *err);
 

@@ -45,7 +45,8 @@ int sandbox_vm_status(const struct dojo_paths *paths, int prepare, struct sandbo
  * guest and serves one run.  0 or a negative errno (the helper thread could not start).
  * After sandbox_broker_start() this sets the broker's spares (sandbox.h). */
 int sandbox_vm_spares(unsigned n);
-/* How many spares wait now (for tests and benchmarks). */
+/* How many spares wait now (for /healthz, tests and benchmarks); after sandbox_broker_start(),
+ * in the broker (0 when it does not answer). */
 unsigned sandbox_vm_spares_ready(void);
 
 /* Timed probes for benchmarks (bench/bench_vm.c).  A cold boot of a fresh guest until its

@@ -153,8 +153,10 @@ int sandbox_vm_spares(unsigned n)
 
 unsigned sandbox_vm_spares_ready(void)
 {
-	unsigned n;
+	unsigned n = 0;
 
+	if (sandbox_broker_active())
+		return sandbox_broker_spares_ready(&n) ? 0 : n;   /* the spares wait in the broker */
 	pthread_mutex_lock(&pool.mu);
 	n = pool.n;
 	pthread_mutex_unlock(&pool.mu);
