@@ -138,9 +138,9 @@ metrics-allow = 127.0.0.1
 web = $W
 log = $TMP/logs/requests.log
 EOF
-# the server reopens its log on SIGHUP as the user it became: give that user the log's folder
+# the server reopens its log on SIGHUP as the user it became, in a folder only root may write
 chmod 0755 "$TMP"
-mkdir -p "$TMP/logs" && chown bpfdojo "$TMP/logs"
+mkdir -p "$TMP/logs"
 PROGS0=$(bpf_progs)
 if ! start_server host --config "$TMP/host.conf"; then
 	bad "the host-mode server did not start"; cat "$TMP/host.err" >&2
@@ -317,12 +317,22 @@ check '[ "$(status "$B/index.html" -X POST -d x)" = 405 ]' "POST on a file is 40
 section "the log"
 check 'grep -q "10.0.0.11 POST /api/run/process-name 200 CORRECT [0-9]*ms" "$TMP/logs/requests.log"' "one log line per request with client, route, status, verdict, ms"
 check '! grep -qF "$SOLTEXT" "$TMP/logs/requests.log" && ! grep -q "SEC(" "$TMP/logs/requests.log"' "the log never holds the source"
+check '[ "$(stat -c %U "$TMP/logs/requests.log")" = bpfdojo ]' "the log file belongs to the user the server became"
+# a rotation as logrotate's 'create 0640 bpfdojo adm' does it, then SIGHUP
 mv "$TMP/logs/requests.log" "$TMP/logs/requests.log.1"
+install -o bpfdojo -m 0640 /dev/null "$TMP/logs/requests.log"
 kill -HUP "$SPID"
 sleep 0.3
 curl -s -o /dev/null "$B/healthz"
 sleep 0.2
 check 'grep -q "GET /healthz 200" "$TMP/logs/requests.log" 2>/dev/null' "SIGHUP reopens the log"
+# copytruncate: the same file, emptied
+: > "$TMP/logs/requests.log"
+kill -HUP "$SPID"
+sleep 0.3
+curl -s -o /dev/null "$B/healthz?after-truncate"
+sleep 0.2
+check 'grep -q "GET /healthz" "$TMP/logs/requests.log" 2>/dev/null' "SIGHUP after a copytruncate rotation"
 
 # --- SIGTERM with a run in flight ------------------------------------------------------------
 section "SIGTERM with a run in flight"

@@ -34,7 +34,9 @@ int addrs_match_cidr(const struct server_addrs *a, const struct server_cidr *one
 
 /* ---- log.c: one line per request ---- */
 struct srv_log;
-struct srv_log *srvlog_open(const char *path, struct dojo_err *err);
+/* @path NULL or "" = stderr; a file is created for @owner (when root: the user the server
+ * becomes), so that SIGHUP can reopen it later as that user. */
+struct srv_log *srvlog_open(const char *path, const char *owner, struct dojo_err *err);
 int srvlog_reopen(struct srv_log *l);
 void srvlog_line(struct srv_log *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void srvlog_close(struct srv_log *l);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,8 +24,9 @@ static int open_path(const char *path)
 	return open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
 }
 
-struct srv_log *srvlog_open(const char *path, struct dojo_err *err)
+struct srv_log *srvlog_open(const char *path, const char *owner, struct dojo_err *err)
 {
+	struct passwd *pw = owner && *owner && geteuid() == 0 ? getpwnam(owner) : NULL;
 	struct srv_log *l = calloc(1, sizeof(*l));
 
 	if (!l) {
@@ -36,8 +38,13 @@ struct srv_log *srvlog_open(const char *path, struct dojo_err *err)
 	if (path && *path) {
 		snprintf(l->path, sizeof(l->path), "%s", path);
 		l->fd = open_path(path);
-		if (l->fd < 0) {
+		/* the server drops root after this: the file becomes its user's, so that SIGHUP can
+		 * reopen it after a rotation (logrotate's copytruncate, or create ... <user>) without
+		 * that user owning the folder */
+		if (l->fd < 0 || (pw && fchown(l->fd, pw->pw_uid, pw->pw_gid) < 0)) {
 			dojo_err_set(err, -errno, "cannot open the log %s: %s", path, strerror(errno));
+			if (l->fd >= 0)
+				close(l->fd);
 			free(l);
 			return NULL;
 		}

@@ -30,7 +30,7 @@ struct server *server_new(const struct server_config *cfg, struct dojo_err *err)
 	pthread_cond_init(&s->streams_cond, NULL);
 	if (server_config_check(&s->cfg, err))
 		goto fail;
-	s->log = srvlog_open(s->cfg.log_path, err);
+	s->log = srvlog_open(s->cfg.log_path, s->cfg.user, err);
 	if (!s->log)
 		goto fail;
 	ro.sandbox = s->cfg.sandbox;
