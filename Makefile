@@ -54,6 +54,7 @@ include src/pipeline/part.mk
 include src/server/part.mk
 include src/cli/part.mk
 include tools/initramfs.mk tests/vm.mk bench/vm.mk
+include web/checker/checker.mk
 include tests/tests.mk
 include bench/bench.mk
 

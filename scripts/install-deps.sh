@@ -75,6 +75,7 @@ bubblewrap
 zstd xz-utils cpio jq procps
 qemu-system-x86 busybox-static
 git debootstrap
+emscripten chromium
 "
 
 missing=""

@@ -1,0 +1,41 @@
+// checker.js: the JavaScript half of the TCC checker, appended to emscripten's glue
+// (createTcc).  dojoCheckerCreate() instantiates the wasm, parses the headers once
+// (checker_preload) and snapshots the linear memory; each check restores that snapshot, so the
+// headers are never parsed again and a check starts from the same state every time.
+// Diagnostics: {line, col, severity: "error"|"warning", message}, line and col 1-based, col in
+// bytes of the line as clang counts it.
+'use strict';
+const dojoCheckerEncoder = new TextEncoder();
+
+function dojoCheckerParse(text) {
+	const out = [];
+	for (const l of text.split('\n')) {
+		const m = /^([EW]) (\d+) (\d+) (.*)$/.exec(l);
+		if (m)
+			out.push({ line: +m[2], col: +m[3], severity: m[1] === 'E' ? 'error' : 'warning', message: m[4] });
+	}
+	return out;
+}
+
+async function dojoCheckerCreate(wasmBinary) {
+	const quiet = () => {};
+	const M = await createTcc({ wasmBinary, print: quiet, printErr: quiet });
+	if (M._checker_preload() !== 0)
+		throw new Error('checker: the headers do not parse: ' + M.UTF8ToString(M._checker_diagnostics()));
+	const low = M._checker_stack_low(), high = M._checker_stack_high(), top = M._checker_heap_top();
+	const snapLow = M.HEAPU8.slice(0, low);
+	const snapHigh = M.HEAPU8.slice(high, top);
+	return {
+		snapshotBytes: snapLow.length + snapHigh.length,
+		check(source) {
+			M.HEAPU8.set(snapLow, 0);
+			M.HEAPU8.set(snapHigh, high);
+			const bytes = dojoCheckerEncoder.encode(source);
+			const p = M._malloc(bytes.length + 1);
+			M.HEAPU8.set(bytes, p);
+			M.HEAPU8[p + bytes.length] = 0;
+			M._checker_check(p, bytes.length);
+			return dojoCheckerParse(M.UTF8ToString(M._checker_diagnostics()));
+		},
+	};
+}
