@@ -33,7 +33,8 @@ $(TEST_EVENTS): $(call objs,tests/test_events.c $(HOST_LIB_SRCS),asan) $(EXERCIS
 CHECK_DEPS := all $(EXERCISES_TABLE) $(TEST_FRAME) $(TEST_GUEST_CHAN) $(BUILD)/test/test_exercises-asan $(BUILD)/test/test_grade-asan \
 	      $(GRADE_FIXTURE) $(TEST_COMPILE) $(TEST_COMPILE_SERVER) $(ZYGOTE_SO) $(TEST_SANDBOX) $(SANDBOX_FIXTURES) \
 	      $(TEST_EVENTS) $(TEST_PIPELINE) $(TEST_SERVER_UNIT) \
-	      $(TEST_VERIFIER) $(BUILD)/bin/bpfdojo-asan $(TEST_VM) $(VM_FAULT_INITRAMFS) $(TEST_BROKER)
+	      $(TEST_VERIFIER) $(BUILD)/bin/bpfdojo-asan $(TEST_VM) $(VM_FAULT_INITRAMFS) $(TEST_BROKER) \
+	      $(CHECKER_NODE) $(CHECKER_WASM)
 CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_GUEST_CHAN)" \
 	      "$(BUILD)/test/test_exercises-asan exercises $(EXERCISES_TABLE)" \
@@ -41,6 +42,7 @@ CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_COMPILE) tests/compile" \
 	      "$(TEST_COMPILE_SERVER) tests/compile exercises" \
 	      "tests/test_btfgen.sh $(BTFGEN) $(KERNEL_DIR)/vmlinux $(INC_DIR)" \
+	      "$(NODE) tests/test_checker.js $(CHECKER_NODE) $(CHECKER_WASM) $(INC_DIR) exercises" \
 	      "$(TEST_SANDBOX)" \
 	      "$(TEST_EVENTS)" \
 	      "$(TEST_PIPELINE)" \

@@ -43,11 +43,12 @@ static int checker_col(const uint8_t *p)
 
 ST_FUNC void dojo_report(int is_warning, const char *msg)
 {
-	const struct dojo_tokpos *t = dojo_at_prev_end ? &dojo_prev : &dojo_cur;
+	const struct dojo_tokpos *t = dojo_at_prev_end == 3 ? &dojo_arg
+				      : dojo_at_prev_end ? &dojo_prev : &dojo_cur;
 	int line = 0, col = 0, n;
 
 	if (checker_user && t->file == checker_user) {
-		if (dojo_at_prev_end) {
+		if (dojo_at_prev_end == 1) {
 			line = t->end_line;
 			col = checker_col(t->end);
 		} else {
@@ -73,7 +74,8 @@ ST_FUNC void dojo_report(int is_warning, const char *msg)
 		if (n > 0 && checker_diag_len + n < CHECKER_DIAG_MAX)
 			checker_diag_len += n;
 	}
-	dojo_at_prev_end = 0;
+	if (dojo_at_prev_end != 3)	/* an argument's warnings all point at it */
+		dojo_at_prev_end = 0;
 	n = snprintf(checker_diag + checker_diag_len, CHECKER_DIAG_MAX - checker_diag_len,
 		     "%c %d %d %s\n", is_warning ? 'W' : 'E', line, col, msg);
 	if (n > 0 && checker_diag_len + n < CHECKER_DIAG_MAX)

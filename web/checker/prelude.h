@@ -31,7 +31,7 @@ int __dojo_builtin_memcmp(const void *, const void *, unsigned long);
 #define __builtin_memmove __dojo_builtin_memmove
 #define __builtin_memcmp __dojo_builtin_memcmp
 
-/* the atomics and byte swaps clang knows without a declaration */
+/* the atomics, byte swaps and trap clang knows without a declaration */
 #define __sync_fetch_and_add(p, v) ((__typeof__(*(p)))((void)(p), (v)))
 #define __sync_fetch_and_sub(p, v) ((__typeof__(*(p)))((void)(p), (v)))
 #define __sync_fetch_and_or(p, v) ((__typeof__(*(p)))((void)(p), (v)))
@@ -42,6 +42,7 @@ int __dojo_builtin_memcmp(const void *, const void *, unsigned long);
 #define __sync_lock_test_and_set(p, v) ((__typeof__(*(p)))((void)(p), (v)))
 #define __sync_val_compare_and_swap(p, o, n) ((__typeof__(*(p)))((void)(p), (void)(o), (n)))
 #define __sync_bool_compare_and_swap(p, o, n) ((_Bool)((void)(p), (void)(o), (n)))
+void __builtin_trap(void);
 unsigned short __builtin_bswap16(unsigned short);
 unsigned int __builtin_bswap32(unsigned int);
 unsigned long long __builtin_bswap64(unsigned long long);
