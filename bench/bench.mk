@@ -18,3 +18,9 @@ BENCH_SERVER_ARGS ?= 8 120 vm 21
 .PHONY: bench-server
 bench-server: all
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" bench/bench_server.sh $(BUILD)/bin/bpfdojo $(BENCH_SERVER_ARGS)
+
+# the browser checker in headless chromium: median check time per exercise, cold check, gzip size
+.PHONY: bench-checker
+bench-checker: checker
+	$(Q)[ -d web/node_modules/puppeteer-core ] || (cd web && npm ci --no-audit --no-fund)
+	$(Q)$(NODE) bench/bench_checker.js $(BUILD)/web exercises

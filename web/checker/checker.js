@@ -4,7 +4,6 @@
 // headers are never parsed again and a check starts from the same state every time.
 // Diagnostics: {line, col, severity: "error"|"warning", message}, line and col 1-based, col in
 // bytes of the line as clang counts it.
-'use strict';
 const dojoCheckerEncoder = new TextEncoder();
 
 function dojoCheckerParse(text) {

@@ -69,3 +69,8 @@ $(CHECKER_WORKER): $(CHECKER_GLUE) web/checker/checker.js web/checker/worker.js
 	$(Q)cat $(CHECKER_GLUE) web/checker/checker.js web/checker/worker.js >$@
 $(CHECKER_NODE): $(CHECKER_GLUE) web/checker/checker.js web/checker/node.js
 	$(Q)cat $(CHECKER_GLUE) web/checker/checker.js web/checker/node.js >$@
+
+.PHONY: checker-clean
+clean: checker-clean
+checker-clean:
+	rm -rf $(CHECKER_TREE) $(CHECKER_INC) $(CHECKER_GLUE) $(CHECKER_NODE) $(CHECKER_WEB)
