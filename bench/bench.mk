@@ -1,6 +1,6 @@
 # bench: benchmarks that print figures (medians, with the floor measured in the same run).
 #
-#   make bench         compile, end-to-end (host mode), micro-VM and server benchmarks (root; ~6 min)
+#   make bench         compile, end-to-end (host mode), micro-VM, server and browser-checker benchmarks (root; ~6 min)
 BENCH_RUN := $(BUILD)/bench/bench_run
 $(BENCH_RUN): $(call objs,bench/bench_run.c $(HOST_LIB_SRCS),obj) $(EXERCISES_OBJS)
 	@mkdir -p $(dir $@)
@@ -9,7 +9,7 @@ $(BENCH_RUN): $(call objs,bench/bench_run.c $(HOST_LIB_SRCS),obj) $(EXERCISES_OB
 .PHONY: bench bench-run
 bench-run: $(BENCH_RUN) all
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(BENCH_RUN) process-name 20
-bench: bench-compile bench-run bench-vm bench-server
+bench: bench-compile bench-run bench-vm bench-server bench-checker
 
 # the server: compile figures through POST /api/check against the floor (21 rounds), then 8
 # clients for 120 s in the vm sandbox (make bench-server; BENCH_SERVER_ARGS="clients seconds
