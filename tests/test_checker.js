@@ -77,6 +77,9 @@ const rows = [
 	{ why: 'BPF_CORE_READ with one field', src: 'int f(struct task_struct *t) { return BPF_CORE_READ(t, pid); }' },
 	{ why: 'BPF_CORE_READ with two fields', src: 'int f(struct task_struct *t) { return BPF_CORE_READ(t, real_parent, pid); }' },
 	{ why: 'CO-RE builtins', src: 'int f(struct task_struct *t) { return bpf_core_field_exists(t->pid) + bpf_core_type_exists(struct task_struct) + bpf_core_field_size(t->pid); }' },
+	{ why: '_Pragma, BTF decl and type tags', src: '_Pragma("GCC diagnostic push") int __attribute__((btf_decl_tag("x"))) dojo_v; int f(int __attribute__((btf_type_tag("user"))) *p) { return p ? 1 : 0; } _Pragma("GCC diagnostic pop")' },
+	{ why: 'btf_type_id and enum values', src: 'int f(struct task_struct *t) { return __builtin_btf_type_id(*t, 0) + bpf_core_enum_value_exists(enum bpf_map_type, BPF_MAP_TYPE_HASH); }' },
+	{ why: 'a kernel type beyond the exercises', src: 'int f(struct sock *sk) { return sk->__sk_common.skc_family; }' },
 	{ why: 'BPF asm and barriers', src: 'int f(int x) { barrier_var(x); barrier(); return x; }' },
 	{ why: 'a tab counts as one column', src: 'int f(void)\n{\n\t\treturn 0\n}', clang: true },
 	{ why: 'undeclared struct member after a macro', src: 'int f(struct task_struct *t) { int n = bpf_get_smp_processor_id(); return t->no_such + n; }', clang: true },
@@ -103,7 +106,10 @@ require(path.resolve(nodeJs)).create(wasm).then((checker) => {
 		if (r.clang)
 			sameAsClang(checker, r.why, src);
 		else {
+			// clean for both: clang accepts it, and the checker says nothing
+			const c = clangFirstError(src);
 			const d = checker.check(src);
+			c ? bad(`${r.why}: clang refuses it: ${where(c)}`) : ok();
 			d.length === 0 ? ok() : bad(`${r.why}: ${d.map(where).join('; ')}`);
 		}
 	}
