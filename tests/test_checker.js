@@ -113,6 +113,17 @@ require(path.resolve(nodeJs)).create(wasm).then((checker) => {
 			d.length === 0 ? ok() : bad(`${r.why}: ${d.map(where).join('; ')}`);
 		}
 	}
+	// a program too deep for TCC throws, and the next check is as good as ever
+	let threw = false;
+	try {
+		checker.check(prologue + 'int f(void) { return ' + '('.repeat(100000) + '1' + ')'.repeat(100000) + '; }\n');
+	} catch (e) {
+		threw = true;
+	}
+	const after = checker.check(prologue + 'int f(void)\n{\n\treturn 0\n}\n');
+	const want = { line: 7, col: 10 };
+	after.length === 1 && after[0].line === want.line && after[0].col === want.col ? ok()
+		: bad(`after a ${threw ? 'throwing' : 'deep'} check: ${after.map(where).join('; ')}`);
 	// the snapshot is restored before each check: the same program twice gives the same answer,
 	// and a definition from one check is gone in the next
 	const a = checker.check(prologue + 'int dojo_once = 1;\n');

@@ -24,9 +24,13 @@ async function dojoCheckerCreate(wasmBinary) {
 	const low = M._checker_stack_low(), high = M._checker_stack_high(), top = M._checker_heap_top();
 	const snapLow = M.HEAPU8.slice(0, low);
 	const snapHigh = M.HEAPU8.slice(high, top);
+	const sp = M.stackSave();
 	return {
 		snapshotBytes: snapLow.length + snapHigh.length,
+		// throws when TCC does (a program nested too deep for the JS stack); the next check
+		// starts from the snapshot and the saved stack pointer all the same
 		check(source) {
+			M.stackRestore(sp);
 			M.HEAPU8.set(snapLow, 0);
 			M.HEAPU8.set(snapHigh, high);
 			const bytes = dojoCheckerEncoder.encode(source);
