@@ -92,7 +92,7 @@ function solutions() {
 		const sources = solutions();
 		const r = await tab.evaluate((s, n) => window.bench(s, n, false), sources, ROUNDS);
 		const m = await tab.evaluate((s) => window.bench(s, 3, true), sources.slice(0, 1));
-		console.log(`checker start (fetch, instantiate, header parse, snapshot): ${r.startMs.toFixed(1)} ms ` +
+		console.log(`checker start (fetch, instantiate, header parse, snapshot, warm-up check): ${r.startMs.toFixed(1)} ms ` +
 			`(${r.workerMs.toFixed(1)} in the worker); as a module worker: ${m.startMs.toFixed(1)} ms`);
 		console.log(`one check of each reference solution, ${ROUNDS} rounds (budget: median <= ${BUDGET_MS} ms):`);
 		const meds = [];
@@ -102,7 +102,7 @@ function solutions() {
 			console.log(`  ${row.name.padEnd(20)} median ${med.toFixed(3)} ms  cold ${row.cold.toFixed(3)} ms` +
 				`  max ${Math.max(...row.ms).toFixed(3)} ms${row.diags ? `  (${row.diags} diagnostics!)` : ''}`);
 		}
-		console.log(`  cold: the worker's very first check (${r.rows[0].name}) ${r.rows[0].cold.toFixed(3)} ms; ` +
+		console.log(`  cold: the worker's first check after ready (${r.rows[0].name}) ${r.rows[0].cold.toFixed(3)} ms; ` +
 			'the worker clock ticks in 0.1 ms steps (no cross-origin isolation)');
 		console.log(`  all exercises: median of medians ${median(meds).toFixed(3)} ms, worst median ` +
 			`${Math.max(...meds).toFixed(3)} ms (budget ${BUDGET_MS} ms)`);
