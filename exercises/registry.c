@@ -19,7 +19,8 @@
 	X(dns_query)		\
 	X(accepted_pin)		\
 	X(failed_unlink)		\
-	X(pwrite_offset)
+	X(pwrite_offset)	\
+	X(busiest_file)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)
