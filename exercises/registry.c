@@ -20,7 +20,8 @@
 	X(accepted_pin)		\
 	X(failed_unlink)		\
 	X(pwrite_offset)	\
-	X(busiest_file)
+	X(busiest_file)	\
+	X(pool_threads)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)

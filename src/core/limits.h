@@ -16,6 +16,7 @@
 #define DOJO_AGENT_MARGIN_MS      500u                /* the agent's own deadline comes this much before the run's */
 #define DOJO_AGENT_EXIT_GRACE_MS  1000u               /* host mode: after its last frame, time for the agent to exit */
 #define DOJO_MAX_PROGRAMS         16u
+#define DOJO_MAX_ITER_BYTES       (1024u * 1024)      /* read from one iterator (SEC("iter/...")) per run */
 #define DOJO_MAX_MAPS             16u
 #define DOJO_MAX_MAP_BYTES        (4u * 1024 * 1024)  /* sum of key+value bytes * entries, ring buffers */
 #define DOJO_MAX_RECORDS          512u                /* records forwarded per run */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <sys/time.h>
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
@@ -460,6 +461,69 @@ int guest_loader_attach(struct guest_loader *l)
 			return rc;
 	}
 	return failed;
+}
+
+/* Read one iterator to its end: the kernel runs @prog once per object it walks (then once
+ * with a NULL object), while read() asks.  What the program printed (bpf_seq_printf) is told
+ * in one LOG line, its first PROTO_TEXT_MAX bytes; at most DOJO_MAX_ITER_BYTES are read.
+ * 0, or a negative errno after an error LOG line (the channel's error if that send failed). */
+static int read_iter(struct bpf_program *prog, struct bpf_link *link)
+{
+	char buf[4096], text[PROTO_TEXT_MAX], line[PROTO_TEXT_MAX + 64];
+	size_t total = 0, kept = 0;
+	ssize_t n;
+	int fd = bpf_iter_create(bpf_link__fd(link)), err = 0;
+
+	if (fd < 0) {
+		err = -errno;
+		snprintf(line, sizeof(line), "cannot read iterator %s: %s", bpf_program__name(prog), strerror(-err));
+		return guest_send_log(chan, LIBBPF_WARN, line) ?: err;
+	}
+	while (total < DOJO_MAX_ITER_BYTES && (n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			err = -errno;
+			break;
+		}
+		if (kept < sizeof(text) - 1) {
+			size_t take = (size_t)n < sizeof(text) - 1 - kept ? (size_t)n : sizeof(text) - 1 - kept;
+
+			memcpy(text + kept, buf, take);
+			kept += take;
+		}
+		total += (size_t)n;
+	}
+	close(fd);
+	text[kept] = 0;
+	if (err) {
+		snprintf(line, sizeof(line), "reading iterator %s failed: %s", bpf_program__name(prog), strerror(-err));
+		return guest_send_log(chan, LIBBPF_WARN, line) ?: err;
+	}
+	if (total == 0)
+		return 0;
+	snprintf(line, sizeof(line), "iterator %s printed %zu bytes: %s", bpf_program__name(prog), total, text);
+	return guest_send_log(chan, LIBBPF_INFO, line);
+}
+
+int guest_loader_read_iters(struct guest_loader *l)
+{
+	unsigned i = 0;
+	struct bpf_program *prog;
+	int rc;
+
+	/* links[] holds the attached programs in the order guest_loader_attach() walked them */
+	bpf_object__for_each_program(prog, l->obj) {
+		if (!bpf_program__autoload(prog))
+			continue;
+		if (i >= l->nlinks)
+			break;
+		if (bpf_program__expected_attach_type(prog) == BPF_TRACE_ITER &&
+		    (rc = read_iter(prog, l->links[i])) && chan->dead)
+			return rc;
+		i++;
+	}
+	return 0;
 }
 
 static void guest_loader_detach(struct guest_loader *l)

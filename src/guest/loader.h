@@ -29,6 +29,12 @@ int guest_loader_load(struct guest_loader *l, unsigned timeout_ms);
  * (0 = all attached), or a negative errno when the channel broke. */
 int guest_loader_attach(struct guest_loader *l);
 
+/* Read every attached iterator (SEC("iter/...")) once, to its end, so its program runs over
+ * what the kernel holds now (before the workload: what the exercise's setup made).  Output
+ * goes to one LOG line per iterator.  0 (a failing iterator is told in a LOG line and is the
+ * learner's business: the run goes on), or the channel's error. */
+int guest_loader_read_iters(struct guest_loader *l);
+
 /* The ring buffer `dojo_events`'s map fd. */
 int guest_loader_events_fd(const struct guest_loader *l);
 

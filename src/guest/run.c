@@ -1,8 +1,9 @@
 /* run.c: one job, from READY to the last frame.
  *
  *   READY -> read JOB -> env flags -> exercise setup -> open/check/load (LOADED | LOAD_FAILED)
- *   -> attach all (ATTACHED* | ATTACH_FAILED* then DONE{0}) -> fork the workload and stream
- *   RECORDs while it runs -> WORKLOAD_DONE -> drain -> DONE (detach when the object is freed).
+ *   -> attach all (ATTACHED* | ATTACH_FAILED* then DONE{0}) -> read iterators (LOG) -> fork
+ *   the workload and stream RECORDs while it runs -> WORKLOAD_DONE -> drain -> DONE (detach
+ *   when the object is freed).
  *
  * The parent waits on one epoll set holding the ring buffer and a pidfd of the workload, so
  * records stream while the workload runs.  The ring-buffer callback yields every RB_BATCH
@@ -416,6 +417,9 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 		rc = guest_chan_send(c, FRAME_DONE, proto_put_done(guest_chan_buf(c), &done));
 		goto out;
 	}
+	rc = guest_loader_read_iters(l);
+	if (rc)
+		goto out;
 	rb = ring_buffer__new(guest_loader_events_fd(l), on_record, &s, NULL);
 	if (!rb) {
 		rc = guest_send_error(c, -errno, "cannot read the ring buffer dojo_events: %s", strerror(errno));
