@@ -21,7 +21,8 @@
 	X(failed_unlink)		\
 	X(pwrite_offset)	\
 	X(busiest_file)	\
-	X(pool_threads)
+	X(pool_threads)	\
+	X(last_writer)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)
