@@ -22,7 +22,8 @@
 	X(pwrite_offset)	\
 	X(busiest_file)	\
 	X(pool_threads)	\
-	X(last_writer)
+	X(last_writer)	\
+	X(comma_count)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)
