@@ -23,7 +23,8 @@
 	X(busiest_file)	\
 	X(pool_threads)	\
 	X(last_writer)	\
-	X(comma_count)
+	X(comma_count)	\
+	X(open_port)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)

@@ -21,6 +21,7 @@
 #include "core/frame.h"
 #include "core/limits.h"
 #include "exercises/net.h"
+#include "hooks.h"
 #include "loader.h"
 
 
@@ -29,6 +30,8 @@ struct guest_loader {
 	struct bpf_map *events;
 	struct bpf_link *links[DOJO_MAX_PROGRAMS];
 	unsigned nlinks;
+	int socks[DOJO_MAX_PROGRAMS];  /* the packet sockets socket filters are attached to */
+	unsigned nsocks;
 	char *log;               /* verifier log, shared by all programs */
 	const void *bytes;       /* the object as sent (not owned), to open it again */
 	size_t len;
@@ -432,14 +435,29 @@ int guest_loader_attach(struct guest_loader *l)
 	bpf_object__for_each_program(prog, l->obj) {
 		const char *sec = bpf_program__section_name(prog);
 		struct bpf_link *link;
+		int attached;
 
 		if (!bpf_program__autoload(prog))
 			continue;
-		link = attach_one(prog, sec);
-		if (link && l->nlinks < DOJO_MAX_PROGRAMS) {
+		if (bpf_program__type(prog) == BPF_PROG_TYPE_SOCKET_FILTER) {
+			int fd = l->nsocks < DOJO_MAX_PROGRAMS ?
+				 guest_hooks_attach_socket(bpf_program__fd(prog)) : -E2BIG;
+
+			link = NULL;
+			attached = fd >= 0;
+			if (attached)
+				l->socks[l->nsocks++] = fd;
+			else
+				errno = -fd;
+		} else {
+			link = attach_one(prog, sec);
+			attached = link && l->nlinks < DOJO_MAX_PROGRAMS;
+			if (attached)
+				l->links[l->nlinks++] = link;
+		}
+		if (attached) {
 			struct proto_attached m;
 
-			l->links[l->nlinks++] = link;
 			guest_copy(m.prog, sizeof(m.prog), bpf_program__name(prog));
 			guest_copy(m.section, sizeof(m.section), sec);
 			rc = guest_chan_send(chan, FRAME_ATTACHED,
@@ -463,63 +481,21 @@ int guest_loader_attach(struct guest_loader *l)
 	return failed;
 }
 
-/* Read one iterator to its end: the kernel runs @prog once per object it walks (then once
- * with a NULL object), while read() asks.  What the program printed (bpf_seq_printf) is told
- * in one LOG line, its first PROTO_TEXT_MAX bytes; at most DOJO_MAX_ITER_BYTES are read.
- * 0, or a negative errno after an error LOG line (the channel's error if that send failed). */
-static int read_iter(struct bpf_program *prog, struct bpf_link *link)
-{
-	char buf[4096], text[PROTO_TEXT_MAX], line[PROTO_TEXT_MAX + 64];
-	size_t total = 0, kept = 0;
-	ssize_t n;
-	int fd = bpf_iter_create(bpf_link__fd(link)), err = 0;
-
-	if (fd < 0) {
-		err = -errno;
-		snprintf(line, sizeof(line), "cannot read iterator %s: %s", bpf_program__name(prog), strerror(-err));
-		return guest_send_log(chan, LIBBPF_WARN, line) ?: err;
-	}
-	while (total < DOJO_MAX_ITER_BYTES && (n = read(fd, buf, sizeof(buf))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			err = -errno;
-			break;
-		}
-		if (kept < sizeof(text) - 1) {
-			size_t take = (size_t)n < sizeof(text) - 1 - kept ? (size_t)n : sizeof(text) - 1 - kept;
-
-			memcpy(text + kept, buf, take);
-			kept += take;
-		}
-		total += (size_t)n;
-	}
-	close(fd);
-	text[kept] = 0;
-	if (err) {
-		snprintf(line, sizeof(line), "reading iterator %s failed: %s", bpf_program__name(prog), strerror(-err));
-		return guest_send_log(chan, LIBBPF_WARN, line) ?: err;
-	}
-	if (total == 0)
-		return 0;
-	snprintf(line, sizeof(line), "iterator %s printed %zu bytes: %s", bpf_program__name(prog), total, text);
-	return guest_send_log(chan, LIBBPF_INFO, line);
-}
-
 int guest_loader_read_iters(struct guest_loader *l)
 {
-	unsigned i = 0;
 	struct bpf_program *prog;
+	unsigned i = 0;
 	int rc;
 
-	/* links[] holds the attached programs in the order guest_loader_attach() walked them */
+	/* links[] holds the programs with a link in the order guest_loader_attach() walked them */
 	bpf_object__for_each_program(prog, l->obj) {
-		if (!bpf_program__autoload(prog))
+		if (!bpf_program__autoload(prog) || bpf_program__type(prog) == BPF_PROG_TYPE_SOCKET_FILTER)
 			continue;
 		if (i >= l->nlinks)
 			break;
 		if (bpf_program__expected_attach_type(prog) == BPF_TRACE_ITER &&
-		    (rc = read_iter(prog, l->links[i])) && chan->dead)
+		    (rc = guest_hooks_read_iter(chan, bpf_program__name(prog),
+						bpf_link__fd(l->links[i]))) && chan->dead)
 			return rc;
 		i++;
 	}
@@ -531,6 +507,9 @@ static void guest_loader_detach(struct guest_loader *l)
 	for (unsigned i = 0; i < l->nlinks; i++)
 		bpf_link__destroy(l->links[i]);
 	l->nlinks = 0;
+	for (unsigned i = 0; i < l->nsocks; i++)
+		close(l->socks[i]);
+	l->nsocks = 0;
 }
 
 int guest_loader_events_fd(const struct guest_loader *l)

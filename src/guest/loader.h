@@ -25,7 +25,9 @@ int guest_loader_open(const void *obj, size_t len, int log_level2, struct guest_
  * deadline passed). */
 int guest_loader_load(struct guest_loader *l, unsigned timeout_ms);
 
-/* Attach every program: one ATTACHED or ATTACH_FAILED frame each.  The number of failures
+/* Attach every program (a socket filter to a packet socket on the network exercises'
+ * interface, kept open until the loader is freed: src/guest/hooks.c): one ATTACHED or
+ * ATTACH_FAILED frame each.  The number of failures
  * (0 = all attached), or a negative errno when the channel broke. */
 int guest_loader_attach(struct guest_loader *l);
 

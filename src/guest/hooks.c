@@ -1,0 +1,75 @@
+/* hooks.c: running the programs libbpf has no attach point for.  An iterator's link only
+ * makes an iterator possible: the walk happens when one is created from the link and read.
+ * A socket filter runs for a socket it is attached to (SO_ATTACH_BPF): the agent makes a
+ * packet socket on the network exercises' interface for it and keeps it open for the run. */
+#include <errno.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
+#include <sys/socket.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include "core/limits.h"
+#include "exercises/net.h"
+#include "hooks.h"
+
+int guest_hooks_read_iter(struct guest_chan *c, const char *prog_name, int link_fd)
+{
+	char buf[4096], text[PROTO_TEXT_MAX], line[PROTO_TEXT_MAX + 64];
+	size_t total = 0, kept = 0;
+	ssize_t n;
+	int fd = bpf_iter_create(link_fd), err = 0;
+
+	if (fd < 0) {
+		err = -errno;
+		snprintf(line, sizeof(line), "cannot read iterator %s: %s", prog_name, strerror(-err));
+		return guest_send_log(c, LIBBPF_WARN, line) ?: err;
+	}
+	while (total < DOJO_MAX_ITER_BYTES && (n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			err = -errno;
+			break;
+		}
+		if (kept < sizeof(text) - 1) {
+			size_t room = sizeof(text) - 1 - kept, take = (size_t)n < room ? (size_t)n : room;
+
+			memcpy(text + kept, buf, take);
+			kept += take;
+		}
+		total += (size_t)n;
+	}
+	close(fd);
+	text[kept] = 0;
+	if (err) {
+		snprintf(line, sizeof(line), "reading iterator %s failed: %s", prog_name, strerror(-err));
+		return guest_send_log(c, LIBBPF_WARN, line) ?: err;
+	}
+	if (total == 0)
+		return 0;
+	snprintf(line, sizeof(line), "iterator %s printed %zu bytes: %s", prog_name, total, text);
+	return guest_send_log(c, LIBBPF_INFO, line);
+}
+
+int guest_hooks_attach_socket(int prog_fd)
+{
+	struct sockaddr_ll sll = { .sll_family = AF_PACKET, .sll_protocol = htons(ETH_P_ALL) };
+	int fd, e;
+
+	if (!(sll.sll_ifindex = (int)if_nametoindex(EXERCISE_NET_IF)))
+		return -ENODEV;
+	if ((fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, htons(ETH_P_ALL))) < 0)
+		return -errno;
+	if (bind(fd, (struct sockaddr *)&sll, sizeof(sll)) < 0 ||
+	    setsockopt(fd, SOL_SOCKET, SO_ATTACH_BPF, &prog_fd, sizeof(prog_fd)) < 0) {
+		e = -errno;
+		close(fd);
+		return e;
+	}
+	return fd;
+}
