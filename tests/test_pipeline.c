@@ -4,8 +4,9 @@
  * CORRECT, the plausible wrong program is WRONG.  Then the bad inputs of the vertical slice,
  * each with the verdict and event it must produce; a consumer that stops the run at each
  * phase, and a stop signal raised by another thread while the guest is silent; runs through a
- * resident compiler.  At the end nothing may be left: no BPF
- * program loaded after the suite started, no process of a run.  Needs root. */
+ * resident compiler; an iterator's output, and a socket filter without an interface.  At the
+ * end nothing may be left: no BPF program loaded after the suite started, no process of a
+ * run.  Needs root. */
 #include <bpf/bpf.h>
 #include <dirent.h>
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 #include "harness.h"
 #include "run_events.h"
+#include "exercises/net.h"
 #include "pipeline/pipeline.h"
 
 static const uint64_t keys[] = { 0x1, 0x5eed5eed12345678ull, 0xfedcba9876543210ull };
@@ -143,6 +145,34 @@ static void test_bad_inputs(void)
 			CHECK(find_event(&r, row->event), "%s: no '%s' event", row->why, row->event);
 		run_free(&r);
 	}
+}
+
+/* The hooks libbpf cannot run by itself (src/guest/hooks.c): an iterator is read, and what it
+ * printed comes back in a log event; a socket filter needs the network exercises' interface,
+ * and says so when the exercise has none. */
+static void test_hooks(void)
+{
+	const char *text = NULL;
+	struct run r;
+	size_t i;
+	json_t *ev;
+
+	run_file(&r, "process-name", "tests/programs/iter_print.bpf.c", 0);
+	CHECK(r.rc == 0 && r.res.verdict == GRADE_NO_SUBMIT, "iterator: verdict %s", last_verdict(&r));
+	json_array_foreach(r.events, i, ev)
+		if (!strcmp(json_string_value(json_object_get(ev, "event")), "log") &&
+		    strstr(json_string_value(json_object_get(ev, "text")) ?: "", "iterator walk printed"))
+			text = json_string_value(json_object_get(ev, "text"));
+	CHECK(text && strstr(text, "task-seen "), "iterator: its output in a log event (%s)", text ?: "none");
+	run_free(&r);
+
+	run_file(&r, "process-name", "tests/programs/socket_no_net.bpf.c", 0);
+	CHECK(r.rc == 0 && r.res.verdict == GRADE_LOAD_ERROR, "socket filter, no network: verdict %s",
+	      last_verdict(&r));
+	ev = find_event(&r, "attach_failed");
+	CHECK(ev && strstr(json_string_value(json_object_get(ev, "message")) ?: "", EXERCISE_NET_IF),
+	      "socket filter, no network: the sentence names the interface");
+	run_free(&r);
 }
 
 static void test_unknown_exercise(void)
@@ -336,6 +366,7 @@ int main(void)
 	test_resident_compiler();
 	test_exercises();
 	test_bad_inputs();
+	test_hooks();
 	CHECK_INT(progs_after(before), 0, "BPF programs loaded by the suite and still there");
 	CHECK_INT(leftover_processes(), 0, "processes left behind");
 	CHECK(access("/run/dojo", F_OK) != 0, "a run left /run/dojo on the host");
