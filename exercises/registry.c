@@ -24,7 +24,8 @@
 	X(pool_threads)	\
 	X(last_writer)	\
 	X(comma_count)	\
-	X(open_port)
+	X(open_port)	\
+	X(percpu_reads)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)
