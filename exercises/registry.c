@@ -25,7 +25,8 @@
 	X(last_writer)	\
 	X(comma_count)	\
 	X(open_port)	\
-	X(percpu_reads)
+	X(percpu_reads)	\
+	X(tail_reads)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)

@@ -1,7 +1,8 @@
 /* hooks.c: running the programs libbpf has no attach point for.  An iterator's link only
  * makes an iterator possible: the walk happens when one is created from the link and read.
  * A socket filter runs for a socket it is attached to (SO_ATTACH_BPF): the agent makes a
- * packet socket on the network exercises' interface for it and keeps it open for the run. */
+ * packet socket on the network exercises' interface for it and keeps it open for the run.  A
+ * program in a prog array runs when another tail-calls it: it is not attached. */
 #include <errno.h>
 #include <net/if.h>
 #include <stdio.h>
@@ -72,4 +73,26 @@ int guest_hooks_attach_socket(int prog_fd)
 		return e;
 	}
 	return fd;
+}
+
+int guest_hooks_is_tail_target(struct bpf_object *obj, int prog_fd)
+{
+	struct bpf_prog_info info = { 0 };
+	uint32_t len = sizeof(info);
+	struct bpf_map *map;
+
+	if (bpf_prog_get_info_by_fd(prog_fd, &info, &len) < 0)
+		return 0;
+	bpf_object__for_each_map(map, obj) {
+		if (bpf_map__type(map) != BPF_MAP_TYPE_PROG_ARRAY)
+			continue;
+		for (uint32_t k = 0; k < bpf_map__max_entries(map); k++) {
+			uint32_t id;
+
+			/* a prog array's element, read from user space, is the program's id */
+			if (bpf_map_lookup_elem(bpf_map__fd(map), &k, &id) == 0 && id == info.id)
+				return 1;
+		}
+	}
+	return 0;
 }

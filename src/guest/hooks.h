@@ -1,9 +1,10 @@
-/* hooks.h: the two kinds of program libbpf cannot run by itself, for the loader: iterators
- * (read to their end) and socket filters (attached to a packet socket on the network
- * exercises' interface). */
+/* hooks.h: the programs libbpf cannot run by itself, for the loader: iterators (read to their
+ * end), socket filters (attached to a packet socket on the network exercises' interface) and
+ * tail-call targets (not attached at all: only reached through a prog array). */
 #ifndef DOJO_GUEST_HOOKS_H
 #define DOJO_GUEST_HOOKS_H
 
+#include <bpf/libbpf.h>
 #include "guest.h"
 
 /* Read the iterator of link @link_fd to its end (at most DOJO_MAX_ITER_BYTES): the kernel runs
@@ -16,5 +17,10 @@ int guest_hooks_read_iter(struct guest_chan *c, const char *prog_name, int link_
  * filter @prog_fd attached: the program runs on every frame the interface receives while
  * the socket is open.  The socket's fd, or a negative errno (-ENODEV: no such interface). */
 int guest_hooks_attach_socket(int prog_fd);
+
+/* Whether the loaded program @prog_fd is in one of @obj's prog arrays (BPF_MAP_TYPE_PROG_ARRAY,
+ * filled by libbpf from the map's .values): such a program runs when another tail-calls it,
+ * and attaching it too would run it twice.  1 or 0 (0 also when it cannot be told). */
+int guest_hooks_is_tail_target(struct bpf_object *obj, int prog_fd);
 
 #endif

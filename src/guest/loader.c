@@ -439,6 +439,10 @@ int guest_loader_attach(struct guest_loader *l)
 
 		if (!bpf_program__autoload(prog))
 			continue;
+		if (guest_hooks_is_tail_target(l->obj, bpf_program__fd(prog))) {
+			bpf_program__set_autoattach(prog, false);   /* not in links[] */
+			continue;
+		}
 		if (bpf_program__type(prog) == BPF_PROG_TYPE_SOCKET_FILTER) {
 			int fd = l->nsocks < DOJO_MAX_PROGRAMS ?
 				 guest_hooks_attach_socket(bpf_program__fd(prog)) : -E2BIG;
@@ -489,7 +493,8 @@ int guest_loader_read_iters(struct guest_loader *l)
 
 	/* links[] holds the programs with a link in the order guest_loader_attach() walked them */
 	bpf_object__for_each_program(prog, l->obj) {
-		if (!bpf_program__autoload(prog) || bpf_program__type(prog) == BPF_PROG_TYPE_SOCKET_FILTER)
+		if (!bpf_program__autoload(prog) || !bpf_program__autoattach(prog) ||
+		    bpf_program__type(prog) == BPF_PROG_TYPE_SOCKET_FILTER)
 			continue;
 		if (i >= l->nlinks)
 			break;
