@@ -26,7 +26,8 @@
 	X(comma_count)	\
 	X(open_port)	\
 	X(percpu_reads)	\
-	X(tail_reads)
+	X(tail_reads)	\
+	X(fault_address)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)

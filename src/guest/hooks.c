@@ -2,16 +2,21 @@
  * makes an iterator possible: the walk happens when one is created from the link and read.
  * A socket filter runs for a socket it is attached to (SO_ATTACH_BPF): the agent makes a
  * packet socket on the network exercises' interface for it and keeps it open for the run.  A
- * program in a prog array runs when another tail-calls it: it is not attached. */
+ * program in a prog array runs when another tail-calls it: it is not attached.  A perf_event
+ * program needs perf events to run on: bpfdojo opens the software page-fault event, sampling
+ * every fault, on each CPU. */
 #include <errno.h>
 #include <net/if.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
+#include <linux/perf_event.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "core/limits.h"
@@ -94,5 +99,45 @@ int guest_hooks_is_tail_target(struct bpf_object *obj, int prog_fd)
 				return 1;
 		}
 	}
+	return 0;
+}
+
+int guest_hooks_attach_perf(struct bpf_program *prog, struct bpf_link ***out, unsigned *n)
+{
+	struct perf_event_attr attr = { .type = PERF_TYPE_SOFTWARE, .size = sizeof(attr),
+					.config = PERF_COUNT_SW_PAGE_FAULTS, .sample_period = 1 };
+	int ncpu = libbpf_num_possible_cpus(), err = 0;
+	struct bpf_link **links;
+	unsigned got = 0;
+
+	if (ncpu <= 0)
+		return ncpu < 0 ? ncpu : -ENOENT;
+	if (!(links = calloc((size_t)ncpu, sizeof(*links))))
+		return -ENOMEM;
+	for (int cpu = 0; cpu < ncpu && !err; cpu++) {
+		int pfd = (int)syscall(__NR_perf_event_open, &attr, -1, cpu, -1, PERF_FLAG_FD_CLOEXEC);
+
+		if (pfd < 0) {
+			if (errno != ENODEV)   /* a possible CPU that is not online */
+				err = -errno;
+			continue;
+		}
+		if (!(links[got] = bpf_program__attach_perf_event(prog, pfd))) {
+			err = -errno;
+			close(pfd);
+			break;
+		}
+		got++;   /* the link owns pfd now */
+	}
+	if (!err && got == 0)
+		err = -ENOENT;   /* not -ENODEV: that one means "no network interface" to the loader */
+	if (err) {
+		for (unsigned i = 0; i < got; i++)
+			bpf_link__destroy(links[i]);
+		free(links);
+		return err;
+	}
+	*out = links;
+	*n = got;
 	return 0;
 }

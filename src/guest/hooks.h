@@ -1,6 +1,7 @@
 /* hooks.h: the programs libbpf cannot run by itself, for the loader: iterators (read to their
- * end), socket filters (attached to a packet socket on the network exercises' interface) and
- * tail-call targets (not attached at all: only reached through a prog array). */
+ * end), socket filters (attached to a packet socket on the network exercises' interface),
+ * perf_event programs (on the page-fault software event of every CPU) and tail-call targets
+ * (not attached at all: only reached through a prog array). */
 #ifndef DOJO_GUEST_HOOKS_H
 #define DOJO_GUEST_HOOKS_H
 
@@ -17,6 +18,11 @@ int guest_hooks_read_iter(struct guest_chan *c, const char *prog_name, int link_
  * filter @prog_fd attached: the program runs on every frame the interface receives while
  * the socket is open.  The socket's fd, or a negative errno (-ENODEV: no such interface). */
 int guest_hooks_attach_socket(int prog_fd);
+
+/* The software page-fault event on every CPU (sampled at each fault), with the perf_event
+ * program @prog attached to each: *out (malloc'ed) gets the links, *n how many.  0, or a
+ * negative errno with nothing left open. */
+int guest_hooks_attach_perf(struct bpf_program *prog, struct bpf_link ***out, unsigned *n);
 
 /* Whether the loaded program @prog_fd is in one of @obj's prog arrays (BPF_MAP_TYPE_PROG_ARRAY,
  * filled by libbpf from the map's .values): such a program runs when another tail-calls it,

@@ -32,6 +32,8 @@ struct guest_loader {
 	unsigned nlinks;
 	int socks[DOJO_MAX_PROGRAMS];  /* the packet sockets socket filters are attached to */
 	unsigned nsocks;
+	struct bpf_link **perf;        /* perf_event programs' links, one per CPU (hooks.c) */
+	unsigned nperf;
 	char *log;               /* verifier log, shared by all programs */
 	const void *bytes;       /* the object as sent (not owned), to open it again */
 	size_t len;
@@ -443,7 +445,13 @@ int guest_loader_attach(struct guest_loader *l)
 			bpf_program__set_autoattach(prog, false);   /* not in links[] */
 			continue;
 		}
-		if (bpf_program__type(prog) == BPF_PROG_TYPE_SOCKET_FILTER) {
+		if (bpf_program__type(prog) == BPF_PROG_TYPE_PERF_EVENT) {
+			int err = l->perf ? -E2BIG : guest_hooks_attach_perf(prog, &l->perf, &l->nperf);
+
+			link = NULL;
+			attached = err == 0;
+			errno = -err;
+		} else if (bpf_program__type(prog) == BPF_PROG_TYPE_SOCKET_FILTER) {
 			int fd = l->nsocks < DOJO_MAX_PROGRAMS ?
 				 guest_hooks_attach_socket(bpf_program__fd(prog)) : -E2BIG;
 
@@ -494,7 +502,8 @@ int guest_loader_read_iters(struct guest_loader *l)
 	/* links[] holds the programs with a link in the order guest_loader_attach() walked them */
 	bpf_object__for_each_program(prog, l->obj) {
 		if (!bpf_program__autoload(prog) || !bpf_program__autoattach(prog) ||
-		    bpf_program__type(prog) == BPF_PROG_TYPE_SOCKET_FILTER)
+		    bpf_program__type(prog) == BPF_PROG_TYPE_SOCKET_FILTER ||
+		    bpf_program__type(prog) == BPF_PROG_TYPE_PERF_EVENT)
 			continue;
 		if (i >= l->nlinks)
 			break;
@@ -515,6 +524,11 @@ static void guest_loader_detach(struct guest_loader *l)
 	for (unsigned i = 0; i < l->nsocks; i++)
 		close(l->socks[i]);
 	l->nsocks = 0;
+	for (unsigned i = 0; i < l->nperf; i++)
+		bpf_link__destroy(l->perf[i]);
+	free(l->perf);
+	l->perf = NULL;
+	l->nperf = 0;
 }
 
 int guest_loader_events_fd(const struct guest_loader *l)
