@@ -27,7 +27,8 @@
 	X(open_port)	\
 	X(percpu_reads)	\
 	X(tail_reads)	\
-	X(fault_address)
+	X(fault_address)	\
+	X(denied_open)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)
