@@ -29,6 +29,7 @@ struct guest_loader {
 	struct bpf_object *obj;
 	struct bpf_map *events;
 	struct bpf_link *links[DOJO_MAX_PROGRAMS];
+	struct bpf_program *linked[DOJO_MAX_PROGRAMS];   /* links[i]'s program */
 	unsigned nlinks;
 	int socks[DOJO_MAX_PROGRAMS];  /* the packet sockets socket filters are attached to */
 	unsigned nsocks;
@@ -441,10 +442,8 @@ int guest_loader_attach(struct guest_loader *l)
 
 		if (!bpf_program__autoload(prog))
 			continue;
-		if (guest_hooks_is_tail_target(l->obj, bpf_program__fd(prog))) {
-			bpf_program__set_autoattach(prog, false);   /* not in links[] */
+		if (guest_hooks_is_tail_target(l->obj, bpf_program__fd(prog)))
 			continue;
-		}
 		if (bpf_program__type(prog) == BPF_PROG_TYPE_PERF_EVENT) {
 			int err = l->perf ? -E2BIG : guest_hooks_attach_perf(prog, &l->perf, &l->nperf);
 
@@ -464,8 +463,10 @@ int guest_loader_attach(struct guest_loader *l)
 		} else {
 			link = attach_one(prog, sec);
 			attached = link && l->nlinks < DOJO_MAX_PROGRAMS;
-			if (attached)
+			if (attached) {
+				l->linked[l->nlinks] = prog;
 				l->links[l->nlinks++] = link;
+			}
 		}
 		if (attached) {
 			struct proto_attached m;
@@ -495,23 +496,14 @@ int guest_loader_attach(struct guest_loader *l)
 
 int guest_loader_read_iters(struct guest_loader *l)
 {
-	struct bpf_program *prog;
-	unsigned i = 0;
-	int rc;
+	for (unsigned i = 0; i < l->nlinks; i++) {
+		struct bpf_program *prog = l->linked[i];
+		int rc;
 
-	/* links[] holds the programs with a link in the order guest_loader_attach() walked them */
-	bpf_object__for_each_program(prog, l->obj) {
-		if (!bpf_program__autoload(prog) || !bpf_program__autoattach(prog) ||
-		    bpf_program__type(prog) == BPF_PROG_TYPE_SOCKET_FILTER ||
-		    bpf_program__type(prog) == BPF_PROG_TYPE_PERF_EVENT)
-			continue;
-		if (i >= l->nlinks)
-			break;
 		if (bpf_program__expected_attach_type(prog) == BPF_TRACE_ITER &&
 		    (rc = guest_hooks_read_iter(chan, bpf_program__name(prog),
 						bpf_link__fd(l->links[i]))) && chan->dead)
 			return rc;
-		i++;
 	}
 	return 0;
 }
