@@ -327,8 +327,8 @@ int compile_server_bpf(struct compile_server *srv, const char *src, size_t len,
 	return ret;
 }
 
-/* One compile of a minimal program, so that what breaks every compile (a broken header, which each
- * compile's clang reads after its source) is found at start-up. */
+/* One compile of a minimal program, so that what breaks every compile (a broken header in the
+ * zygote's prelude, a shim that cannot fork) is found at start-up. */
 static int probe(struct compile_server *srv, struct dojo_err *err)
 {
 	static const char src[] = "char LICENSE[] SEC(\"license\") = \"GPL\";\n";
