@@ -29,7 +29,6 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <malloc.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -56,8 +55,6 @@ struct slot {
 	int pidfd;
 	int ctl;        /* -1 once the host gave up on this compile */
 };
-
-#define PREFAULT_MIB 48   /* about what a compile that reads task_struct allocates */
 
 static int served;  /* 1 once ZYGOTE_SOURCE was opened: in the children, and the zygote's own */
 
@@ -272,22 +269,6 @@ static void end_zygote(void)
 	_exit(0);
 }
 
-/* In the spare, while it waits: grow the heap by what a compile allocates and touch it, so that
- * the compile's allocations find memory mapped in rather than fault page by page. */
-static void prefault_heap(void)
-{
-	size_t len = (size_t)PREFAULT_MIB << 20;
-	void *p;
-
-	mallopt(M_MMAP_THRESHOLD, (int)len * 2);   /* big blocks from the heap too, */
-	mallopt(M_TRIM_THRESHOLD, (int)len * 4);   /* which is not given back when they are freed */
-	p = malloc(len);
-	if (!p)
-		return;
-	madvise((void *)(((uintptr_t)p + 4095) & ~(uintptr_t)4095), len - 4096, MADV_POPULATE_WRITE);
-	free(p);
-}
-
 /* Fork the spare.  Returns 1 in it once it has its request (it is then a compile), else 0. */
 static int spare_fork(void)
 {
@@ -305,7 +286,6 @@ static int spare_fork(void)
 		dup2(sp[1], 0);
 		dup2(sp[1], 1);
 		dup2(sp[1], 2);
-		prefault_heap();
 		if (recv_req(sp[1], &req, fds))
 			_exit(0);
 		close(sp[1]);
