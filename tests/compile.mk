@@ -18,7 +18,7 @@ $(TEST_COMPILE_SERVER): $(call objs,tests/test_compile_server.c $(COMPILE_SRCS) 
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ASAN) -o $@ $^ -lpthread
 
-test-compile: $(TEST_COMPILE) $(TEST_COMPILE_SERVER) $(PCH) $(ZYGOTE_SO)
+test-compile: $(TEST_COMPILE) $(TEST_COMPILE_SERVER) $(PCH) $(ZYGOTE_SO) $(ZYGOTE_PRELUDE)
 	$(Q)$(TEST_COMPILE) tests/compile
 	$(Q)$(TEST_COMPILE_SERVER) tests/compile exercises
 
@@ -26,5 +26,5 @@ $(BENCH_COMPILE): $(call objs,bench/bench_compile.c $(COMPILE_SRCS) $(COMPILE_CO
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) -o $@ $^ -lpthread
 
-bench-compile: $(BENCH_COMPILE) $(PCH) $(ZYGOTE_SO)
+bench-compile: $(BENCH_COMPILE) $(PCH) $(ZYGOTE_SO) $(ZYGOTE_PRELUDE)
 	$(Q)$(BENCH_COMPILE) 20

@@ -1,11 +1,13 @@
-/* mkpch.c: build-time tool that writes the precompiled header compile_bpf() uses.
- * Usage: mkpch INCLUDE_DIR OUT.pch.  All the work (jail, flags) is compile_build_pch()'s, so the
+/* mkpch.c: build-time tool that writes the precompiled header compile_bpf() uses, or (--prelude)
+ * the resident compiler's prelude of the same headers.
+ * Usage: mkpch INCLUDE_DIR OUT.pch | mkpch --prelude OUT.  All the work (jail, flags) is compile_build_pch()'s, so the
  * PCH is made exactly the way the compiles will read it. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "compile/compile.h"
+#include "compile/internal.h"
 
 int main(int argc, char **argv)
 {
@@ -13,8 +15,14 @@ int main(int argc, char **argv)
 	struct dojo_err err = { 0 };
 	int ret;
 
+	if (argc == 3 && !strcmp(argv[1], "--prelude")) {
+		ret = compile_write_prelude(argv[2], &err);
+		if (ret)
+			fprintf(stderr, "mkpch: %s\n", err.msg);
+		return ret ? 1 : 0;
+	}
 	if (argc != 3) {
-		fprintf(stderr, "usage: %s INCLUDE_DIR OUT.pch\n", argv[0]);
+		fprintf(stderr, "usage: %s INCLUDE_DIR OUT.pch | --prelude OUT\n", argv[0]);
 		return 2;
 	}
 	memset(&paths, 0, sizeof(paths));

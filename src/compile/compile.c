@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include "compile.h"
 #include "internal.h"
+#include "zygote.h"
 #include "core/utf8.h"
 
 #define DEFAULT_FILENAME "prog.bpf.c"
@@ -23,18 +24,27 @@
 const char *const compile_clang_args[] = {
 	CLANG_FLAGS, "-fno-crash-diagnostics", "-include-pch", COMPILE_JAIL_PCH, "-c", "-x", "c", "-", "-o", "-", NULL
 };
+/* The resident compiler's clang (zygote.c): its main file is the prelude, which includes the
+ * source; the prefix map names that main file "-" in the debug info, as a compile from stdin. */
+const char *const compile_zygote_args[] = {
+	CLANG_FLAGS, "-fno-crash-diagnostics", "-fdebug-prefix-map=" ZYGOTE_DIR "/=",
+	"-c", "-x", "c", ZYGOTE_PRELUDE, "-o", "-", NULL
+};
 static const char *const pch_args[] = {
 	CLANG_FLAGS, "-x", "c-header", "-", "-o", "-", NULL
 };
 
 /* What the PCH holds: the big, declaration-only headers.  Not dojo.h: it defines a map and a
  * global, which would then land in every object, even one that never includes it. */
-static const char pch_source[] =
-	"#include \"vmlinux.h\"\n"
-	"#include <bpf/bpf_helpers.h>\n"
-	"#include <bpf/bpf_tracing.h>\n"
-	"#include <bpf/bpf_core_read.h>\n"
-	"#include <bpf/bpf_endian.h>\n";
+#define PCH_HEADERS \
+	"#include \"vmlinux.h\"\n" \
+	"#include <bpf/bpf_helpers.h>\n" \
+	"#include <bpf/bpf_tracing.h>\n" \
+	"#include <bpf/bpf_core_read.h>\n" \
+	"#include <bpf/bpf_endian.h>\n"
+static const char pch_source[] = PCH_HEADERS;
+/* The zygote's prelude: the same headers, parsed once before it forks, then the compile's source. */
+static const char zygote_prelude[] = PCH_HEADERS "#include \"" ZYGOTE_SOURCE "\"\n";
 
 void compile_sanitize_filename(const char *name, char out[DOJO_MAX_FILENAME])
 {
@@ -263,7 +273,7 @@ int compile_bpf(const char *src, size_t len, const struct compile_opts *opts,
 	ret = compile_check_installed(in.paths, true, err);
 	if (ret)
 		goto out;
-	ret = compile_jail_argv(in.paths, in.paths->pch, NULL, compile_clang_args, &argv, err);
+	ret = compile_jail_argv(in.paths, in.paths->pch, NULL, NULL, compile_clang_args, &argv, err);
 	if (ret)
 		goto out;
 	p.in = in.text;
@@ -311,7 +321,7 @@ int compile_build_pch(const struct dojo_paths *paths, const char *out_path, stru
 	ret = compile_check_installed(paths, false, err);
 	if (ret)
 		return ret;
-	ret = compile_jail_argv(paths, NULL, NULL, pch_args, &argv, err);
+	ret = compile_jail_argv(paths, NULL, NULL, NULL, pch_args, &argv, err);
 	if (ret)
 		return ret;
 	ret = compile_proc_run(argv, envp, &p, err);
@@ -344,4 +354,17 @@ int compile_build_pch(const struct dojo_paths *paths, const char *out_path, stru
 out:
 	compile_proc_free(&p);
 	return ret;
+}
+
+int compile_write_prelude(const char *out_path, struct dojo_err *err)
+{
+	FILE *f = fopen(out_path, "we");
+	bool short_write;
+
+	if (!f)
+		return dojo_err_set(err, -errno, "%s: %s", out_path, strerror(errno));
+	short_write = fwrite(zygote_prelude, 1, sizeof(zygote_prelude) - 1, f) != sizeof(zygote_prelude) - 1;
+	if (fclose(f) || short_write)
+		return dojo_err_set(err, -EIO, "writing %s failed", out_path);
+	return 0;
 }

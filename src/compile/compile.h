@@ -109,7 +109,8 @@ int compile_bpf(const char *src, size_t len, const struct compile_opts *opts,
 struct compile_server;
 
 struct compile_server_opts {
-	/* Where the include directory, the PCH and lib/bpfdojo-zygote.so are; NULL: dojo_paths_init(). */
+	/* Where the include directory and lib/bpfdojo-zygote.so (and its prelude) are; NULL:
+	 * dojo_paths_init().  The resident compiler parses the headers once, without the PCH. */
 	const struct dojo_paths *paths;
 	/* Compiles at once; callers past it wait in compile_server_bpf().  0 means
 	 * DOJO_COMPILE_DEFAULT_JOBS; capped at DOJO_COMPILE_MAX_JOBS. */

@@ -60,11 +60,12 @@ void compile_proc_free(struct compile_proc *p);
  * clang and its libraries, @paths->include_dir at COMPILE_JAIL_INC and, if @pch is not NULL,
  * @pch at COMPILE_JAIL_PCH, all read-only; a private tmpfs /tmp; no network, no /proc, no /dev,
  * an unprivileged uid, no capabilities.  With @preload (the host path of the zygote shim, see
- * zygote.h) the shim is shown at ZYGOTE_PRELOAD and preloaded, and /tmp is read-only.  *argv is malloc'd (free() only the array: the strings
+ * zygote.h) the shim is shown at ZYGOTE_PRELOAD and preloaded, @prelude (its main file) at
+ * ZYGOTE_PRELUDE, and /tmp is read-only.  *argv is malloc'd (free() only the array: the strings
  * belong to a process-wide cache, @paths, @pch and @clang_args).  0 or a negative errno with
  * @err naming the missing package. */
 int compile_jail_argv(const struct dojo_paths *paths, const char *pch, const char *preload,
-		      const char *const clang_args[], char ***argv, struct dojo_err *err);
+		      const char *prelude, const char *const clang_args[], char ***argv, struct dojo_err *err);
 
 /* Is clang's @text (NUL-terminated, may be NULL) a complaint about our PCH? */
 bool compile_pch_is_stale(const char *text);
@@ -73,8 +74,13 @@ bool compile_pch_is_stale(const char *text);
  * and @err says "run make". */
 int compile_check_installed(const struct dojo_paths *paths, bool need_pch, struct dojo_err *err);
 
-/* clang's arguments for a compile (the source on stdin, the object on stdout). */
+/* clang's arguments for a compile (the source on stdin, the object on stdout), and for the
+ * resident compiler's zygote (main file ZYGOTE_PRELUDE, see zygote.h). */
 extern const char *const compile_clang_args[];
+extern const char *const compile_zygote_args[];
+
+/* Write the zygote's prelude (the PCH's headers, then #include ZYGOTE_SOURCE) to @out_path. */
+int compile_write_prelude(const char *out_path, struct dojo_err *err);
 
 /* One compile's input, shared by compile_bpf() and the resident compiler (server.c) so that
  * both check, name and feed a source the same way. */

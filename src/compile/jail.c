@@ -228,7 +228,7 @@ const char *compile_jail_clang(void)
 }
 
 int compile_jail_argv(const struct dojo_paths *paths, const char *pch, const char *preload,
-		      const char *const clang_args[], char ***argv, struct dojo_err *err)
+		      const char *prelude, const char *const clang_args[], char ***argv, struct dojo_err *err)
 {
 	static const char *const head[] = {
 		"--unshare-all", "--unshare-user", "--uid", "65534", "--gid", "65534",
@@ -245,7 +245,7 @@ int compile_jail_argv(const struct dojo_paths *paths, const char *pch, const cha
 		return ret;
 	while (clang_args[nargs])
 		nargs++;
-	max = 1 + sizeof(head) / sizeof(head[0]) + 3 + 3 + 3 * cache.nlibs + 6 + 10 + 1 + 1 + nargs + 1;
+	max = 1 + sizeof(head) / sizeof(head[0]) + 3 + 3 + 3 * cache.nlibs + 6 + 13 + 1 + 1 + nargs + 1;
 	v = calloc(max, sizeof(*v));
 	if (!v)
 		return -ENOMEM;
@@ -276,6 +276,11 @@ int compile_jail_argv(const struct dojo_paths *paths, const char *pch, const cha
 		v[n++] = "--ro-bind";
 		v[n++] = preload;
 		v[n++] = ZYGOTE_PRELOAD;
+		if (prelude) {
+			v[n++] = "--ro-bind";
+			v[n++] = prelude;
+			v[n++] = ZYGOTE_PRELUDE;
+		}
 		v[n++] = "--remount-ro";
 		v[n++] = "/tmp";
 		v[n++] = "--remount-ro";

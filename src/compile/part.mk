@@ -13,10 +13,11 @@ MKPCH        := $(BUILD)/tools/mkpch
 # The resident compiler's shim, preloaded into clang inside its jail (src/compile/zygote.c).
 # Never built with the sanitizers: it runs inside clang.
 ZYGOTE_SO    := $(BUILD)/lib/bpfdojo-zygote.so
+ZYGOTE_PRELUDE := $(BUILD)/lib/bpfdojo-zygote-prelude.c
 
 .PHONY: pch
 pch: $(PCH)
-all: $(PCH) $(ZYGOTE_SO)
+all: $(PCH) $(ZYGOTE_SO) $(ZYGOTE_PRELUDE)
 
 $(ZYGOTE_SO): src/compile/zygote.c src/compile/zygote.h src/compile/internal.h src/core/limits.h
 	@mkdir -p $(dir $@)
@@ -30,3 +31,8 @@ $(MKPCH): $(call objs,tools/mkpch.c $(COMPILE_SRCS) $(COMPILE_CORE),obj)
 $(PCH): $(BUILD)/include/.stamp $(MKPCH)
 	@mkdir -p $(dir $@)
 	$(Q)$(MKPCH) $(BUILD)/include $@
+
+# The zygote's main file: the PCH's headers, then the compile's source (src/compile/zygote.h).
+$(ZYGOTE_PRELUDE): $(MKPCH)
+	@mkdir -p $(dir $@)
+	$(Q)$(MKPCH) --prelude $@

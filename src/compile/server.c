@@ -31,6 +31,7 @@ struct compile_server {
 	pthread_cond_t slot_free;
 	struct dojo_paths paths;
 	char preload[PATH_MAX];        /* host path of the zygote shim */
+	char prelude[PATH_MAX];        /* host path of its main file (ZYGOTE_PRELUDE) */
 	unsigned max_jobs, running, waiting, starts;
 	unsigned long mem_max;
 	/* The zygote, under @lock.  pid 0: not running. */
@@ -108,7 +109,7 @@ static int zygote_start(struct compile_server *srv, struct dojo_err *err)
 		ret = dojo_err_set(err, -errno, "cannot create the resident compiler's sockets: %s", strerror(errno));
 		goto fail;
 	}
-	ret = compile_jail_argv(&srv->paths, srv->paths.pch, srv->preload, compile_clang_args, &argv, err);
+	ret = compile_jail_argv(&srv->paths, NULL, srv->preload, srv->prelude, compile_zygote_args, &argv, err);
 	if (ret)
 		goto fail;
 	ret = compile_proc_spawn(argv, envp, (int[3]){ sv[1], o[1], e[1] }, DOJO_COMPILE_MAX_MEMORY, &srv->pid, err);
@@ -178,6 +179,29 @@ static int recv_status(int ctl, unsigned long long deadline, int *wstatus)
 			continue;
 		return 0;
 	}
+}
+
+/* Drop the lines clang writes because the source is included from the zygote's prelude ("In
+ * file included from /zygote/-:6:"), so that the diagnostics read as those of compile_bpf(),
+ * whose source is the main file. */
+static void strip_prelude_lines(struct buf *b)
+{
+	static const char mark[] = "In file included from " ZYGOTE_PRELUDE ":";
+	size_t r = 0, w = 0;
+
+	while (r < b->len) {
+		const uint8_t *nl = memchr(b->data + r, '\n', b->len - r);
+		size_t end = nl ? (size_t)(nl - b->data) + 1 : b->len;
+
+		if (end - r < sizeof(mark) - 1 || memcmp(b->data + r, mark, sizeof(mark) - 1)) {
+			memmove(b->data + w, b->data + r, end - r);
+			w += end - r;
+		}
+		r = end;
+	}
+	b->len = w;
+	if (b->data)
+		b->data[w] = 0;
 }
 
 /* One attempt at a compile on the current zygote.  0 with p filled, *died when the zygote was
@@ -287,8 +311,10 @@ int compile_server_bpf(struct compile_server *srv, const char *src, size_t len,
 	p.elapsed_ms = (unsigned)(dojo_now_ms() - start);
 	if (!ret && died && !p.timed_out)
 		ret = dojo_err_set(err, -EPIPE, "the resident compiler stopped twice during one compile; see the server's log and memory limits");
-	if (!ret)
+	if (!ret) {
+		strip_prelude_lines(&p.err);
 		ret = compile_result_fill(res, &p, &in, err);
+	}
 
 	pthread_mutex_lock(&srv->lock);
 	srv->running--;
@@ -301,8 +327,8 @@ int compile_server_bpf(struct compile_server *srv, const char *src, size_t len,
 	return ret;
 }
 
-/* One compile of a minimal program, so that what breaks every compile (a stale PCH, which each
- * compile's clang reads after its source) is found at start-up. */
+/* One compile of a minimal program, so that what breaks every compile (a broken header in the
+ * zygote's prelude, a shim that cannot fork) is found at start-up. */
 static int probe(struct compile_server *srv, struct dojo_err *err)
 {
 	static const char src[] = "char LICENSE[] SEC(\"license\") = \"GPL\";\n";
@@ -348,7 +374,13 @@ struct compile_server *compile_server_new(const struct compile_server_opts *opts
 		dojo_err_set(err, -ENOENT, "the resident compiler's shim %s is missing: run make", srv->preload);
 		goto fail;
 	}
-	if ((ret = compile_check_installed(&srv->paths, true, err)))
+	snprintf(srv->prelude, sizeof(srv->prelude), "%s/lib/bpfdojo-zygote-prelude.c", srv->paths.root);
+	if (access(srv->prelude, R_OK)) {
+		dojo_err_set(err, -ENOENT, "the resident compiler's prelude %s is missing: run make", srv->prelude);
+		goto fail;
+	}
+	/* The zygote parses the headers itself (zygote.h): no PCH needed. */
+	if ((ret = compile_check_installed(&srv->paths, false, err)))
 		goto fail;
 	pthread_mutex_lock(&srv->lock);
 	ret = zygote_start(srv, err);

@@ -2,15 +2,18 @@
  * turns one clang process into a fork server.  Built as its own shared object, never linked into
  * bpfdojo.  Protocol: zygote.h.
  *
- * clang is started once with the compile's exact arguments and "-" as input.  By the time it
- * first reads stdin it has loaded its libraries, run their static constructors, parsed its
- * arguments, checked the precompiled header and set up the output stream: what is the same for
- * every compile and does not depend on the source (clang loads the PCH itself only after it
- * has read its input, so each compile does that part).  That first read() is intercepted
- * here: the process becomes the zygote and never returns from it; each request forks a child
- * that puts the request's descriptors on 0, 1 and 2 and returns from read() into clang, which
- * then reads that compile's source and goes on as a normal one-shot clang.  The zygote itself
- * never sees a source, so no child can inherit another compile's data.
+ * clang is started once with the compile's flags and ZYGOTE_PRELUDE as its main file: the
+ * headers every compile sees (vmlinux.h, libbpf's), parsed in full, then #include ZYGOTE_SOURCE.
+ * By the time clang opens that file it has loaded its libraries, run their static constructors,
+ * parsed its arguments, set up the output stream and built the whole AST of those headers:
+ * what is the same for every compile and does not depend on the source.  That open() is
+ * intercepted here: the process becomes the zygote and never returns from it; each request
+ * forks a child that puts the request's descriptors on 0, 1 and 2 and returns from open() with
+ * a private copy (memfd) of its stdin, i.e. that compile's source, and clang goes on as a
+ * one-shot clang would.  So a child pays neither the PCH load of a one-shot compile nor the
+ * lazy deserialization of each type it touches (task_struct's closure is thousands of
+ * declarations): they are already in memory, shared copy-on-write.  The zygote itself never
+ * sees a source, so no child can inherit another compile's data.
  *
  * One more thing is the same in every compile and costs a third of a small one: with -g, clang
  * computes the MD5 of each header a debug-info type comes from (DWARF 5 file checksums), i.e.
@@ -24,6 +27,7 @@
 #include <ftw.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -41,7 +45,10 @@
 #include "internal.h"
 #include "zygote.h"
 
-ssize_t read(int fd, void *buf, size_t n);
+int open(const char *path, int flags, ...);
+int open64(const char *path, int flags, ...);
+int openat(int dirfd, const char *path, int flags, ...);
+int openat64(int dirfd, const char *path, int flags, ...);
 
 struct slot {
 	pid_t pid;
@@ -49,7 +56,7 @@ struct slot {
 	int ctl;        /* -1 once the host gave up on this compile */
 };
 
-static int served;  /* 1 in the zygote's children (and after a failed start): read() is read() */
+static int served;  /* 1 once ZYGOTE_SOURCE was opened: in the children, and the zygote's own */
 
 /* ---- llvm::MD5::hash() memoized for the include directory's files ---- */
 
@@ -106,9 +113,34 @@ static void md5_prepare(void)
 	nftw(COMPILE_JAIL_INC, md5_one, 8, FTW_PHYS);
 }
 
-static ssize_t sys_read(int fd, void *buf, size_t n)
+/* ---- clang::ASTContext::cleanup() skipped in a compile ----
+ *
+ * After generating the IR, clang frees the AST (ASTContext::cleanup(): every declaration's
+ * attribute vector, record layouts, lookup maps) to lower its peak memory.  In a child of the
+ * zygote nearly all of that memory is the prelude's, shared copy-on-write with the zygote:
+ * each free() writes into a shared page, which the kernel then copies.  The child exits right
+ * after code generation and all its memory goes at once, so the zygote makes that function
+ * return at once (a `ret` written over its first instruction, in the zygote's private copy of
+ * libclang-cpp's code page; an interposed symbol would not do: libclang-cpp binds its own calls
+ * directly).  It only frees memory, so the output cannot depend on it (the parity test compares
+ * every object with compile_bpf()'s).  Without it (another CPU, a symbol missing) clang frees. */
+#define CLEANUP_SYM "_ZN5clang10ASTContext7cleanupEv"   /* clang::ASTContext::cleanup() */
+
+static void skip_ast_cleanup(void)
 {
-	return syscall(SYS_read, fd, buf, n);
+#if defined(__x86_64__)
+	uint8_t *fn = (uint8_t *)dlsym(RTLD_DEFAULT, CLEANUP_SYM);
+	long pg = sysconf(_SC_PAGESIZE);
+	uintptr_t start;
+
+	if (!fn || pg <= 0)
+		return;
+	start = (uintptr_t)fn & ~((uintptr_t)pg - 1);
+	if (mprotect((void *)start, (size_t)pg * 2, PROT_READ | PROT_WRITE | PROT_EXEC))
+		return;
+	*fn = 0xc3;   /* ret: the function takes only `this` and returns nothing */
+	mprotect((void *)start, (size_t)pg * 2, PROT_READ | PROT_EXEC);
+#endif
 }
 
 static void close_fds(int *fds, int n)
@@ -331,6 +363,7 @@ static void serve(void)
 	 * reach the zygote, the spare or a sibling, which are all non-dumpable too. */
 	prctl(PR_SET_DUMPABLE, 0);
 	md5_prepare();
+	skip_ast_cleanup();
 	if (spare_fork())
 		return;
 	if (send(0, &ready, 1, MSG_NOSIGNAL) != 1)
@@ -392,12 +425,89 @@ static void serve(void)
 	}
 }
 
-/* clang's first read of stdin is where the zygote starts. */
-ssize_t read(int fd, void *buf, size_t n)
+/* In a child: its stdin (the source) copied into a memfd, as the descriptor clang reads the
+ * source from (a regular file, so that clang can stat and map it).  -1 with errno on failure. */
+static int source_fd(void)
 {
-	if (fd == 0 && !served) {
+	char buf[16384];
+	int fd = (int)syscall(SYS_memfd_create, "source", MFD_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	for (;;) {
+		ssize_t n = read(0, buf, sizeof(buf));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || (n > 0 && write(fd, buf, (size_t)n) != n)) {
+			close(fd);
+			return -1;
+		}
+		if (n == 0)
+			break;
+	}
+	lseek(fd, 0, SEEK_SET);
+	return fd;
+}
+
+/* clang's open() of ZYGOTE_SOURCE is where the zygote starts; any later one (the source
+ * including it again) finds nothing. */
+static int open_hook(int dirfd, const char *path, int flags, va_list ap)
+{
+	mode_t mode = ((flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE) ? (mode_t)va_arg(ap, int) : 0;
+
+	if (path && !strcmp(path, ZYGOTE_SOURCE)) {
+		if (served) {
+			errno = ENOENT;
+			return -1;
+		}
 		served = 1;
 		serve();
+		return source_fd();
 	}
-	return sys_read(fd, buf, n);
+	return (int)syscall(SYS_openat, dirfd, path, flags, mode);
+}
+
+int open(const char *path, int flags, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, flags);
+	r = open_hook(AT_FDCWD, path, flags, ap);
+	va_end(ap);
+	return r;
+}
+
+int open64(const char *path, int flags, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, flags);
+	r = open_hook(AT_FDCWD, path, flags, ap);
+	va_end(ap);
+	return r;
+}
+
+int openat(int dirfd, const char *path, int flags, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, flags);
+	r = open_hook(dirfd, path, flags, ap);
+	va_end(ap);
+	return r;
+}
+
+int openat64(int dirfd, const char *path, int flags, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, flags);
+	r = open_hook(dirfd, path, flags, ap);
+	va_end(ap);
+	return r;
 }

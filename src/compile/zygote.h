@@ -1,8 +1,8 @@
 /* zygote.h: the wire between the resident compiler (server.c, in the host process) and its
  * zygote (zygote.c, a shim preloaded into clang inside the jail).  Internal to the compile part.
  *
- * The zygote's stdin is a SOCK_SEQPACKET socket.  When clang has started, loaded its libraries
- * and the PCH and comes to read its source from stdin, the zygote sends ZYGOTE_READY on it and
+ * The zygote's stdin is a SOCK_SEQPACKET socket.  When clang has started, loaded its libraries,
+ * parsed the prelude's headers and comes to open ZYGOTE_SOURCE, the zygote sends ZYGOTE_READY and
  * serves requests there: each is one struct zygote_req with four descriptors (SCM_RIGHTS):
  * the compile's stdin, stdout, stderr and a control socket.  It forks one child per request that
  * becomes that compile's clang; when the child ends, its wait status (an int) is written to the
@@ -21,7 +21,13 @@
 #define ZYGOTE_READY  'R'
 #define ZYGOTE_MAGIC  0x647a7967u   /* "gyzd" */
 #define ZYGOTE_NFDS   4             /* stdin, stdout, stderr, control */
-#define ZYGOTE_PRELOAD "/zygote/bpfdojo-zygote.so"   /* where the jail shows the shim */
+#define ZYGOTE_DIR     "/zygote"
+#define ZYGOTE_PRELOAD ZYGOTE_DIR "/bpfdojo-zygote.so"   /* where the jail shows the shim */
+/* The zygote's main file: the headers every compile sees, then #include ZYGOTE_SOURCE, whose
+ * open() is where the zygote forks (zygote.c).  Named "-" so that its debug info and symbol
+ * table say "-", as those of a compile from stdin (compile_bpf()). */
+#define ZYGOTE_PRELUDE ZYGOTE_DIR "/-"
+#define ZYGOTE_SOURCE  ZYGOTE_DIR "/source.c"   /* never a file: each compile's stdin */
 
 struct zygote_req {
 	uint32_t magic;
