@@ -133,6 +133,10 @@ struct vctx {
  * after the kernel's category, placed at its At: line, with its causal path as spans. */
 void grade_vreport_apply(struct vctx *c, int known);
 
+/* Fill c->d->trace with the path the verifier walked to the failure (verifier_trace.c): 0
+ * (also when the log has none), or -ENOMEM. */
+int grade_trace_build(struct vctx *c);
+
 /* Try every class in order; 1 when one explained the failure (d filled), 0 otherwise. */
 int grade_classes_explain(struct vctx *c);
 /* Same for a failed attach (c->message is the agent's sentence, c->err its errno). */
