@@ -113,10 +113,10 @@ contains "may be NULL" "verifier rejection explained"
 lacks "invalid mem access" "raw log hidden by default"
 expect 2 "verifier --raw-log" "$BIN" run process-name "$ROOT/tests/programs/verifier_reject.bpf.c" --sandbox host --raw-log
 contains "invalid mem access" "raw log with --raw-log"
+lacks "what the verifier saw" "no trace without --explain"
 expect_stdout 2 "verifier json" "$BIN" run process-name "$ROOT/tests/programs/verifier_reject.bpf.c" --sandbox host --json
 printf '%s\n' "$OUT" | jq -s -e 'any(.[]; .event == "verifier" and .diagnosis.primary.line == 22 and (.diagnosis.title | length) > 0)' >/dev/null && ok || bad "json: verifier event carries the diagnosis"
 # what the verifier saw: the path to the rejection, ending at line 22 with the register it refused
-lacks "what the verifier saw" "no trace without --explain"
 printf '%s\n' "$OUT" | jq -s -e 'any(.[]; .event == "verifier" and (.diagnosis.verifier_trace | length) >= 2 and (.diagnosis.verifier_trace[-1] | .rejected and .line == 22 and (.regs.R0 | startswith("map_value_or_null")) and (.insns | length) > 0) and (.diagnosis.verifier_trace[0].line < 22) and (.verifier_trace_text | contains("refused here")))' >/dev/null && ok || bad "json: the verifier event carries verifier_trace, its last step the refused line 22"
 for sb in host vm; do
 	expect 2 "verifier --explain ($sb)" "$BIN" run process-name "$ROOT/tests/programs/verifier_reject.bpf.c" --sandbox $sb --explain
