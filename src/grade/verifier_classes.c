@@ -489,10 +489,31 @@ int grade_classes_explain_attach(struct vctx *c, const char *section)
 		return 1;
 	}
 	if ((!strncmp(section, "tp/", 3) || !strncmp(section, "tracepoint/", 11)) && c->err == -13) {
+		int insn, end, at = 0, col;
+
 		snprintf(D->cls, sizeof(D->cls), "tracepoint-read-past-record");
 		snprintf(D->title, sizeof(D->title), "the program reads past the end of the %s record",
 			 slash + 1);
-		snprintf(D->primary.label, sizeof(D->primary.label), "the kernel refused to attach here");
+		/* the kernel compares the furthest context read with the record's size */
+		if (grade_vobj_ctx_furthest(c->obj, c->prog, &insn, &end) &&
+		    grade_vobj_insn_line(c->obj, c->prog, insn, &at, &col) && at && at != line) {
+			char tok[128] = "";
+			const char *b = vu_line(c, at, t, sizeof(t)) ? strchr(t, '[') : NULL, *a = b;
+			const char *e = b ? strchr(b, ']') : NULL;
+
+			/* underline the subscripted read (ctx->args[5], words[64]), else the line */
+			while (a && a > t && (isalnum((unsigned char)a[-1]) || strchr("_>-.", a[-1])))
+				a--;
+			if (a && e && a < b)
+				snprintf(tok, sizeof(tok), "%.*s", (int)(e - a + 1), a);
+			grade_span_at(c, &D->primary, at, tok);
+			snprintf(D->primary.label, sizeof(D->primary.label), "the furthest read into the "
+				 "record: up to byte %d, past its end", end);
+			grade_secondary_at(c, line, "", "the kernel refused to attach here");
+		} else {
+			snprintf(D->primary.label, sizeof(D->primary.label), "the kernel refused to "
+				 "attach here");
+		}
 		snprintf(D->help, sizeof(D->help), "read only the fields of this tracepoint's struct "
 			 "(trace_event_raw_<name> in vmlinux.h)");
 		return 1;
