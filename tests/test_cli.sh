@@ -113,8 +113,18 @@ contains "may be NULL" "verifier rejection explained"
 lacks "invalid mem access" "raw log hidden by default"
 expect 2 "verifier --raw-log" "$BIN" run process-name "$ROOT/tests/programs/verifier_reject.bpf.c" --sandbox host --raw-log
 contains "invalid mem access" "raw log with --raw-log"
+lacks "what the verifier saw" "no trace without --explain"
 expect_stdout 2 "verifier json" "$BIN" run process-name "$ROOT/tests/programs/verifier_reject.bpf.c" --sandbox host --json
 printf '%s\n' "$OUT" | jq -s -e 'any(.[]; .event == "verifier" and .diagnosis.primary.line == 22 and (.diagnosis.title | length) > 0)' >/dev/null && ok || bad "json: verifier event carries the diagnosis"
+# what the verifier saw: the path to the rejection, ending at line 22 with the register it refused
+printf '%s\n' "$OUT" | jq -s -e 'any(.[]; .event == "verifier" and (.diagnosis.verifier_trace | length) >= 2 and (.diagnosis.verifier_trace[-1] | .rejected and .line == 22 and (.regs.R0 | startswith("map_value_or_null")) and (.insns | length) > 0) and (.diagnosis.verifier_trace[0].line < 22) and (.verifier_trace_text | contains("refused here")))' >/dev/null && ok || bad "json: the verifier event carries verifier_trace, its last step the refused line 22"
+for sb in host vm; do
+	expect 2 "verifier --explain ($sb)" "$BIN" run process-name "$ROOT/tests/programs/verifier_reject.bpf.c" --sandbox $sb --explain
+	contains "what the verifier saw, on the path to the rejection" "--explain ($sb) shows the trace"
+	contains "22 | SUBMIT_NUM(v[0]);" "--explain ($sb): the refused line"
+	contains "R0 = map_value_or_null" "--explain ($sb): the register state there"
+	contains "<- refused here" "--explain ($sb): the refused instruction"
+done
 expect 1 "no submit" "$BIN" run process-name "$ROOT/tests/programs/no_submit.bpf.c" --sandbox host
 contains "NO_SUBMIT" "no submit verdict"
 expect 1 "flood" "$BIN" run process-name "$ROOT/tests/programs/flood.bpf.c" --sandbox host

@@ -15,6 +15,18 @@ static const struct compile_diag diag = {
 	.message = "unused variable 'x' [-Wunused-variable]", .help = "",
 };
 
+/* what the verifier saw: a check whose jump was taken, then the refused read */
+static struct grade_trace_step vsteps[] = {
+	{ .line = 8, .col = 2, .insn = 4, .text = "if (!v)", .insns = { "4: if r0 == 0x0 goto pc+2" },
+	  .ninsns = 1, .regs = { { "R0", "map_value_or_null(id=1)" } }, .nregs = 1, .branch = "taken" },
+	{ .line = 9, .insn = 7, .text = "return v[0];", .insns = { "7: r0 = *(u8 *)(r0 +0)" },
+	  .ninsns = 1, .more_insns = 3, .rejected = 1 },
+};
+
+static struct grade_diag tdiag = {
+	.known = 0, .cls = "unknown", .title = "t", .trace = vsteps, .ntrace = 2, .trace_omitted = 5,
+};
+
 static struct grade_diag vdiag = {
 	.known = 1, .cls = "null-map-value", .title = "`v` may be NULL",
 	.primary = { .file = "a.bpf.c", .line = 9, .col = 5, .end_col = 7, .label = "read here" },
@@ -65,7 +77,8 @@ static const struct row rows[] = {
 	  "\"col\":5,\"end_col\":7,\"label\":\"read here\"},\"secondary\":[{\"file\":\"a.bpf.c\","
 	  "\"line\":8,\"col\":2,\"end_col\":10,\"label\":\"from here\"}],\"help\":\"check `v` against "
 	  "NULL first\",\"notes\":[\"the verifier said: R0 invalid mem access\"],\"raw_log\":"
-	  "\"0: (85) call 1\\n\"},\"diagnosis_text\":\"error: ...\"}" },
+	  "\"0: (85) call 1\\n\",\"verifier_trace\":[],\"verifier_trace_omitted\":0},"
+	  "\"diagnosis_text\":\"error: ...\"}" },
 	{ EV(VERIFIER, .prog = { .program = "on_exec", .error = -13, .message = "permission denied",
 				 .log = "0: R1=ctx\n", .log_len = 10 }),
 	  "{\"event\":\"verifier\",\"program\":\"on_exec\",\"error\":-13,\"message\":\"permission denied\","
@@ -89,6 +102,16 @@ static const struct row rows[] = {
 
 /* Rows that are not the first of their kind: other shapes of the same event. */
 static const struct row more[] = {
+	{ EV(VERIFIER, .prog = { .program = "p", .error = -13, .message = "m", .log = "", .log_len = 0,
+				 .diagnosis = &tdiag, .diagnosis_text = "d", .trace_text = "t" }),
+	  "{\"event\":\"verifier\",\"program\":\"p\",\"error\":-13,\"message\":\"m\",\"log\":\"\","
+	  "\"diagnosis\":{\"title\":\"t\",\"class\":\"unknown\",\"known\":false,\"primary\":{\"file\":"
+	  "\"\",\"line\":0,\"col\":0,\"end_col\":0,\"label\":\"\"},\"secondary\":[],\"help\":\"\","
+	  "\"notes\":[],\"raw_log\":\"\",\"verifier_trace\":[{\"line\":8,\"insn\":4,\"text\":"
+	  "\"if (!v)\",\"insns\":[\"4: if r0 == 0x0 goto pc+2\"],\"col\":2,\"regs\":{\"R0\":"
+	  "\"map_value_or_null(id=1)\"},\"branch\":\"taken\"},{\"line\":9,\"insn\":7,\"text\":"
+	  "\"return v[0];\",\"insns\":[\"7: r0 = *(u8 *)(r0 +0)\"],\"more_insns\":3,\"rejected\":"
+	  "true}],\"verifier_trace_omitted\":5},\"diagnosis_text\":\"d\",\"verifier_trace_text\":\"t\"}" },
 	{ EV(VERDICT, .verdict = { .verdict = GRADE_OK, .compile_ms = 61 }),
 	  "{\"event\":\"verdict\",\"verdict\":\"OK\",\"compile_ms\":61}" },
 	{ EV(VERDICT, .verdict = { .verdict = GRADE_TIMEOUT, .message = "too slow" }),

@@ -437,6 +437,65 @@ static int check_json(const struct grade_diag *d, const char *name)
 	return ok;
 }
 
+/* What the verifier saw (d->trace and its JSON): for a rejection whose log has instructions,
+ * a path in order that ends on the refused step; on fixture 05 (an off-by-one check), the
+ * check's jump and the refused line with the pointer's state, in each kernel. */
+static void check_trace(const struct grade_diag *d, const char *name, const char *kernel,
+			int rejected_insns)
+{
+	json_t *j, *t, *last;
+	int ok = 1, saw_check = 0;
+	struct buf text;
+
+	if (rejected_insns < 0) {   /* an attach failure: no log, no trace */
+		CHECK(d->ntrace == 0, "%s (%s): a trace without instructions", name, kernel);
+		return;
+	}
+	if (!rejected_insns)        /* a load cut short, or no instruction refused */
+		return;
+	CHECK(d->ntrace > 0 && d->ntrace <= GRADE_TRACE_MAX_STEPS && d->trace[d->ntrace - 1].rejected,
+	      "%s (%s): trace of %u steps, the last not the refused one", name, kernel, d->ntrace);
+	for (unsigned i = 0; i < d->ntrace; i++) {
+		const struct grade_trace_step *s = &d->trace[i];
+
+		ok &= s->ninsns > 0 && s->insn >= 0 && (i == 0 || s->insn != d->trace[i - 1].insn) &&
+		      (!s->rejected || i + 1 == d->ntrace);
+		if (s->line == 27 && !strcmp(s->branch, "taken"))
+			saw_check = 1;
+	}
+	CHECK(ok, "%s (%s): a trace step without instructions or out of place", name, kernel);
+	j = pipeline_diag_json(d);
+	t = j ? json_object_get(j, "verifier_trace") : NULL;
+	last = t ? json_array_get(t, json_array_size(t) - 1) : NULL;
+	CHECK(json_array_size(t) == d->ntrace && last &&
+	      json_is_integer(json_object_get(last, "line")) &&
+	      json_is_integer(json_object_get(last, "insn")) &&
+	      json_is_string(json_object_get(last, "text")) &&
+	      json_is_true(json_object_get(last, "rejected")),
+	      "%s (%s): verifier_trace in the JSON diagnosis", name, kernel);
+	if (!strcmp(name, "05-ringbuf-off-by-one.bpf.c")) {
+		const struct grade_trace_step *s = &d->trace[d->ntrace - 1];
+		const char *r1 = json_string_value(json_object_get(json_object_get(last, "regs"),
+								   "R1"));
+
+		CHECK(saw_check, "%s (%s): the trace lacks the check at line 27, jump taken", name,
+		      kernel);
+		CHECK(s->line == 31 && r1 && strstr(r1, "ringbuf_mem") && strstr(r1, "umax") &&
+		      strstr(s->text, "e->buf[idx]"),
+		      "%s (%s): refused step at line %d '%s', R1 %s", name, kernel, s->line, s->text,
+		      r1 ? r1 : "(none)");
+		buf_init(&text, 1 << 20);
+		CHECK(!grade_trace_render_text(d, 0, &text) && text.data &&
+		      strstr((char *)text.data, "31 | e->buf[idx] = 'c';") &&
+		      strstr((char *)text.data, "<- refused here") &&
+		      strstr((char *)text.data, "<- jump taken"),
+		      "%s (%s): rendered trace:\n%s", name, kernel,
+		      text.data ? (char *)text.data : "");
+		buf_free(&text);
+	}
+	json_decref(j);
+}
+
 /* The kernels a fixture runs in.  A fixture that one kernel accepts says so in a comment
  * "fixture: host only: <why>" (or "vm only") and runs only where it is rejected.  Its
  * diagnosis is <NN-class>.expected when both kernels word it alike, else one file per kernel,
@@ -527,6 +586,9 @@ static int diagnose_in(const char *name, const char *src, size_t src_len,
 			      "%s (%s): the verifier accepted it", name, kernel_names[k]);
 			CHECK(!grade_diag_render_text(d, 0, text), "%s: render", name);
 			check_json(d, name);
+			check_trace(d, name, kernel_names[k], !o.load_failed ? -1 :
+				    o.log && strstr(o.log, ": (") && strcmp(d->cls, "verifier-timeout") &&
+				    strcmp(d->cls, "no-dojo-h") && strcmp(d->cls, "unknown"));
 			if (show)
 				printf("class: %s\n%s", d->cls, text->data ? (char *)text->data : "");
 		}

@@ -41,6 +41,8 @@ static const char usage_text[] =
 	"                      run; host this machine's kernel, needs root, for a trusted single user\n"
 	"  --json              print the events as JSON lines\n"
 	"  --raw-log           print the verifier's whole log when it rejects the program\n"
+	"  --explain           when the verifier rejects the program, also show what it saw: the\n"
+	"                      path it walked to the rejection, line by line, with its registers\n"
 	"  --verbose           print libbpf's messages too\n"
 	"  --timeout MS        wall-clock limit of the run (default 10000)\n"
 	"  --key HEX           use this key instead of a fresh random one (for testing)\n"
@@ -328,6 +330,7 @@ static int cmd_run(int argc, char **argv, int compile_only)
 		{ "sandbox", required_argument, NULL, 's' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "raw-log", no_argument, NULL, 'r' },
+		{ "explain", no_argument, NULL, 'e' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ "key", required_argument, NULL, 'k' },
@@ -355,6 +358,7 @@ static int cmd_run(int argc, char **argv, int compile_only)
 			break;
 		case 'j': r.json = 1; break;
 		case 'r': r.raw_log = 1; break;
+		case 'e': r.explain = 1; break;
 		case 'v': r.verbose = 1; break;
 		case 't':
 			local_only = 1;

@@ -191,6 +191,10 @@ int render_event(json_t *ev, void *ctx)
 			verifier_log(r, str(ev, "log"));
 		if (*str(ev, "diagnosis_text"))
 			fprintf(r->out, "\n%s\n", str(ev, "diagnosis_text"));
+		if (r->explain && *str(ev, "verifier_trace_text"))
+			fprintf(r->out, "\n%s", str(ev, "verifier_trace_text"));
+		else if (r->explain)
+			fprintf(r->out, "\n(the verifier's log has no instructions to show)\n");
 	} else if (!strcmp(e, "log")) {
 		if (!r->verbose)
 			return 0;

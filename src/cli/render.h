@@ -13,6 +13,7 @@ struct render {
 	int json;          /* print JSON lines instead of text */
 	int color;         /* ANSI colours */
 	int raw_log;       /* print the whole verifier log */
+	int explain;       /* print what the verifier saw (the event's verifier_trace_text) */
 	int verbose;       /* print libbpf's messages too */
 	const char *source; /* the learner's source, to show lines under diagnostics */
 	size_t source_len;

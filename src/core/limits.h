@@ -67,6 +67,8 @@
 #define DOJO_VERIFIER_FAIL_WALK   2048                /* lines walked back from the failure */
 #define DOJO_VERIFIER_REPORT_STEPS 8                  /* steps kept of a 7.3+ report's causal path */
 #define DOJO_VERIFIER_REPORT_LINES 64                 /* log lines a 7.3+ report may span */
+#define DOJO_VERIFIER_TRACE_STEPS 48                  /* steps kept of the path to a rejection (the last) */
+#define DOJO_VERIFIER_TRACE_INSNS 8                   /* instructions shown under one step's line */
 #define DOJO_OBJ_MAX_LINE_INFO    65536u              /* .BTF.ext line-info records read */
 #define DOJO_OBJ_MAX_SYMS         4096u               /* ELF symbols read */
 

@@ -37,6 +37,31 @@ struct grade_span {
 	char label[256];      /* what to say at that place; may be "" */
 };
 
+/* One step of the path the verifier walked to the rejection: a visit of one source line
+ * (consecutive instructions of the same line merged), with the instructions the verifier
+ * checked there and the state it held for the registers they use. */
+#define GRADE_TRACE_MAX_STEPS DOJO_VERIFIER_TRACE_STEPS
+#define GRADE_TRACE_MAX_INSNS DOJO_VERIFIER_TRACE_INSNS
+#define GRADE_TRACE_MAX_REGS  6
+
+struct grade_trace_reg {
+	char name[8];           /* "R2" */
+	char state[160];        /* "scalar(smin=0,smax=umax=16,...)", after the step's instructions
+				 * (before the failing one, on the rejected step) */
+};
+
+struct grade_trace_step {
+	int line, col;          /* the learner's source line (0 when unknown) and column (0) */
+	int insn;               /* the first instruction of the step */
+	char text[160];         /* the source line, trimmed ("" when unknown) */
+	char insns[GRADE_TRACE_MAX_INSNS][96];  /* "12: if r2 > 0x10 goto pc+1" */
+	unsigned ninsns, more_insns;            /* shown, and left out past the cap */
+	struct grade_trace_reg regs[GRADE_TRACE_MAX_REGS];
+	unsigned nregs;
+	char branch[12];        /* its last conditional jump: "taken", "not taken", or "" */
+	int rejected;           /* 1 on the last step: the instruction the verifier refused */
+};
+
 /* A diagnosis: plain data, owned by whoever got it from grade_diagnose_*(). */
 struct grade_diag {
 	int known;            /* 1 when a class recognised the failure, 0 for the fallback */
@@ -52,6 +77,11 @@ struct grade_diag {
 	size_t raw_log_len;
 	char *source;         /* a copy of the learner's source, for rendering (NUL-terminated) */
 	size_t source_len;
+	struct grade_trace_step *trace; /* what the verifier saw: the path to the rejection, in
+					 * order, the last step the rejected one; NULL (ntrace 0)
+					 * when the log has no instructions (attach failures) */
+	unsigned ntrace;
+	unsigned trace_omitted; /* earlier steps left out (only the last GRADE_TRACE_MAX_STEPS) */
 };
 
 /* Explain a load failure.
@@ -90,5 +120,14 @@ void grade_diag_free(struct grade_diag *d);
  * @color adds ANSI colours.  The raw log is not included (the CLI prints it on --raw-log).
  * 0, or -E2BIG/-ENOMEM from @out (whatever was appended stays). */
 int grade_diag_render_text(const struct grade_diag *d, int color, struct buf *out);
+
+/* Append the path the verifier walked (d->trace) as a learner reads it in a terminal, one
+ * source line per step with its instructions and register states under it:
+ *     what the verifier saw, on the path to the rejection (N steps):
+ *       27 | if (idx > 16)   <- jump taken
+ *          |   12: if r2 > 0x10 goto pc+1
+ *          |     R2 = scalar(smin=0,umax=16)
+ * Nothing is appended when there is no trace.  0, or -E2BIG/-ENOMEM from @out. */
+int grade_trace_render_text(const struct grade_diag *d, int color, struct buf *out);
 
 #endif

@@ -276,3 +276,56 @@ int vc_uninit_stack(struct vctx *c)
 		 "bytes count too)");
 	return 1;
 }
+
+/* A helper's buffer argument points into a map value or record at an offset the verifier
+ * cannot bound ("&e->buf[e->len]"): the index is read back from memory, or grows in a loop,
+ * and nothing checks it against the room the helper writes into. */
+int vc_helper_buf(struct vctx *c)
+{
+	const char *e = vu_err(c, "unbounded memory access, make sure");
+	char helper[64], line_t[512], arg[128], arr[64], idx[96], sz[128] = "", st[256];
+	int col, line = grade_fail_line(c, &col), reg;
+	long elems = 0, esz = 0, ssz = 0;
+	long long room = 0, vs = 0;
+	enum region r;
+
+	if (!e)
+		e = vu_err(c, "min value is negative, either use unsigned index");
+	if (!e || !vu_helper(vu_insn(c), helper, sizeof(helper)) || (reg = vu_err_reg(e)) < 1 ||
+	    reg > 5 || !vu_line(c, line, line_t, sizeof(line_t)) ||
+	    !vu_call_arg(line_t, helper, reg, arg, sizeof(arg)) ||
+	    !vu_subscript(arg, arr, sizeof(arr), idx, sizeof(idx)))
+		return 0;
+	r = region_of(c, reg);
+	/* the value's size picks the right struct when several have a member of that name */
+	if (grade_vlog_reg_before(c->log, c->log->fail, reg, st, sizeof(st)) &&
+	    !grade_vlog_num(st, "vs", &vs))
+		grade_vlog_num(st, "sz", &vs);
+	if (r != R_STACK)
+		grade_vobj_member(c->obj, arr, (long)vs, &elems, &esz, &ssz);
+	if (!elems)
+		elems = vu_decl_elems(c, arr, line);
+	vu_call_arg(line_t, helper, reg + 1, sz, sizeof(sz));
+	if (grade_vlog_reg_before(c->log, c->log->fail, reg + 1, st, sizeof(st)))
+		grade_vlog_num(st, NULL, &room);
+	snprintf(D->cls, sizeof(D->cls), "helper-buffer-unbounded");
+	snprintf(D->title, sizeof(D->title), "%s() writes into `%s` in %s at an offset the "
+		 "verifier cannot bound", helper, arr, region_words[r]);
+	grade_span_at(c, &D->primary, line, idx);
+	if (elems)
+		snprintf(D->primary.label, sizeof(D->primary.label), "%s can be anything here, but "
+			 "`%s` has %ld elements%s%s%s", idx, arr, elems, sz[0] ? " and the call writes up to `" : "",
+			 sz, sz[0] ? "` of them" : "");
+	else
+		snprintf(D->primary.label, sizeof(D->primary.label), "%s can be anything here", idx);
+	if (elems && room > 0 && room < elems)
+		snprintf(D->help, sizeof(D->help), "bound it just before the call, against the room "
+			 "left: `if (%s > %ld - %s) return 0;`%s", idx, elems, sz[0] ? sz : "size",
+			 strstr(idx, "->") ? " (a value read back from the map is unbounded again "
+			 "each time: check it after the read, or keep it in a local variable)" : "");
+	else
+		snprintf(D->help, sizeof(D->help), "bound it just before the call: `if (%s >= %ld) "
+			 "return 0;`%s", idx, elems ? elems : 16L, strstr(idx, "->") ? " (a value read "
+			 "back from the map is unbounded again each time: check it after the read)" : "");
+	return 1;
+}

@@ -1,7 +1,10 @@
 /* verifier_calls.c: the rows of the class table about calls: a helper given the wrong map type
  * or called where it may sleep, calls nested too deep, callbacks returning what
- * their helper does not take, and fentry/fexit arguments past the traced function's own. */
+ * their helper does not take, a program returning what its type does not allow (at the return
+ * statement that produced the value), and fentry/fexit arguments past the traced function's own. */
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "verifier_util.h"
 
@@ -110,6 +113,93 @@ int vc_callback_return(struct vctx *c)
 		 r ? r + 20 : "the range");
 	snprintf(D->help, sizeof(D->help), "a bpf_loop() (or bpf_for_each_map_elem()) callback "
 		 "returns 0 to go on with the next iteration and 1 to stop");
+	return 1;
+}
+
+/* The value of the constant expression @x: a number, or a name the source #defines to one. */
+static bool const_value(const struct vctx *c, const char *x, long long *v)
+{
+	char t[512], name[64], val[64];
+	char *end;
+
+	if (isdigit((unsigned char)x[0]) || (x[0] == '-' && isdigit((unsigned char)x[1]))) {
+		*v = strtoll(x, &end, 0);
+		return *end == 0 || *end == 'U' || *end == 'u' || *end == 'L';
+	}
+	for (int l = 1; vu_line(c, l, t, sizeof(t)); l++)
+		if (sscanf(t, "#define %63s %63s", name, val) == 2 && !strcmp(name, x) &&
+		    (isdigit((unsigned char)val[0]) || val[0] == '-'))
+			return const_value(c, val, v);
+	return false;
+}
+
+/* The `return <constant>;` of function @def whose value is @want (@have_want) or, failing that,
+ * the first outside [@lo, @hi]: its line (0 if none) and its expression in @expr. */
+static int bad_return(const struct vctx *c, int def, bool have_want, long long want,
+		      long long lo, long long hi, char *expr, size_t cap)
+{
+	char t[512], x[128];
+	int outside = 0, end = vu_func_end(c, def);
+	long long v;
+
+	for (int l = def + 1; l < end && vu_line(c, l, t, sizeof(t)); l++) {
+		const char *r = strstr(t, "return ");
+
+		if (!r || sscanf(r + 7, "%127[^;]", x) != 1)
+			continue;
+		for (size_t n = strlen(x); n && x[n - 1] == ' '; n--)
+			x[n - 1] = 0;
+		if (!const_value(c, x, &v))
+			continue;
+		if (have_want && v == want) {
+			snprintf(expr, cap, "%s", x);
+			return l;
+		}
+		if (!outside && (v < lo || v > hi)) {
+			outside = l;
+			snprintf(expr, cap, "%s", x);
+		}
+	}
+	return have_want ? 0 : outside;
+}
+
+/* "At program exit the register R0 has smin=2 smax=2 should have been in [0, 1]": the exit is
+ * where the verifier noticed; the line to change is the return statement that gave R0 the
+ * value, found among the function's `return <constant>;` by the value R0 held at the exit. */
+int vc_return(struct vctx *c)
+{
+	const char *e = vu_err(c, "At program exit the register R0");
+	const char *r = e ? strstr(e, "should have been in ") : NULL;
+	const char *range = r ? r + 20 : NULL;
+	int line = vu_fail_line(c), def, at;
+	long long want = 0, lo = 0, hi = 1, smax = 0;
+	bool have_want = false, named;
+	char st[256], expr[128] = "";
+
+	if (!e)
+		return 0;
+	if (c->log->fail >= 0 && grade_vlog_reg_before(c->log, c->log->fail, 0, st, sizeof(st)))
+		have_want = grade_vlog_num(st, NULL, &want);
+	if (!have_want && (r = strstr(e, "smin=")) && grade_vlog_num(r, "smin", &want) &&
+	    (r = strstr(e, "smax=")) && grade_vlog_num(r, "smax", &smax))
+		have_want = want == smax;
+	if (range && sscanf(range, "[%lld, %lld]", &lo, &hi) != 2)
+		lo = 0, hi = 1;
+	def = c->prog && c->prog[0] ? grade_src_find_sec(c->src, NULL, c->prog) : 0;
+	at = bad_return(c, def, have_want, want, lo, hi, expr, sizeof(expr));
+	snprintf(D->cls, sizeof(D->cls), "invalid-return-value");
+	snprintf(D->title, sizeof(D->title), "this program type must return a value in %s",
+		 range ? range : "a fixed range");
+	grade_span_at(c, &D->primary, at ? at : line, "");
+	snprintf(D->primary.label, sizeof(D->primary.label), "returns a value outside %s",
+		 range ? range : "the allowed range");
+	named = at && !isdigit((unsigned char)expr[0]) && expr[0] != '-';
+	/* the exit's own line, when it is one of the body's (a BPF_PROG() wrapper's is not) */
+	if (at && at != line && line > def && have_want)
+		grade_secondary_at(c, line, "", "R0 is %lld%s%s%s when the program exits here", want,
+				   named ? " (`" : "", named ? expr : "", named ? "`)" : "");
+	snprintf(D->help, sizeof(D->help), "return only values in %s: for socket and cgroup "
+		 "programs 1 allows and 0 denies; fentry/fexit return 0", range ? range : "the range");
 	return 1;
 }
 

@@ -12,6 +12,7 @@
 int vc_null(struct vctx *c);
 int vc_index(struct vctx *c);
 int vc_helper_size(struct vctx *c);
+int vc_helper_buf(struct vctx *c);
 int vc_uninit_stack(struct vctx *c);
 int vc_loops(struct vctx *c);
 int vc_load_timeout(struct vctx *c);
@@ -34,6 +35,7 @@ int vc_fentry_args(struct vctx *c);
 int vc_release_unowned(struct vctx *c);
 int vc_kfunc_denied(struct vctx *c);
 int vc_data_loc(struct vctx *c);
+int vc_return(struct vctx *c);
 
 static int fail_line(const struct vctx *c)
 {
@@ -281,25 +283,6 @@ static int vc_gpl(struct vctx *c)
 	return 1;
 }
 
-static int vc_return(struct vctx *c)
-{
-	const char *e = vu_err(c, "At program exit the register R0");
-	const char *r = e ? strstr(e, "should have been in ") : NULL;
-	int line = fail_line(c);
-
-	if (!e)
-		return 0;
-	snprintf(D->cls, sizeof(D->cls), "invalid-return-value");
-	snprintf(D->title, sizeof(D->title), "this program type must return a value in %s",
-		 r ? r + 20 : "a fixed range");
-	grade_span_at(c, &D->primary, line, "");
-	snprintf(D->primary.label, sizeof(D->primary.label), "returns a value outside %s",
-		 r ? r + 20 : "the allowed range");
-	snprintf(D->help, sizeof(D->help), "return only values in %s: for socket and cgroup "
-		 "programs 1 allows and 0 denies; fentry/fexit return 0", r ? r + 20 : "the range");
-	return 1;
-}
-
 static int vc_uninit_reg(struct vctx *c)
 {
 	const char *e = vu_err(c, "!read_ok");
@@ -443,6 +426,7 @@ static int (*const rows[])(struct vctx *) = {
 	vc_null,              /* null-map-value (verifier_access.c) */
 	vc_index,             /* out-of-bounds index classes (verifier_access.c) */
 	vc_helper_size,       /* helper-size-* (verifier_access.c) */
+	vc_helper_buf,        /* helper-buffer-unbounded (verifier_access.c) */
 	vc_uninit_stack,      /* uninitialized-stack (verifier_access.c) */
 	vc_packet_access,     /* packet-no-bounds-check, packet-bounds-too-short,
 			       * packet-offset-unbounded (verifier_packet.c) */
@@ -472,7 +456,7 @@ static int (*const rows[])(struct vctx *) = {
 	vc_kfunc_denied,      /* kfunc-not-allowed (verifier_calls.c) */
 	vc_helper_denied,     /* helper-not-allowed */
 	vc_gpl,               /* gpl-only-helper */
-	vc_return,            /* invalid-return-value */
+	vc_return,            /* invalid-return-value (verifier_calls.c) */
 	vc_uninit_reg,        /* missing-return-value, uninitialized-register */
 	vc_tail_call,         /* tail-call-map */
 	vc_helper_map,        /* helper-map-type (verifier_calls.c) */
@@ -505,10 +489,31 @@ int grade_classes_explain_attach(struct vctx *c, const char *section)
 		return 1;
 	}
 	if ((!strncmp(section, "tp/", 3) || !strncmp(section, "tracepoint/", 11)) && c->err == -13) {
+		int insn, end, at = 0, col;
+
 		snprintf(D->cls, sizeof(D->cls), "tracepoint-read-past-record");
 		snprintf(D->title, sizeof(D->title), "the program reads past the end of the %s record",
 			 slash + 1);
-		snprintf(D->primary.label, sizeof(D->primary.label), "the kernel refused to attach here");
+		/* the kernel compares the furthest context read with the record's size */
+		if (grade_vobj_ctx_furthest(c->obj, c->prog, &insn, &end) &&
+		    grade_vobj_insn_line(c->obj, c->prog, insn, &at, &col) && at && at != line) {
+			char tok[128] = "";
+			const char *b = vu_line(c, at, t, sizeof(t)) ? strchr(t, '[') : NULL, *a = b;
+			const char *e = b ? strchr(b, ']') : NULL;
+
+			/* underline the subscripted read (ctx->args[5], words[64]), else the line */
+			while (a && a > t && (isalnum((unsigned char)a[-1]) || strchr("_>-.", a[-1])))
+				a--;
+			if (a && e && a < b)
+				snprintf(tok, sizeof(tok), "%.*s", (int)(e - a + 1), a);
+			grade_span_at(c, &D->primary, at, tok);
+			snprintf(D->primary.label, sizeof(D->primary.label), "the furthest read into the "
+				 "record: up to byte %d, past its end", end);
+			grade_secondary_at(c, line, "", "the kernel refused to attach here");
+		} else {
+			snprintf(D->primary.label, sizeof(D->primary.label), "the kernel refused to "
+				 "attach here");
+		}
 		snprintf(D->help, sizeof(D->help), "read only the fields of this tracepoint's struct "
 			 "(trace_event_raw_<name> in vmlinux.h)");
 		return 1;

@@ -300,6 +300,13 @@ static struct grade_diag *diagnose(const void *obj, size_t obj_len, const char *
 	if (!section)
 		grade_vreport_apply(&c, known);
 	d->known = known;
+	if (!section && grade_trace_build(&c)) {
+		grade_vobj_free((struct vobj *)c.obj);
+		grade_vlog_free(&v);
+		grade_diag_free(d);
+		errno = ENOMEM;
+		return NULL;
+	}
 	grade_vobj_free((struct vobj *)c.obj);
 	grade_vlog_free(&v);
 	return d;
@@ -336,5 +343,6 @@ void grade_diag_free(struct grade_diag *d)
 		return;
 	free(d->raw_log);
 	free(d->source);
+	free(d->trace);
 	free(d);
 }

@@ -99,6 +99,9 @@ struct vobj *grade_vobj_new(const void *obj, size_t len);
 void grade_vobj_free(struct vobj *o);
 /* Line and column of instruction @insn of program (function) @prog; false if unknown. */
 bool grade_vobj_insn_line(const struct vobj *o, const char *prog, int insn, int *line, int *col);
+/* The furthest read of program @prog through its context pointer (followed from r1 through
+ * copies): its instruction and the byte it reads up to; false when none is found. */
+bool grade_vobj_ctx_furthest(const struct vobj *o, const char *prog, int *insn, int *end);
 /* The first column recorded for @line, 0 if none. */
 int grade_vobj_line_col(const struct vobj *o, int line);
 /* Size and element count of struct member @member (an array); the struct's size.  When several
@@ -132,6 +135,10 @@ struct vctx {
  * own spans and help win; the report fills what it left empty, and makes the fallback named
  * after the kernel's category, placed at its At: line, with its causal path as spans. */
 void grade_vreport_apply(struct vctx *c, int known);
+
+/* Fill c->d->trace with the path the verifier walked to the failure (verifier_trace.c): 0
+ * (also when the log has none), or -ENOMEM. */
+int grade_trace_build(struct vctx *c);
 
 /* Try every class in order; 1 when one explained the failure (d filled), 0 otherwise. */
 int grade_classes_explain(struct vctx *c);

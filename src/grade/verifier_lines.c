@@ -29,6 +29,7 @@ struct vsym {
 	char name[64];
 	char sec[64];
 	uint64_t off, size;
+	int ctx_end, ctx_insn;   /* the furthest context read: its end (bytes), its instruction */
 };
 
 struct vobj {
@@ -101,6 +102,39 @@ static int parse_linfo(struct vobj *o, const uint8_t *d, size_t len)
 	return 0;
 }
 
+/* The furthest read through the context pointer in @n instructions at @d: which registers
+ * hold the context is followed linearly (r1 at entry, copies by mov, lost on any other write
+ * and on calls), which is what a tracepoint's attach checks (the largest offset read against
+ * the record's size). */
+static void ctx_furthest(const uint8_t *d, size_t n, int *end, int *at)
+{
+	static const int size[4] = { 4, 2, 1, 8 };
+	unsigned ctx = 1u << 1;
+
+	*end = 0;
+	*at = -1;
+	for (size_t i = 0; i < n; i++) {
+		const uint8_t *p = d + 8 * i;
+		unsigned code = p[0], dst = p[1] & 0xf, src = p[1] >> 4, cls = code & 7;
+		int16_t off = (int16_t)(p[2] | p[3] << 8);
+
+		if (code == 0xbf) {                                /* r_dst = r_src */
+			ctx = (ctx & ~(1u << dst)) | (((ctx >> src) & 1u) << dst);
+		} else if (cls == 1 && (code & 0xe0) == 0x60) {   /* r_dst = *(size *)(r_src + off) */
+			int e = off + size[(code >> 3) & 3];
+
+			if (((ctx >> src) & 1u) && e > *end)
+				*end = e, *at = (int)i;
+			ctx &= ~(1u << dst);
+		} else if (code == 0x85) {                         /* call: r0-r5 clobbered */
+			ctx &= ~0x3fu;
+		} else if (cls == 0 || cls == 4 || cls == 7) {     /* ld, alu: r_dst written */
+			ctx &= ~(1u << dst);
+			i += code == 0x18;                         /* lddw takes two slots */
+		}
+	}
+}
+
 static int read_elf(struct vobj *o, Elf *elf)
 {
 	Elf_Data *ext = NULL, *symtab = NULL;
@@ -150,6 +184,15 @@ static int read_elf(struct vobj *o, Elf *elf)
 		if (!name || !ss || !gelf_getshdr(ss, &ssh))
 			continue;
 		sec = elf_strptr(elf, shstrndx, ssh.sh_name);
+		{
+			Elf_Data *code = elf_getdata(ss, NULL);
+
+			o->syms[o->nsyms].ctx_insn = -1;
+			if (code && code->d_buf && ssh.sh_type == SHT_PROGBITS &&
+			    s.st_value <= code->d_size && s.st_size <= code->d_size - s.st_value)
+				ctx_furthest((const uint8_t *)code->d_buf + s.st_value, s.st_size / 8,
+					     &o->syms[o->nsyms].ctx_end, &o->syms[o->nsyms].ctx_insn);
+		}
 		copy_name(o->syms[o->nsyms].name, sizeof(o->syms[0].name), name);
 		copy_name(o->syms[o->nsyms].sec, sizeof(o->syms[0].sec), sec);
 		o->syms[o->nsyms].off = s.st_value;
@@ -270,4 +313,15 @@ bool grade_vobj_member(const struct vobj *o, const char *member, long want_size,
 		}
 	}
 	return found;
+}
+
+bool grade_vobj_ctx_furthest(const struct vobj *o, const char *prog, int *insn, int *end)
+{
+	for (size_t i = 0; o && prog && i < o->nsyms; i++)
+		if (!strcmp(o->syms[i].name, prog) && o->syms[i].ctx_insn >= 0) {
+			*insn = o->syms[i].ctx_insn;
+			*end = o->syms[i].ctx_end;
+			return true;
+		}
+	return false;
 }

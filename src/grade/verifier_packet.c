@@ -178,6 +178,44 @@ int vc_packet_write(struct vctx *c)
 
 /* A field the program type may not read: "invalid bpf_context access" on `skb->data` in a
  * socket filter.  Reads past the context and writes are vc_ctx's (verifier_classes.c). */
+/* Whether @t reads `@base->@field` (not a longer field name). */
+static bool reads_field(const char *t, const char *base, const char *field)
+{
+	char tok[132];
+	size_t n;
+
+	n = (size_t)snprintf(tok, sizeof(tok), "%s->%s", base, field);
+	for (const char *p = strstr(t, tok); p; p = strstr(p + 1, tok))
+		if (!isalnum((unsigned char)p[n]) && p[n] != '_' &&
+		    (p == t || (!isalnum((unsigned char)p[-1]) && p[-1] != '_')))
+			return true;
+	return false;
+}
+
+/* The verifier stops at the first context read it refuses, which is the compiler's order, not
+ * the learner's: the other reads in the function that the same rule refuses get a secondary
+ * span each, so that fixing one line does not just move the error to the next. */
+static void also_denied(struct vctx *c, int line, const char *base, const char *field,
+			bool packet_fields)
+{
+	static const char *const packet[] = { "data", "data_end", "data_meta" };
+	int def = c->prog && c->prog[0] ? grade_src_find_sec(c->src, NULL, c->prog) : 0;
+	int end = vu_func_end(c, def);
+	char t[512], tok[132];
+
+	for (int l = def + 1; l < end && vu_line(c, l, t, sizeof(t)); l++) {
+		for (size_t i = 0; l != line && i < (packet_fields ? 3u : 1u); i++) {
+			const char *f = packet_fields ? packet[i] : field;
+
+			if (!reads_field(t, base, f))
+				continue;
+			snprintf(tok, sizeof(tok), "%s->%s", base, f);
+			grade_secondary_at(c, l, tok, "not readable either");
+			break;
+		}
+	}
+}
+
 int vc_ctx_field(struct vctx *c)
 {
 	const char *e = vu_err(c, "invalid bpf_context access");
@@ -200,7 +238,8 @@ int vc_ctx_field(struct vctx *c)
 	snprintf(tok, sizeof(tok), "%s->%s", base, field);
 	grade_span_at(c, &D->primary, line, tok);
 	snprintf(D->primary.label, sizeof(D->primary.label), "not readable by this program type");
-	if (!strncmp(sec, "socket", 6) && (!strcmp(field, "data") || !strcmp(field, "data_end")))
+	also_denied(c, line, base, field, !strncmp(sec, "socket", 6));
+	if (!strncmp(sec, "socket", 6) && !strncmp(field, "data", 4))
 		snprintf(D->help, sizeof(D->help), "a socket filter reads the packet with "
 			 "bpf_skb_load_bytes(%s, offset, &buf, sizeof(buf)); direct access through "
 			 "data/data_end is for tc, XDP and cgroup_skb programs", base);

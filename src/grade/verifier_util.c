@@ -358,3 +358,14 @@ int vu_path_find(const struct vctx *c, const char *needle, int *logline)
 	}
 	return 0;
 }
+
+int vu_func_end(const struct vctx *c, int def)
+{
+	const char *p;
+	size_t n;
+
+	for (int l = def + 1; def > 0 && grade_src_line(c->src, l, &p, &n); l++)
+		if (n && p[0] == '}')
+			return l;
+	return 0;
+}

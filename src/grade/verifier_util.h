@@ -44,5 +44,7 @@ bool vu_member_access(const char *line, char *base, size_t bcap, char *field, si
 /* Walking the path back from the failure: the nearest instruction whose text or state
  * contains @needle; its source line (-1 when unknown, 0 when none) and its log line. */
 int vu_path_find(const struct vctx *c, const char *needle, int *logline);
+/* The line of the `}` (in column 1) that closes the function defined on line @def; 0. */
+int vu_func_end(const struct vctx *c, int def);
 
 #endif

@@ -70,19 +70,47 @@ static json_t *span_json(const struct grade_span *s)
 			 "col", s->col, "end_col", s->end_col, "label", jsonx_str(s->label));
 }
 
+/* One step of the trace: {line, col?, insn, text, insns, regs?, branch?, rejected?}. */
+static json_t *step_json(const struct grade_trace_step *s)
+{
+	json_t *o = json_pack("{s:i, s:i, s:o, s:[]}", "line", s->line, "insn", s->insn,
+			      "text", jsonx_str(s->text), "insns");
+	json_t *insns = o ? json_object_get(o, "insns") : NULL, *regs = NULL;
+
+	for (unsigned k = 0; insns && k < s->ninsns && k < GRADE_TRACE_MAX_INSNS; k++)
+		json_array_append_new(insns, jsonx_str(s->insns[k]));
+	if (o && s->col)
+		json_object_set_new(o, "col", json_integer(s->col));
+	if (o && s->more_insns)
+		json_object_set_new(o, "more_insns", json_integer(s->more_insns));
+	if (o && s->nregs && (regs = json_object()))
+		json_object_set_new(o, "regs", regs);
+	for (unsigned k = 0; regs && k < s->nregs && k < GRADE_TRACE_MAX_REGS; k++)
+		json_object_set_new(regs, s->regs[k].name, jsonx_str(s->regs[k].state));
+	if (o && s->branch[0])
+		json_object_set_new(o, "branch", jsonx_str(s->branch));
+	if (o && s->rejected)
+		json_object_set_new(o, "rejected", json_true());
+	return o;
+}
+
 json_t *pipeline_diag_json(const struct grade_diag *d)
 {
-	json_t *sec = json_array(), *notes = json_array();
+	json_t *sec = json_array(), *notes = json_array(), *trace = json_array(), *o;
 
 	for (unsigned i = 0; sec && i < d->nsecondary && i < GRADE_DIAG_MAX_SECONDARY; i++)
 		json_array_append_new(sec, span_json(&d->secondary[i]));
 	for (unsigned i = 0; notes && i < d->nnotes && i < GRADE_DIAG_MAX_NOTES; i++)
 		json_array_append_new(notes, jsonx_str(d->notes[i]));
-	return json_pack("{s:o, s:o, s:b, s:o, s:o, s:o, s:o, s:o}",
-			 "title", jsonx_str(d->title), "class", jsonx_str(d->cls),
-			 "known", d->known, "primary", span_json(&d->primary), "secondary", sec,
-			 "help", jsonx_str(d->help), "notes", notes,
-			 "raw_log", jsonx_string(d->raw_log ? d->raw_log : "", d->raw_log_len));
+	for (unsigned i = 0; trace && i < d->ntrace && i < GRADE_TRACE_MAX_STEPS; i++)
+		json_array_append_new(trace, step_json(&d->trace[i]));
+	o = json_pack("{s:o, s:o, s:b, s:o, s:o, s:o, s:o, s:o, s:o, s:i}",
+		      "title", jsonx_str(d->title), "class", jsonx_str(d->cls),
+		      "known", d->known, "primary", span_json(&d->primary), "secondary", sec,
+		      "help", jsonx_str(d->help), "notes", notes,
+		      "raw_log", jsonx_string(d->raw_log ? d->raw_log : "", d->raw_log_len),
+		      "verifier_trace", trace, "verifier_trace_omitted", (int)d->trace_omitted);
+	return o;
 }
 
 /* "diagnosis" and "diagnosis_text", when there is a diagnosis. */
@@ -117,6 +145,7 @@ static json_t *verdict_json(const struct pipeline_event *ev)
 static json_t *fields_json(const struct pipeline_event *ev)
 {
 	const struct grade_record *rec;
+	json_t *o;
 
 	switch (ev->kind) {
 	case PIPELINE_EV_COMPILING:
@@ -148,13 +177,16 @@ static json_t *fields_json(const struct pipeline_event *ev)
 					       "message", jsonx_str(ev->u.prog.message)),
 				     ev->u.prog.diagnosis, ev->u.prog.diagnosis_text);
 	case PIPELINE_EV_VERIFIER:
-		return add_diagnosis(json_pack("{s:o, s:i, s:o, s:o}",
+		o = add_diagnosis(json_pack("{s:o, s:i, s:o, s:o}",
 					       "program", jsonx_str(ev->u.prog.program),
 					       "error", ev->u.prog.error,
 					       "message", jsonx_str(ev->u.prog.message),
 					       "log", jsonx_string(ev->u.prog.log ? ev->u.prog.log : "",
 								   ev->u.prog.log_len)),
-				     ev->u.prog.diagnosis, ev->u.prog.diagnosis_text);
+				  ev->u.prog.diagnosis, ev->u.prog.diagnosis_text);
+		if (o && ev->u.prog.diagnosis && ev->u.prog.trace_text)
+			json_object_set_new(o, "verifier_trace_text", jsonx_str(ev->u.prog.trace_text));
+		return o;
 	case PIPELINE_EV_DEBUG:
 	case PIPELINE_EV_SUBMIT:
 		rec = ev->u.record;

@@ -150,16 +150,20 @@ static void guest_start(struct run *r)
 /* Explain a failed load or attach, send its event, note the diagnosis's title. */
 static void emit_rejection(struct run *r, struct pipeline_event *ev, struct grade_diag *d)
 {
-	struct buf text;
+	struct buf text, trace;
 
 	buf_init(&text, 2 * GRADE_DIAG_LOG_TAIL + 65536);
+	buf_init(&trace, 1 << 20);
 	if (d && !grade_diag_render_text(d, r->req->diag_color, &text))
 		ev->u.prog.diagnosis_text = text.data ? (const char *)text.data : "";
+	if (d && d->ntrace && !grade_trace_render_text(d, r->req->diag_color, &trace))
+		ev->u.prog.trace_text = trace.data ? (const char *)trace.data : "";
 	ev->u.prog.diagnosis = d;
 	if (d && !r->diag_title[0])
 		snprintf(r->diag_title, sizeof(r->diag_title), "%s", d->title);
 	emit(r, ev);
 	buf_free(&text);
+	buf_free(&trace);
 	grade_diag_free(d);
 }
 

@@ -92,6 +92,8 @@ struct pipeline_event {
 			size_t log_len;
 			const struct grade_diag *diagnosis;  /* may be NULL */
 			const char *diagnosis_text;          /* the diagnosis for a terminal; may be NULL */
+			const char *trace_text;   /* VERIFIER: the diagnosis's trace for a terminal
+						   * (grade_trace_render_text); may be NULL */
 		} prog;
 		const struct grade_record *record;   /* DEBUG, SUBMIT */
 		struct {                        /* WORKLOAD_DONE */
