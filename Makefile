@@ -53,6 +53,7 @@ include src/grade/part.mk
 include src/pipeline/part.mk
 include src/server/part.mk
 include src/cli/part.mk
+include web/web.mk
 include tools/initramfs.mk tests/vm.mk bench/vm.mk
 include web/checker/checker.mk
 include tests/tests.mk

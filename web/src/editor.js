@@ -1,0 +1,47 @@
+// editor.js: the CodeMirror 6 editor of an exercise page: C highlighting, the checker's
+// markers, vim mode and the theme in compartments (switched without losing the text), the
+// code saved on every edit, Ctrl/Cmd-Enter to run.
+import { EditorView, basicSetup } from 'codemirror';
+import { EditorState, Compartment, Prec } from '@codemirror/state';
+import { keymap } from '@codemirror/view';
+import { cpp } from '@codemirror/lang-cpp';
+import { indentWithTab } from '@codemirror/commands';
+import { vim } from '@replit/codemirror-vim';
+import { checker, clearRunOnEdit } from './diagnostics.js';
+
+const vimSlot = new Compartment();
+const themeSlot = new Compartment();
+
+function themeExt(t) {
+  return EditorView.theme({}, { dark: t === 'dark' });
+}
+
+export function createEditor(parent, { exId, doc, theme, vimOn, onChange, onRun }) {
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc,
+      extensions: [
+        vimSlot.of(vimOn ? vim() : []),
+        Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { onRun(); return true; } }])),
+        basicSetup,
+        keymap.of([indentWithTab]),
+        cpp(),
+        themeSlot.of(themeExt(theme)),
+        checker(exId),
+        EditorView.contentAttributes.of({ 'aria-label': 'Your BPF program' }),
+        EditorView.updateListener.of((u) => {
+          clearRunOnEdit(u);
+          if (u.docChanged) onChange(u.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+  return view;
+}
+
+export function setVim(view, on) { view.dispatch({ effects: vimSlot.reconfigure(on ? vim() : []) }); }
+export function setTheme(view, t) { view.dispatch({ effects: themeSlot.reconfigure(themeExt(t)) }); }
+export function setDoc(view, text) {
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+}
