@@ -94,6 +94,10 @@ for p in $PKGS; do
 	[ -n "$want" ] && missing="$missing $p"
 done
 
+# the web app is bundled with npm (web/package-lock.json, `npm ci` from make): Debian's node
+# and npm, unless an npm is already there (a nodesource node conflicts with Debian's npm)
+command -v npm >/dev/null || missing="$missing nodejs npm"
+
 if [ -n "$missing" ]; then
 	say "installing$missing"
 	[ -n "$updated" ] || update

@@ -53,7 +53,8 @@ CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_BROKER)" \
 	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_cli.sh $(BUILD)/bin/bpfdojo-asan' \
 	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_server.sh $(BUILD)/bin/bpfdojo-asan' \
-	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_nginx.sh $(BUILD)/bin/bpfdojo'
+	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_nginx.sh $(BUILD)/bin/bpfdojo' \
+	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_web.sh $(BUILD)/bin/bpfdojo $(BUILD)'
 
 check: $(CHECK_DEPS)
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/run-all.sh $(CHECK_CMDS)

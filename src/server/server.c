@@ -6,7 +6,26 @@
 #include <string.h>
 #include <unistd.h>
 #include "core/clock.h"
+#include "core/paths.h"
 #include "internal.h"
+
+
+/* Without --web, a checkout serves the web app it built: <build>/web (what `make` writes), when
+ * it holds an index.html; an installed binary without one serves the API alone. */
+static void default_web_dir(struct server_config *cfg)
+{
+	struct dojo_paths p;
+	struct dojo_err ignored = { 0 };
+	char dir[sizeof(cfg->web_dir)], index[sizeof(cfg->web_dir) + 16];
+
+	if (cfg->web_dir[0] || dojo_paths_init(&p, &ignored))
+		return;
+	if (snprintf(dir, sizeof(dir), "%s/web", p.root) >= (int)sizeof(dir))
+		return;
+	snprintf(index, sizeof(index), "%s/index.html", dir);
+	if (access(index, R_OK) == 0)
+		snprintf(cfg->web_dir, sizeof(cfg->web_dir), "%s", dir);
+}
 
 struct server *server_new(const struct server_config *cfg, struct dojo_err *err)
 {
@@ -46,6 +65,7 @@ struct server *server_new(const struct server_config *cfg, struct dojo_err *err)
 	}
 	if (!(s->cat = catalogue_new(err)))
 		goto fail;
+	default_web_dir(&s->cfg);
 	if (s->cfg.web_dir[0] && !(s->web = webroot_open(s->cfg.web_dir, err)))
 		goto fail;
 	/* everything that needs root is open: from here the server is an ordinary user */

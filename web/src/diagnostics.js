@@ -3,7 +3,7 @@
 // {id, ms, diagnostics} out) when it exists, else the server's POST /api/check/<id> (clang).
 // A run adds its own (clang errors, a verifier diagnosis with primary and secondary spans),
 // kept until the next edit.
-import { linter, setDiagnostics } from '@codemirror/lint';
+import { linter, setDiagnostics, forEachDiagnostic } from '@codemirror/lint';
 
 let runDiags = [];
 let lastCheck = [];
@@ -35,7 +35,7 @@ function viaWorker(source) {
 
 async function viaServer(exId, source) {
   const r = await fetch(`/api/check/${encodeURIComponent(exId)}`, { method: 'POST', body: source });
-  if (!r.ok) return [];
+  if (!r.ok) return null;   // busy or rate-limited: keep the markers we have
   const j = await r.json();
   return (j.diagnostics || []).filter((d) => !d.file || !d.file.endsWith('.h'));
 }
@@ -99,9 +99,20 @@ export function checker(exId) {
     let list;
     try {
       list = worker && workerReady ? await viaWorker(source) : await viaServer(exId, source);
-    } catch (e) { list = []; }
+    } catch (e) { list = null; }
+    if (!list) return lastCheck.concat(runDiags);
     if (view.state.doc.toString() !== source) return lastCheck.concat(runDiags);
     lastCheck = fromCompiler(view.state.doc, list);
     return lastCheck.concat(runDiags);
-  }, { delay: 250 });
+  }, { delay: 350 });
+}
+
+// the markers now in @view as {line, col, severity, message} (1-based), for tests and the list
+export function current(view) {
+  const out = [];
+  forEachDiagnostic(view.state, (d, from) => {
+    const l = view.state.doc.lineAt(from);
+    out.push({ line: l.number, col: from - l.from + 1, severity: d.severity, message: d.message });
+  });
+  return out;
 }

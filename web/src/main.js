@@ -5,7 +5,7 @@ import { h } from './dom.js';
 import * as progress from './progress.js';
 import * as theme from './theme.js';
 import { run } from './run.js';
-import { fromCompiler, fromDiagnosis, setRun } from './diagnostics.js';
+import { fromCompiler, fromDiagnosis, setRun, current } from './diagnostics.js';
 import { createEditor, setVim, setTheme, setDoc } from './editor.js';
 
 const SHORTCUTS = [
@@ -105,14 +105,14 @@ function exercise() {
     setRun(view, []);
     const v = await run(data.id, view.state.doc.toString(), results, {
       onCompileError: (d) => setRun(view, fromCompiler(view.state.doc, d.filter((x) => !x.file || !x.file.endsWith('.h')))),
-      onDiagnosis: (g) => setRun(view, fromDiagnosis(view.state.doc, g)),
+      onDiagnosis: (g) => { window.bpfdojo.lastDiagnosis = g; setRun(view, fromDiagnosis(view.state.doc, g)); },
       onVerdict: (e) => {
         if (e.verdict === 'CORRECT') progress.update(data.id, { solved: true });
         else if (['WRONG', 'NO_SUBMIT', 'MULTIPLE_SUBMITS'].includes(e.verdict))
           progress.update(data.id, { hints: (progress.get(data.id).hints || 0) + 1 });
+        showHints(data, hintBox);
       },
     });
-    showHints(data, hintBox);
     if (v && v.verdict === 'CORRECT' && data.next)
       results.append(h('p', { class: 'next-ex' }, 'Solved. ', h('a', { href: `/ex/${data.next}/` }, 'Next exercise →')));
     running = false;
@@ -144,7 +144,8 @@ function exercise() {
   theme.onChange((t) => setTheme(view, t));
   showHints(data, hintBox);
   results.append(h('p', { class: 'dim' }, 'Run your program (', h('kbd', null, 'Ctrl-Enter'), ') to see its events here.'));
-  window.bpfdojo = { view, ready: performance.now() };
+  window.bpfdojo = { view, ready: performance.now(), markers: () => current(view),
+    setCode: (t) => setDoc(view, t) };
   document.body.dataset.ready = '1';
 }
 
