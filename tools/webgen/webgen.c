@@ -202,8 +202,14 @@ static int page(const char *dir, size_t i)
 		json_decref(hints);
 		return -1;
 	}
-	for (int h = 0; h < ex->nhints; h++)
-		json_array_append_new(hints, json_string(ex->hints[h]));
+	/* each hint as HTML (cmark's safe rendering: the Markdown's raw HTML is dropped) */
+	for (int h = 0; h < ex->nhints; h++) {
+		char *hh = cmark_markdown_to_html(ex->hints[h], strlen(ex->hints[h]),
+						  CMARK_OPT_DEFAULT | CMARK_OPT_SMART);
+
+		json_array_append_new(hints, json_string(hh ? hh : ""));
+		free(hh);
+	}
 	o = json_pack("{s:s, s:s, s:s, s:o, s:s?, s:s}", "id", ex->id, "title", ex->title,
 		      "expects", ex->expects, "hints", hints, "next", next ? next->id : NULL,
 		      "starter", ex->starter);

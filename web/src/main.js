@@ -22,6 +22,7 @@ function tools() {
     h('button', { type: 'button', onclick: () => dlg.close() }, 'Close'));
   const label = () => (theme.current() === 'dark' ? 'Light theme' : 'Dark theme');
   const tb = h('button', { type: 'button', id: 'theme', onclick: () => { theme.toggle(); tb.textContent = label(); } }, label());
+  theme.onChange(() => { tb.textContent = label(); });
   nav.append(tb, h('button', { type: 'button', id: 'keys', onclick: () => dlg.showModal() }, 'Shortcuts'));
   document.body.append(dlg);
   document.addEventListener('keydown', (e) => {
@@ -63,7 +64,12 @@ function home() {
 function showHints(data, box) {
   const n = Math.min(progress.get(data.id).hints || 0, data.hints.length);
   box.replaceChildren(...(n ? [h('h2', null, 'Hints')] : []),
-    ...data.hints.slice(0, n).map((t, i) => h('p', { class: 'hint' }, h('strong', null, `Hint ${i + 1}: `), t)));
+    ...data.hints.slice(0, n).map((html, i) => {
+      // the hints' HTML is made at build time by cmark (safe mode), from the exercise's hints.md
+      const body = h('div', { class: 'hint-body' });
+      body.innerHTML = html;
+      return h('div', { class: 'hint' }, h('strong', null, `Hint ${i + 1}`), body);
+    }));
 }
 
 function tabs() {

@@ -204,9 +204,11 @@ try {
   // screenshots: light and dark, desktop and phone
   if (shots) {
     fs.mkdirSync(shots, { recursive: true });
+    await page.waitForSelector('#run:not([disabled])');
     await page.evaluate((s) => window.bpfdojo.setCode(s), solution);
     await page.click('#run');
-    await waitFor(() => document.querySelector('.ev-done'), 30000);
+    await waitFor(() => /CORRECT/.test((document.querySelector('.ev-verdict') || {}).textContent || ''), 30000);
+    await page.waitForSelector('#run:not([disabled])');
     for (const t of ['light', 'dark']) {
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: t }]);
       for (const [w, hgt, name] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {
