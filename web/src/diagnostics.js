@@ -85,6 +85,8 @@ function publish(view) {
   view.dispatch(setDiagnostics(view.state, lastCheck.concat(runDiags)));
 }
 
+export const checkerPath = () => (worker && workerReady ? 'worker' : 'server');
+
 export function setRun(view, diags) { runDiags = diags; publish(view); }
 
 export function clearRunOnEdit(update) {
@@ -93,7 +95,8 @@ export function clearRunOnEdit(update) {
 
 // the lint extension: checks after a short pause; the worker when ready, else the server
 export function checker(exId) {
-  startWorker();
+  // ?checker=server keeps to the server's clang (tests compare the two paths)
+  if (new URLSearchParams(location.search).get('checker') !== 'server') startWorker();
   return linter(async (view) => {
     const source = view.state.doc.toString();
     let list;

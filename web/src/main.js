@@ -5,7 +5,7 @@ import { h } from './dom.js';
 import * as progress from './progress.js';
 import * as theme from './theme.js';
 import { run } from './run.js';
-import { fromCompiler, fromDiagnosis, setRun, current } from './diagnostics.js';
+import { fromCompiler, fromDiagnosis, setRun, current, checkerPath } from './diagnostics.js';
 import { createEditor, setVim, setTheme, setDoc } from './editor.js';
 
 const SHORTCUTS = [
@@ -150,7 +150,7 @@ function exercise() {
   theme.onChange((t) => setTheme(view, t));
   showHints(data, hintBox);
   results.append(h('p', { class: 'dim' }, 'Run your program (', h('kbd', null, 'Ctrl-Enter'), ') to see its events here.'));
-  window.bpfdojo = { view, ready: performance.now(), markers: () => current(view),
+  window.bpfdojo = { view, ready: performance.now(), markers: () => current(view), checker: checkerPath,
     setCode: (t) => setDoc(view, t) };
   document.body.dataset.ready = '1';
 }

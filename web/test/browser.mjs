@@ -76,20 +76,38 @@ try {
   ok(await page.$('.lesson pre.code .hl-k'), 'lesson code is highlighted at build time');
   ok((await page.evaluate(() => window.bpfdojo.view.state.doc.toString())) === read('starter.bpf.c'), 'the editor holds the starter');
 
-  // a syntax error, typed, marked at clang's line and column within a second
-  await page.click('.cm-content');
-  await page.keyboard.down('Control'); await page.keyboard.press('End'); await page.keyboard.up('Control');
-  await page.keyboard.type('\nint broken = ;');
-  const t0 = Date.now();
-  const errLine = await page.evaluate(() => window.bpfdojo.view.state.doc.lines);
-  const marked = await waitFor((l) => window.bpfdojo.markers().some((m) => m.severity === 'error' && m.line === l), 3000, errLine);
-  const dt = Date.now() - t0;
-  const m = (await markers()).find((x) => x.line === errLine);
-  ok(marked && m && m.col === 14, `syntax error marked at ${errLine}:14 (got ${m ? m.line + ':' + m.col : 'none'})`);
-  ok(marked && dt < 1000, `the marker came within a second (${dt} ms)`);
-  console.log(`test_web: syntax error marked ${dt} ms after the last keystroke`);
-  for (let i = 0; i < '\nint broken = ;'.length; i++) await page.keyboard.press('Backspace');
-  ok(await waitFor(() => window.bpfdojo.markers().filter((x) => x.severity === 'error').length === 0, 3000), 'fixing it clears the marker');
+  // a syntax error, typed, marked at clang's line and column within a second: through the
+  // server's clang (?checker=server), then through the TCC worker when the site has it
+  const typeError = async (label) => {
+    await page.click('.cm-content');
+    await page.keyboard.down('Control'); await page.keyboard.press('End'); await page.keyboard.up('Control');
+    await page.keyboard.type('\nint broken = ;');
+    const t0 = Date.now();
+    const errLine = await page.evaluate(() => window.bpfdojo.view.state.doc.lines);
+    const marked = await waitFor((l) => window.bpfdojo.markers().some((m) => m.severity === 'error' && m.line === l), 3000, errLine);
+    const dt = Date.now() - t0;
+    const m = (await markers()).find((x) => x.line === errLine);
+    const path_ = await page.evaluate(() => window.bpfdojo.checker());
+    console.log(`test_web: ${label} (${path_}): syntax error marked at ${m ? m.line + ':' + m.col : 'none'} ${dt} ms after the last keystroke`);
+    ok(marked && dt < 1000, `${label}: the marker came within a second (${dt} ms)`);
+    for (let i = 0; i < '\nint broken = ;'.length; i++) await page.keyboard.press('Backspace');
+    ok(await waitFor(() => window.bpfdojo.markers().filter((x) => x.severity === 'error').length === 0, 3000), `${label}: fixing it clears the marker`);
+    return { m, errLine, path_ };
+  };
+  await page.goto(exUrl + '?checker=server', { waitUntil: 'domcontentloaded' });
+  await waitFor(() => document.body.dataset.ready === '1', 5000);
+  {
+    const { m, errLine } = await typeError('clang');
+    ok(m && m.line === errLine && m.col === 14, `clang: syntax error marked at ${errLine}:14 (got ${m ? m.line + ':' + m.col : 'none'})`);
+  }
+  await page.goto(exUrl, { waitUntil: 'domcontentloaded' });
+  await waitFor(() => document.body.dataset.ready === '1', 5000);
+  {
+    await waitFor(() => window.bpfdojo.checker() === 'worker', 3000);
+    const { m, errLine, path_ } = await typeError('checker');
+    // TCC's column may be one past clang's on some errors (reported to the checker's owner)
+    ok(m && m.line === errLine && Math.abs(m.col - 14) <= 1, `${path_}: syntax error marked at ${errLine}:14 (got ${m ? m.line + ':' + m.col : 'none'})`);
+  }
 
   // the reference solution (with one DEBUG_STR): events one by one, CORRECT, a decoded debug event
   await page.evaluate((s) => window.bpfdojo.setCode(s), solution);
