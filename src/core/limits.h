@@ -51,6 +51,7 @@
 #define DOJO_PLAY_MAX_SECONDS     10u                 /* ...at most */
 #define DOJO_PLAY_MAX_CMD         1024u               /* the workload's shell command */
 #define DOJO_PLAY_MAX_OUTPUT      (32u * 1024)        /* stdout, stderr each: bytes kept */
+#define DOJO_PLAY_MAX_OUTPUT_FRAMES 128u              /* ...and reads forwarded (frames) */
 #define DOJO_PLAY_MAX_PRINTK      (32u * 1024)        /* bpf_printk lines: bytes kept */
 #define DOJO_PLAY_MAX_PRINTK_LINES 256u               /* ...and lines */
 #define DOJO_PLAY_CHUNK           2048u               /* one output frame's bytes at most */

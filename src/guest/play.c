@@ -113,13 +113,20 @@ static int pump_output(struct play *p, int fd, uint8_t stream)
 	struct cap *k = &p->out[stream];
 	size_t room = k->max_bytes - k->bytes;
 
+	/* a cap on frames too: a workload writing a byte at a time must not spend the run's */
+	if (k->count >= k->max_count || !room) {
+		k->dropped++;
+		k->dropped_bytes += (size_t)n;
+		return 1;
+	}
 	if ((size_t)n > room) {
-		k->dropped += 1;
+		k->dropped++;
 		k->dropped_bytes += (size_t)n - room;
 		n = (ssize_t)room;
 	}
 	k->bytes += (size_t)n;
-	return n ? send_output(p, stream, b, (size_t)n) ?: 1 : 1;
+	k->count++;
+	return send_output(p, stream, b, (size_t)n) ?: 1;
 }
 
 /* trace_pipe: whole lines, each capped and counted. */
@@ -334,6 +341,7 @@ int guest_play(struct guest_chan *c, const struct proto_play *job)
 	int rc, trace = -1, stats = -1, nrb = 0;
 
 	p.out[PLAY_STDOUT].max_bytes = p.out[PLAY_STDERR].max_bytes = DOJO_PLAY_MAX_OUTPUT;
+	p.out[PLAY_STDOUT].max_count = p.out[PLAY_STDERR].max_count = DOJO_PLAY_MAX_OUTPUT_FRAMES;
 	p.out[PLAY_PRINTK].max_bytes = DOJO_PLAY_MAX_PRINTK;
 	p.out[PLAY_PRINTK].max_count = DOJO_PLAY_MAX_PRINTK_LINES;
 	p.out[PLAY_RECORDS].max_bytes = DOJO_PLAY_MAX_RECORD_BYTES;

@@ -50,6 +50,7 @@ struct run {
 	struct grade_result verdict;
 	struct sandbox_opts sopts;          /* req->sandbox, with a playground run's timeout */
 	struct play_host *play;             /* a playground run's decoder */
+	unsigned attached;                  /* programs attached */
 };
 
 static unsigned since(uint64_t t0)
@@ -241,6 +242,7 @@ static int on_message(struct run *r, const struct sandbox_msg *m, unsigned *nrec
 		ev.u.loaded.ms = r->load_ms;
 		return emit(r, &ev);
 	case FRAME_ATTACHED:
+		r->attached++;
 		ev.kind = PIPELINE_EV_ATTACHED;
 		ev.u.prog.program = m->u.attached.prog;
 		ev.u.prog.section = m->u.attached.section;
@@ -360,14 +362,15 @@ static int read_btf(struct run *r)
 
 /* ---- the verdict ---- */
 
-/* A playground run's result for the caller (its exit code): RUN_ERROR when the machine
- * failed, COMPILE_ERROR or LOAD_ERROR when the program did, else OK. */
+/* A playground run's result for the caller (its exit code): COMPILE_ERROR or LOAD_ERROR when
+ * the program did not compile, load or attach any program (some not attaching is reported,
+ * the others run), RUN_ERROR when the machine failed, else OK. */
 static void play_outcome(struct run *r)
 {
 	const struct grade_run *f = &r->facts;
 
 	r->verdict.verdict = f->compile_failed ? GRADE_COMPILE_ERROR :
-			     f->load_failed || f->attach_failed ? GRADE_LOAD_ERROR :
+			     f->load_failed || (f->attach_failed && !r->attached) ? GRADE_LOAD_ERROR :
 			     f->host_err || f->sandbox_err || f->agent_err || !f->done || f->cancelled ?
 			     GRADE_RUN_ERROR : GRADE_OK;
 	snprintf(r->verdict.message, sizeof(r->verdict.message), "%s",
