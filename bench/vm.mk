@@ -23,3 +23,15 @@ $(BENCH_BROKER): $(call objs,bench/bench_broker.c $(HOST_LIB_SRCS),obj) $(EXERCI
 .PHONY: bench-broker
 bench-broker: $(BENCH_BROKER) all
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(BENCH_BROKER) 20
+
+# the playground: submit to its first event and to its map dump, in the micro-VM
+# (bench/bench_play.c)
+#   make bench-play                        medians of 10 runs
+BENCH_PLAY := $(BUILD)/bench/bench_play
+$(BENCH_PLAY): $(call objs,bench/bench_play.c $(HOST_LIB_SRCS),obj) $(EXERCISES_OBJS)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $^ $(HOST_LIBS) -o $@
+
+.PHONY: bench-play
+bench-play: $(BENCH_PLAY) all
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(BENCH_PLAY) $(BENCH_PLAY_ARGS)

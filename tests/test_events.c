@@ -44,6 +44,11 @@ static const struct grade_record rec_submit = {
 	.value = "secret_\xff", .value_len = 8,   /* not UTF-8: U+FFFD */
 };
 
+static const char *const cpu_vals[] = { "3", "4" };
+static const struct pipeline_map_item items[] = {
+	{ .key = "7", .value = "7", .cpu_values = cpu_vals, .ncpus = 2, .has_sum = 1, .sum = 7 },
+};
+
 struct row {
 	struct pipeline_event ev;
 	const char *json;
@@ -95,6 +100,24 @@ static const struct row rows[] = {
 	  "{\"event\":\"verdict\",\"verdict\":\"WRONG\",\"message\":\"you submitted \\\"x\\\"\","
 	  "\"compile_ms\":50,\"run_ms\":120,\"total_ms\":300,\"records\":3,\"dropped\":1,\"lost\":0,"
 	  "\"submitted\":\"\\\"x\\\"\",\"submitted_type\":\"char[16]\"}" },
+	{ EV(OUTPUT, .output = { .stream = "stdout", .text = "vm\n", .len = 3 }),
+	  "{\"event\":\"output\",\"stream\":\"stdout\",\"text\":\"vm\\n\"}" },
+	{ EV(PRINTK, .output = { .text = "cat-7 [000] x: bpf_trace_printk: hi", .len = 35,
+				 .comm = "cat", .pid = 7, .message = "hi" }),
+	  "{\"event\":\"printk\",\"line\":\"cat-7 [000] x: bpf_trace_printk: hi\",\"comm\":\"cat\","
+	  "\"pid\":7,\"message\":\"hi\"}" },
+	{ EV(RECORD, .precord = { .map = "events", .size = 4, .type = "struct ev", .value = "{.pid = 7}" }),
+	  "{\"event\":\"record\",\"map\":\"events\",\"size\":4,\"type\":\"struct ev\","
+	  "\"value\":\"{.pid = 7}\"}" },
+	{ EV(MAP, .map = { .name = "counts", .type = "percpu_array", .key_type = "u32",
+			   .value_type = "u64", .entries = 3, .cpus = 2, .items = items, .nitems = 1 }),
+	  "{\"event\":\"map\",\"map\":\"counts\",\"type\":\"percpu_array\",\"key_type\":\"u32\","
+	  "\"value_type\":\"u64\",\"entries\":3,\"cpus\":2,\"left_out\":2,\"items\":[{\"key\":\"7\","
+	  "\"value\":\"7\",\"cpus\":[\"3\",\"4\"],\"sum\":7}]}" },
+	{ EV(STATS, .stats = { "on_open", 12, 3400 }),
+	  "{\"event\":\"stats\",\"program\":\"on_open\",\"run_cnt\":12,\"run_time_ns\":3400}" },
+	{ EV(DROPPED, .dropped = { "printk", 90, 4000 }),
+	  "{\"event\":\"dropped\",\"what\":\"printk\",\"count\":90,\"bytes\":4000}" },
 	{ EV(DONE, .done = { 50, 40, 12, 120, 0, 310 }),
 	  "{\"event\":\"done\",\"compile_ms\":50,\"start_ms\":40,\"load_ms\":12,\"run_ms\":120,"
 	  "\"grade_ms\":0,\"total_ms\":310}" },

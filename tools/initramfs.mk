@@ -10,19 +10,22 @@
 MKINITRAMFS    := $(TOOLS_BIN)/mkinitramfs
 INITRAMFS      := $(KERNEL_DIR)/initramfs.cpio
 GUEST_MODULES  := virtio_mmio $(EXERCISES_GUEST_MODULES)
+# static binaries the guest's /bin carries: busybox (Debian's busybox-static, in install-deps'
+# PKGS) is the playground's shell; its applets run without links (sh's standalone mode)
+GUEST_BINS     := /bin/busybox
 
 $(MKINITRAMFS): $(call objs,tools/mkinitramfs.c,obj)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) -o $@ $^ -llzma
 
 # mkinitramfs(out, agent): one initramfs around @agent
-mkinitramfs = $(MKINITRAMFS) -o $(1) --init $(2) --child $(GUEST_CHILD) \
+mkinitramfs = $(MKINITRAMFS) -o $(1) --init $(2) --child $(GUEST_CHILD) $(addprefix --bin ,$(GUEST_BINS)) \
 	--modules $(KERNEL_DIR)/modules/$$(cat $(KERNEL_DIR)/VERSION) $(GUEST_MODULES)
 
 # every initramfs carries the child: whoever needs mkinitramfs gets it built first
 $(MKINITRAMFS): | $(GUEST_CHILD)
 
-$(INITRAMFS): $(AGENT) $(GUEST_CHILD) $(MKINITRAMFS) $(KERNEL_STAMP) tools/initramfs.mk $(EXERCISES_NEEDS)
+$(INITRAMFS): $(AGENT) $(GUEST_CHILD) $(MKINITRAMFS) $(KERNEL_STAMP) tools/initramfs.mk $(EXERCISES_NEEDS) $(GUEST_BINS)
 	$(Q)$(call mkinitramfs,$@,$(AGENT))
 
 .PHONY: initramfs

@@ -2,8 +2,10 @@
  * /dev/console (so the kernel gives PID 1 a console for its last words), and the kernel modules
  * the catalogue needs, decompressed here so the guest spends no emulated time on xz.
  *
- *   mkinitramfs -o OUT --init AGENT [--child CHILD] --modules DIR MODULE...
+ *   mkinitramfs -o OUT --init AGENT [--child CHILD] [--bin FILE]... --modules DIR MODULE...
  *
+ * Each FILE (a static binary: busybox from Debian's busybox-static, the playground's shell)
+ * becomes /bin/<its name>.
  * CHILD (bpfdojo-child, src/guest/child/child.c) becomes /bin/dojo-child, the small program
  * exercises' workloads exec.
  *
@@ -242,6 +244,8 @@ static void entry(FILE *out, const char *name, unsigned mode, unsigned maj, unsi
 int main(int argc, char **argv)
 {
 	const char *out_path = NULL, *init = NULL, *moddir = NULL, *child_path = NULL;
+	const char *bins[8];
+	int nbins = 0;
 	char tmp[4096];
 	struct blob agent, child = { 0 };
 	FILE *out;
@@ -254,13 +258,15 @@ int main(int argc, char **argv)
 			init = argv[++i];
 		else if (!strcmp(argv[i], "--child") && i + 1 < argc)
 			child_path = argv[++i];
+		else if (!strcmp(argv[i], "--bin") && i + 1 < argc && nbins < 8)
+			bins[nbins++] = argv[++i];
 		else if (!strcmp(argv[i], "--modules") && i + 1 < argc)
 			moddir = argv[++i];
 		else
 			die("unknown option %s", argv[i]);
 	}
 	if (!out_path || !init || !moddir)
-		die("usage: mkinitramfs -o OUT --init AGENT [--child CHILD] --modules DIR MODULE...%s", "");
+		die("usage: mkinitramfs -o OUT --init AGENT [--child CHILD] [--bin FILE]... --modules DIR MODULE...%s", "");
 	for (; i < argc; i++)
 		place(moddir, argv[i]);
 	agent = slurp(init);
@@ -274,9 +280,18 @@ int main(int argc, char **argv)
 	entry(out, "dev", S_IFDIR | 0755, 0, 0, NULL, 0);
 	entry(out, "dev/console", S_IFCHR | 0600, 5, 1, NULL, 0);
 	entry(out, "init", S_IFREG | 0755, 0, 0, agent.data, agent.len);
-	if (child_path) {
+	if (child_path || nbins)
 		entry(out, "bin", S_IFDIR | 0755, 0, 0, NULL, 0);
+	if (child_path)
 		entry(out, "bin/dojo-child", S_IFREG | 0755, 0, 0, child.data, child.len);
+	for (int b = 0; b < nbins; b++) {
+		struct blob bin = slurp(bins[b]);
+		const char *base = strrchr(bins[b], '/');
+		char name[128];
+
+		snprintf(name, sizeof(name), "bin/%s", base ? base + 1 : bins[b]);
+		entry(out, name, S_IFREG | 0755, 0, 0, bin.data, bin.len);
+		free(bin.data);
 	}
 	entry(out, "lib", S_IFDIR | 0755, 0, 0, NULL, 0);
 	entry(out, "lib/modules", S_IFDIR | 0755, 0, 0, NULL, 0);

@@ -16,13 +16,14 @@
 #include "core/limits.h"
 #include "exercises/exercise.h"
 #include "pipeline/pipeline.h"
+#include "cli.h"
 #include "doctor.h"
 #include "remote.h"
 #include "serve.h"
 #include "progress.h"
 #include "render.h"
 
-#define EXIT_USAGE 3
+
 
 static const char usage_text[] =
 	"usage: bpfdojo <command> [options]\n"
@@ -33,6 +34,9 @@ static const char usage_text[] =
 	"  hint <exercise>               show the exercise's next hint (one more each time)\n"
 	"  run <exercise> <file.bpf.c>   compile, load, run the workload and grade the answer\n"
 	"  check <file.bpf.c>            compile only and print the diagnostics\n"
+	"  play <file.bpf.c> [--run CMD] [--seconds N]\n"
+	"                                any program, every program attached, CMD run by the\n"
+	"                                guest's shell: its events, printk lines and maps (micro-VM)\n"
 	"  doctor [--quick]              check that everything a run needs is here, and how to fix it\n"
 	"  serve [--listen ADDR:PORT]    the HTTP server (see docs/server.md; serve --help)\n"
 	"\n"
@@ -193,7 +197,6 @@ static void after_verdict(const struct exercise *ex, enum grade_verdict v, int j
 	}
 }
 
-static int exit_code(enum grade_verdict v);
 
 /* The exit code of a verdict named @name ("OK" is a clean check). */
 static int verdict_exit_code(const char *name)
@@ -202,7 +205,7 @@ static int verdict_exit_code(const char *name)
 		return 0;
 	for (int v = GRADE_CORRECT; v <= GRADE_OK; v++)
 		if (!strcmp(grade_verdict_name(v), name))
-			return exit_code(v);
+			return cli_exit_code(v);
 	return EXIT_USAGE;
 }
 
@@ -260,7 +263,7 @@ static int cmd_lesson(int argc, char **argv)
 }
 
 /* Read at most one byte more than the source limit, so the compiler can say "too big". */
-static char *read_source(const char *path, size_t *len)
+char *cli_read_source(const char *path, size_t *len)
 {
 	size_t cap = DOJO_MAX_SOURCE_BYTES + 1, n = 0;
 	char *buf = malloc(cap + 1);
@@ -286,7 +289,7 @@ static char *read_source(const char *path, size_t *len)
 	return buf;
 }
 
-static const char *base_name(const char *path)
+const char *cli_base_name(const char *path)
 {
 	const char *s = strrchr(path, '/');
 
@@ -295,7 +298,7 @@ static const char *base_name(const char *path)
 
 /* The exit status of a verdict: the CLI's own business (a server maps verdicts to nothing:
  * HTTP statuses are about requests). */
-static int exit_code(enum grade_verdict v)
+int cli_exit_code(enum grade_verdict v)
 {
 	switch (v) {
 	case GRADE_CORRECT:
@@ -315,7 +318,7 @@ static int exit_code(enum grade_verdict v)
 }
 
 /* A pipeline_event_cb: the event's one JSON form, to the renderer (text or JSON lines). */
-static int on_event(const struct pipeline_event *ev, void *ctx)
+int cli_on_event(const struct pipeline_event *ev, void *ctx)
 {
 	json_t *j = pipeline_event_json(ev);
 	int rc = j ? render_event(j, ctx) : 0;
@@ -403,11 +406,11 @@ static int cmd_run(int argc, char **argv, int compile_only)
 		return EXIT_USAGE;
 	}
 	req.exercise = compile_only ? NULL : argv[optind];
-	src = read_source(argv[argc - 1], &req.source_len);
+	src = cli_read_source(argv[argc - 1], &req.source_len);
 	if (!src)
 		return EXIT_USAGE;
 	req.source = src;
-	req.filename = base_name(argv[argc - 1]);
+	req.filename = cli_base_name(argv[argc - 1]);
 	req.compile_only = compile_only;
 	r.source = src;
 	r.source_len = req.source_len;
@@ -430,7 +433,7 @@ static int cmd_run(int argc, char **argv, int compile_only)
 				after_verdict(ex, (enum grade_verdict)v, r.json);
 		return verdict_exit_code(verdict);
 	}
-	rc = pipeline_run(&req, on_event, &r, &res, &err);
+	rc = pipeline_run(&req, cli_on_event, &r, &res, &err);
 	free(src);
 	if (rc) {
 		fprintf(stderr, "bpfdojo: %s\n", err.msg);
@@ -438,7 +441,7 @@ static int cmd_run(int argc, char **argv, int compile_only)
 	}
 	if (ex)
 		after_verdict(ex, res.verdict, r.json);
-	return exit_code(res.verdict);
+	return cli_exit_code(res.verdict);
 }
 
 int main(int argc, char **argv)
@@ -465,6 +468,8 @@ int main(int argc, char **argv)
 		return cmd_run(argc - 1, argv + 1, 0);
 	if (!strcmp(cmd, "check"))
 		return cmd_run(argc - 1, argv + 1, 1);
+	if (!strcmp(cmd, "play"))
+		return cli_play(argc - 1, argv + 1);
 	if (!strcmp(cmd, "serve"))
 		return cli_serve(argc - 1, argv + 1);
 	if (!strcmp(cmd, "doctor"))

@@ -219,6 +219,8 @@ int render_event(json_t *ev, void *ctx)
 			r->debug_events, r->debug_events == 1 ? "" : "s");
 	} else if (!strcmp(e, "verdict")) {
 		verdict(r, ev);
+	} else {
+		render_play_event(r, ev, e);
 	}
 	fflush(r->out);
 	return 0;

@@ -26,4 +26,7 @@ struct render {
  * local and a remote run look the same.  Text mode prints nothing for "done".  Returns 0. */
 int render_event(json_t *ev, void *ctx);
 
+/* The playground's events (render_play.c): 1 when @e was one of them and was printed. */
+int render_play_event(struct render *r, json_t *ev, const char *e);
+
 #endif

@@ -17,6 +17,13 @@ static const char *const frame_names[FRAME_TYPE_MAX] = {
 	[FRAME_WORKLOAD_DONE] = "WORKLOAD_DONE",
 	[FRAME_DONE] = "DONE",
 	[FRAME_ERROR] = "ERROR",
+	[FRAME_PLAY] = "PLAY",
+	[FRAME_PLAY_OUTPUT] = "PLAY_OUTPUT",
+	[FRAME_PLAY_RECORD] = "PLAY_RECORD",
+	[FRAME_PLAY_MAP] = "PLAY_MAP",
+	[FRAME_PLAY_ENTRY] = "PLAY_ENTRY",
+	[FRAME_PLAY_STATS] = "PLAY_STATS",
+	[FRAME_PLAY_DROPPED] = "PLAY_DROPPED",
 };
 
 const char *frame_type_name(uint8_t type)

@@ -26,6 +26,7 @@ enum frame_type {
 	/* host -> agent */
 	FRAME_JOB = 1,          /* struct job (see agent protocol in src/guest/protocol.h) */
 	FRAME_SAVE,             /* VM: the guest is saved next; the agent answers READY (no payload) */
+	FRAME_PLAY,             /* a playground job: struct proto_play (any object, a shell command) */
 	/* agent -> host */
 	FRAME_READY = 16,       /* agent is up and waits for a job: str version */
 	FRAME_LOG,              /* libbpf or agent message worth showing: u8 level, str text */
@@ -37,6 +38,13 @@ enum frame_type {
 	FRAME_WORKLOAD_DONE,    /* u32 duration_ms, i32 status */
 	FRAME_DONE,             /* run finished: u32 records, u32 dropped, u32 lost_in_kernel */
 	FRAME_ERROR,            /* the agent could not do the job: i32 err, str msg */
+	/* agent -> host, playground jobs only */
+	FRAME_PLAY_OUTPUT,      /* u8 stream (enum proto_play_stream), bytes text */
+	FRAME_PLAY_RECORD,      /* one ring-buffer record: str map, bytes data */
+	FRAME_PLAY_MAP,         /* a map's dump begins: str map, u32 type, u32 key/value size, u32 cpus, u32 entries, u32 shown */
+	FRAME_PLAY_ENTRY,       /* one map entry: str map, bytes key, bytes value (per CPU: cpus values) */
+	FRAME_PLAY_STATS,       /* one program's bpf_stats: str prog, u64 run_cnt, u64 run_time_ns */
+	FRAME_PLAY_DROPPED,     /* what a cap dropped: u8 stream, u32 count, u64 bytes */
 	FRAME_TYPE_MAX
 };
 

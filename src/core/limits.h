@@ -46,6 +46,20 @@
 #define DOJO_VM_MIGRATE_TIMEOUT_MS 10000u             /* saving the snapshot */
 #define DOJO_VM_TAIL_BYTES        2048u               /* console and qemu stderr kept for error messages */
 
+/* the playground (bpfdojo play): what one run may send back, per kind */
+#define DOJO_PLAY_DEFAULT_SECONDS 2u                  /* the workload's wall clock unless asked */
+#define DOJO_PLAY_MAX_SECONDS     10u                 /* ...at most */
+#define DOJO_PLAY_MAX_CMD         1024u               /* the workload's shell command */
+#define DOJO_PLAY_MAX_OUTPUT      (32u * 1024)        /* stdout, stderr each: bytes kept */
+#define DOJO_PLAY_MAX_OUTPUT_FRAMES 128u              /* ...and reads forwarded (frames) */
+#define DOJO_PLAY_MAX_PRINTK      (32u * 1024)        /* bpf_printk lines: bytes kept */
+#define DOJO_PLAY_MAX_PRINTK_LINES 256u               /* ...and lines */
+#define DOJO_PLAY_CHUNK           2048u               /* one output frame's bytes at most */
+#define DOJO_PLAY_MAX_RECORDS     256u                /* ring-buffer records forwarded */
+#define DOJO_PLAY_MAX_RECORD_BYTES (128u * 1024)      /* ...their bytes */
+#define DOJO_PLAY_MAX_ENTRIES     64u                 /* entries shown per map */
+#define DOJO_PLAY_MAX_SCAN        65536u              /* keys walked per map to count them */
+
 /* the sandbox broker (privilege separation: src/sandbox/broker.c) */
 #define DOJO_BROKER_MAX_GUESTS    64u                 /* guests the broker holds at once */
 #define DOJO_BROKER_REPLY_MS      5000u               /* the broker explaining or freeing a guest */

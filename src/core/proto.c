@@ -47,6 +47,16 @@
 
 #define FIELDS_job(X) X##_U64(key) X##_RAW(entropy) X##_U64(realtime_ns) X##_U32(flags)	\
 	X##_U32(timeout_ms) X##_U32(max_records) X##_STR(exercise) X##_BYTES(obj, obj_len)
+#define FIELDS_play(X) X##_U64(job.key) X##_RAW(job.entropy) X##_U64(job.realtime_ns)	\
+	X##_U32(job.flags) X##_U32(job.timeout_ms) X##_U32(job.max_records) X##_STR(job.exercise)	\
+	X##_BYTES(job.obj, job.obj_len) X##_STR(cmd) X##_U32(workload_ms)
+#define FIELDS_play_output(X) X##_U8(stream) X##_BYTES(data, len)
+#define FIELDS_play_record(X) X##_STR(map) X##_BYTES(data, len)
+#define FIELDS_play_map(X) X##_STR(map) X##_U32(type) X##_U32(key_size) X##_U32(value_size)	\
+	X##_U32(cpus) X##_U32(entries) X##_U32(shown)
+#define FIELDS_play_entry(X) X##_STR(map) X##_BYTES(key, key_len) X##_BYTES(value, value_len)
+#define FIELDS_play_stats(X) X##_STR(prog) X##_U64(run_cnt) X##_U64(run_time_ns)
+#define FIELDS_play_dropped(X) X##_U8(stream) X##_U32(count) X##_U64(bytes)
 #define FIELDS_ready(X) X##_STR(version)
 #define FIELDS_log(X) X##_U8(level) X##_STR(text)
 #define FIELDS_loaded(X) X##_U32(programs) X##_U32(maps) X##_U32(load_us)
@@ -58,6 +68,13 @@
 #define FIELDS_error(X) X##_U32(err) X##_STR(msg)
 
 FIELDS_BEGIN(job, proto_job)
+FIELDS_BEGIN(play, proto_play)
+FIELDS_BEGIN(play_output, proto_play_output)
+FIELDS_BEGIN(play_record, proto_play_record)
+FIELDS_BEGIN(play_map, proto_play_map)
+FIELDS_BEGIN(play_entry, proto_play_entry)
+FIELDS_BEGIN(play_stats, proto_play_stats)
+FIELDS_BEGIN(play_dropped, proto_play_dropped)
 FIELDS_BEGIN(ready, proto_ready)
 FIELDS_BEGIN(log, proto_log)
 FIELDS_BEGIN(loaded, proto_loaded)

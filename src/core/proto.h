@@ -37,6 +37,31 @@ struct proto_job {
 	size_t obj_len;
 };
 
+/* A playground job (FRAME_PLAY): any object, every program attached, @cmd run by the guest's
+ * shell for at most job.timeout_ms; the agent answers with PLAY_* frames besides the usual. */
+#define PROTO_CMD_MAX 4096
+struct proto_play {
+	struct proto_job job;         /* exercise is "" */
+	char cmd[PROTO_CMD_MAX];      /* the workload: `sh -c CMD` */
+	uint32_t workload_ms;         /* the workload's own wall-clock limit */
+};
+
+enum proto_play_stream { PLAY_STDOUT = 1, PLAY_STDERR, PLAY_PRINTK, PLAY_RECORDS, PLAY_ENTRIES };
+
+struct proto_play_output { uint8_t stream; const uint8_t *data; size_t len; };
+struct proto_play_record { char map[PROTO_NAME_MAX]; const uint8_t *data; size_t len; };
+struct proto_play_map {
+	char map[PROTO_NAME_MAX];
+	uint32_t type, key_size, value_size, cpus, entries, shown;
+};
+struct proto_play_entry {
+	char map[PROTO_NAME_MAX];
+	const uint8_t *key; size_t key_len;
+	const uint8_t *value; size_t value_len;
+};
+struct proto_play_stats { char prog[PROTO_NAME_MAX]; uint64_t run_cnt, run_time_ns; };
+struct proto_play_dropped { uint8_t stream; uint32_t count; uint64_t bytes; };
+
 struct proto_ready { char version[PROTO_NAME_MAX]; };
 struct proto_log { uint8_t level; char text[PROTO_TEXT_MAX]; };
 struct proto_loaded { uint32_t programs, maps, load_us; };
@@ -60,6 +85,20 @@ struct proto_error { int32_t err; char msg[PROTO_TEXT_MAX]; };
 
 /* Encoders append a payload (not a frame) to @b: 0 or -E2BIG/-ENOMEM. */
 int proto_put_job(struct buf *b, const struct proto_job *m) DOJO_WARN_UNUSED;
+int proto_put_play(struct buf *b, const struct proto_play *m) DOJO_WARN_UNUSED;
+int proto_put_play_output(struct buf *b, const struct proto_play_output *m) DOJO_WARN_UNUSED;
+int proto_put_play_record(struct buf *b, const struct proto_play_record *m) DOJO_WARN_UNUSED;
+int proto_put_play_map(struct buf *b, const struct proto_play_map *m) DOJO_WARN_UNUSED;
+int proto_put_play_entry(struct buf *b, const struct proto_play_entry *m) DOJO_WARN_UNUSED;
+int proto_put_play_stats(struct buf *b, const struct proto_play_stats *m) DOJO_WARN_UNUSED;
+int proto_put_play_dropped(struct buf *b, const struct proto_play_dropped *m) DOJO_WARN_UNUSED;
+int proto_get_play(const uint8_t *p, size_t len, struct proto_play *m) DOJO_WARN_UNUSED;
+int proto_get_play_output(const uint8_t *p, size_t len, struct proto_play_output *m) DOJO_WARN_UNUSED;
+int proto_get_play_record(const uint8_t *p, size_t len, struct proto_play_record *m) DOJO_WARN_UNUSED;
+int proto_get_play_map(const uint8_t *p, size_t len, struct proto_play_map *m) DOJO_WARN_UNUSED;
+int proto_get_play_entry(const uint8_t *p, size_t len, struct proto_play_entry *m) DOJO_WARN_UNUSED;
+int proto_get_play_stats(const uint8_t *p, size_t len, struct proto_play_stats *m) DOJO_WARN_UNUSED;
+int proto_get_play_dropped(const uint8_t *p, size_t len, struct proto_play_dropped *m) DOJO_WARN_UNUSED;
 int proto_put_ready(struct buf *b, const struct proto_ready *m) DOJO_WARN_UNUSED;
 int proto_put_log(struct buf *b, const struct proto_log *m) DOJO_WARN_UNUSED;
 int proto_put_loaded(struct buf *b, const struct proto_loaded *m) DOJO_WARN_UNUSED;

@@ -52,6 +52,19 @@ void grade_btf_free(struct grade_btf *btf);
 int grade_format_value(const struct grade_btf *btf, const void *rec, size_t len,
 		       struct buf *value, char *type_name, size_t type_cap);
 
+/* @len bytes of type @type_id of the object's BTF, as grade_format_value() shows a record's
+ * value (a DATASEC, a .bss or .data map's value, as {.var = value, ...}); hex bytes ("0a 1b")
+ * with "?" as its type when the id is 0, unknown, or larger than @len.  0 or -E2BIG. */
+int grade_value_format(const struct grade_btf *btf, uint32_t type_id, const void *p, size_t len,
+		       struct buf *value, char *type_name, size_t type_cap);
+
+/* The BTF types of map @name's key and value (0 when not known): for a map defined in .maps,
+ * its __type(key, ...) and __type(value, ...); for a global section map ("prog.bss"), the
+ * section's DATASEC as the value.  For a ring buffer, whose records have no declared type,
+ * *value_id is the one struct of the object of @record_size bytes, if exactly one is. */
+void grade_map_types(const struct grade_btf *btf, const char *name, size_t record_size,
+		     uint32_t *key_id, uint32_t *value_id);
+
 /* One record (a RECORD message), decoded for showing: what the program sent, in its terms. */
 struct grade_record {
 	enum dojo_rec_kind kind;            /* SUBMIT or DEBUG */

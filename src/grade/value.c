@@ -530,3 +530,44 @@ int grade_format_value(const struct grade_btf *g, const void *rec, size_t len,
 	}
 	return f.err;
 }
+
+int grade_value_format(const struct grade_btf *g, uint32_t type_id, const void *p, size_t len,
+		       struct buf *value, char *type_name_out, size_t type_cap)
+{
+	struct fmt f = { .g = g, .out = value };
+	uint32_t id = type_id;
+	const struct btf_type *t = type_id ? resolve(g, &id, true) : NULL;
+
+	if (!value || !type_name_out || type_cap == 0)
+		return -EINVAL;
+	if (t && btf_is_datasec(t)) {
+		/* a global section (.bss, .data): each variable by name */
+		const struct btf_var_secinfo *vs = btf_var_secinfos(t);
+
+		snprintf(type_name_out, type_cap, "%s", btf__name_by_offset(g->btf, t->name_off));
+		emit(&f, "{");
+		for (uint16_t i = 0; i < btf_vlen(t); i++, vs++) {
+			const struct btf_type *var = btf__type_by_id(g->btf, vs->type);
+
+			if (!var || vs->offset + (uint64_t)vs->size > len)
+				continue;
+			emit(&f, "%s.%s = ", i ? ", " : "", btf__name_by_offset(g->btf, var->name_off));
+			emit_value(&f, var->type, (const uint8_t *)p + vs->offset, vs->size, 0, 0, 0);
+		}
+		emit(&f, "}");
+		return f.err;
+	}
+	if (t && btf__resolve_size(g->btf, id) >= 0 && (size_t)btf__resolve_size(g->btf, id) <= len) {
+		type_name(g, type_id, type_name_out, type_cap, 0);
+		emit_value(&f, id, p, len, 0, 0, 0);
+	} else {
+		snprintf(type_name_out, type_cap, "?");
+		emit_hex(&f, p, len);
+	}
+	return f.err;
+}
+
+const struct btf *grade_btf_raw(const struct grade_btf *g)
+{
+	return g ? g->btf : NULL;
+}

@@ -16,4 +16,8 @@ int grade_rec_parse(const void *rec, size_t len, struct dojo_rec_hdr *hdr, const
 int grade_rec_int(const struct grade_btf *btf, const struct dojo_rec_hdr *hdr,
 		  const uint8_t *val, int64_t *out);
 
+struct btf;
+/* The parsed BTF behind @g (maps.c reads the .maps section with it). */
+const struct btf *grade_btf_raw(const struct grade_btf *g);
+
 #endif

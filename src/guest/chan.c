@@ -123,6 +123,20 @@ static ssize_t read_some(struct guest_chan *c, void *p, size_t len, int *spinnin
 
 int guest_chan_read_job(struct guest_chan *c, struct buf *storage, struct proto_job *job)
 {
+	static struct proto_play play;
+	uint8_t type = 0;
+	int err = guest_chan_read_any(c, storage, &play, &type);
+
+	if (!err && type != FRAME_JOB)
+		err = -EPROTO;
+	if (!err)
+		*job = play.job;
+	return err;
+}
+
+int guest_chan_read_any(struct guest_chan *c, struct buf *storage, struct proto_play *job,
+			uint8_t *type)
+{
 	static uint8_t chunk[FRAME_READ_CHUNK];
 	struct frame_reader rd;
 	struct frame f;
@@ -163,15 +177,18 @@ int guest_chan_read_job(struct guest_chan *c, struct buf *storage, struct proto_
 	}
 	if (err < 0)
 		goto out;
-	if (f.type != FRAME_JOB) {
+	if (f.type != FRAME_JOB && f.type != FRAME_PLAY) {
 		err = -EPROTO;
 		goto out;
 	}
+	*type = f.type;
+	memset(job, 0, sizeof(*job));
 	/* keep the payload past the reader's life: the object is used until the run ends */
 	buf_init(storage, f.len ? f.len : 1);
 	err = buf_add(storage, f.payload, f.len);
 	if (!err)
-		err = proto_get_job(storage->data, storage->len, job);
+		err = f.type == FRAME_JOB ? proto_get_job(storage->data, storage->len, &job->job) :
+					    proto_get_play(storage->data, storage->len, job);
 out:
 	frame_reader_free(&rd);
 	if (spinning && fcntl(c->fd, F_SETFL, flags) < 0 && !err)

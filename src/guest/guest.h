@@ -77,6 +77,18 @@ int guest_send_ready(struct guest_chan *c);
  * (the host closed the channel), or a read error. */
 int guest_chan_read_job(struct guest_chan *c, struct buf *storage, struct proto_job *job);
 #define GUEST_SPIN_MS 15u
+/* The same for a JOB or a PLAY frame: *type says which; for a JOB only job->job is filled. */
+int guest_chan_read_any(struct guest_chan *c, struct buf *storage, struct proto_play *job,
+			uint8_t *type);
+/* Run a playground job (play.c) once the JOB's environment flags were applied: its last frame
+ * is DONE or ERROR (or LOAD_FAILED).  0, or a negative errno when the channel broke. */
+int guest_play(struct guest_chan *c, const struct proto_play *job);
+/* After the workload (play_maps.c): every map's entries (PLAY_MAP then PLAY_ENTRY*, sorted
+ * by key, capped), and every program's bpf_stats (PLAY_STATS).  0 or the channel's error. */
+struct bpf_object;
+int guest_play_dump_maps(struct guest_chan *c, struct bpf_object *obj);
+int guest_play_stats(struct guest_chan *c, struct bpf_object *obj);
+#define GUEST_BUSYBOX "/bin/busybox"       /* the playground's shell, in the initramfs */
 
 /* Prepare the process's world: see env.c for the list per mode.  0 or a negative errno with
  * @err filled. */

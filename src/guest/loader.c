@@ -42,6 +42,7 @@ struct guest_loader {
 
 /* libbpf's print callback has no context: the channel and the tail are the agent's single
  * instance (one job per process). */
+static int play_mode;   /* a playground job: no dojo_events needed */
 static struct guest_chan *chan;
 static char tail[DOJO_AGENT_LIBBPF_TAIL];
 static size_t tail_len;
@@ -369,7 +370,7 @@ int guest_loader_load(struct guest_loader *l, unsigned timeout_ms)
 	}
 	free(load_saved);
 	load_saved = NULL;
-	if (!l->events)
+	if (!l->events && !play_mode)
 		return load_failed(-ENOENT, "", NULL, 0, "your program passed the verifier, but nothing it does can be submitted: your object has no ring buffer 'dojo_events': add #include \"dojo.h\" and report with SUBMIT_*/DEBUG_*");
 	m.load_us = (uint32_t)(dojo_now_us() - t0);
 	bpf_object__for_each_program(prog, l->obj)
@@ -521,6 +522,16 @@ static void guest_loader_detach(struct guest_loader *l)
 	free(l->perf);
 	l->perf = NULL;
 	l->nperf = 0;
+}
+
+void guest_loader_set_play(int on)
+{
+	play_mode = on;
+}
+
+struct bpf_object *guest_loader_object(const struct guest_loader *l)
+{
+	return l->obj;
 }
 
 int guest_loader_events_fd(const struct guest_loader *l)

@@ -36,6 +36,10 @@ int guest_loader_attach(struct guest_loader *l);
  * goes to one LOG line per iterator.  0 (a failing iterator is told in a LOG line and is the
  * learner's business: the run goes on), or the channel's error. */
 int guest_loader_read_iters(struct guest_loader *l);
+/* A playground job: an object without dojo_events loads too.  Call before loading. */
+void guest_loader_set_play(int on);
+/* The libbpf object (the playground reads every map and program). */
+struct bpf_object *guest_loader_object(const struct guest_loader *l);
 
 /* The ring buffer `dojo_events`'s map fd. */
 int guest_loader_events_fd(const struct guest_loader *l);

@@ -348,7 +348,9 @@ static unsigned load_timeout_ms(uint64_t deadline)
 
 int guest_run(struct guest_chan *c, enum guest_mode mode)
 {
+	static struct proto_play play;
 	struct proto_job job;
+	uint8_t type = 0;
 	struct proto_done done = { 0 };
 	struct rec_state s = { .c = c };
 	struct guest_loader *l = NULL;
@@ -365,7 +367,8 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 	rc = guest_send_ready(c);
 	if (rc)
 		return rc;
-	rc = guest_chan_read_job(c, &storage, &job);
+	rc = guest_chan_read_any(c, &storage, &play, &type);
+	job = play.job;
 	if (rc) {
 		if (rc == -EPROTO || rc == -EMSGSIZE)
 			(void)guest_send_error(c, rc, "the agent expected one well-formed JOB frame");
@@ -376,6 +379,12 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 	rc = guest_env_apply_job(mode, &job, &err);
 	if (rc) {
 		rc = guest_send_error(c, rc, "%s", err.msg);
+		goto out;
+	}
+	if (type == FRAME_PLAY) {
+		/* the playground runs anything: only in a kernel of its own */
+		rc = mode == GUEST_VM ? guest_play(c, &play) :
+			guest_send_error(c, -EPERM, "the playground runs in the micro-VM sandbox only");
 		goto out;
 	}
 #ifdef DOJO_TEST_FAULTS

@@ -21,6 +21,12 @@ static const char *const event_names[PIPELINE_EV_KINDS] = {
 	[PIPELINE_EV_WORKLOAD_DONE] = "workload_done",
 	[PIPELINE_EV_VERDICT] = "verdict",
 	[PIPELINE_EV_DONE] = "done",
+	[PIPELINE_EV_OUTPUT] = "output",
+	[PIPELINE_EV_PRINTK] = "printk",
+	[PIPELINE_EV_RECORD] = "record",
+	[PIPELINE_EV_MAP] = "map",
+	[PIPELINE_EV_STATS] = "stats",
+	[PIPELINE_EV_DROPPED] = "dropped",
 };
 
 const char *pipeline_event_name(enum pipeline_event_kind kind)
@@ -141,6 +147,67 @@ static json_t *verdict_json(const struct pipeline_event *ev)
 	return o;
 }
 
+/* A MAP event's entries: [{key, value, [cpus: [...], sum]}]. */
+static json_t *map_items_json(const struct pipeline_event *ev)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < ev->u.map.nitems; i++) {
+		const struct pipeline_map_item *it = &ev->u.map.items[i];
+		json_t *o = json_pack("{s:o, s:o}", "key", jsonx_str(it->key),
+				      "value", jsonx_str(it->value));
+
+		if (o && it->cpu_values) {
+			json_t *cpus = json_array();
+
+			for (unsigned c = 0; cpus && c < it->ncpus; c++)
+				json_array_append_new(cpus, jsonx_str(it->cpu_values[c]));
+			json_object_set_new(o, "cpus", cpus);
+			if (it->has_sum)
+				json_object_set_new(o, "sum", json_integer((json_int_t)it->sum));
+		}
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *play_json(const struct pipeline_event *ev)
+{
+	switch (ev->kind) {
+	case PIPELINE_EV_OUTPUT:
+		return json_pack("{s:s, s:o}", "stream", ev->u.output.stream,
+				 "text", jsonx_string(ev->u.output.text, ev->u.output.len));
+	case PIPELINE_EV_PRINTK:
+		return json_pack("{s:o, s:o, s:i, s:o}",
+				 "line", jsonx_string(ev->u.output.text, ev->u.output.len),
+				 "comm", jsonx_str(ev->u.output.comm), "pid", ev->u.output.pid,
+				 "message", jsonx_str(ev->u.output.message));
+	case PIPELINE_EV_RECORD:
+		return json_pack("{s:o, s:I, s:o, s:o}", "map", jsonx_str(ev->u.precord.map),
+				 "size", (json_int_t)ev->u.precord.size,
+				 "type", jsonx_str(ev->u.precord.type),
+				 "value", jsonx_str(ev->u.precord.value));
+	case PIPELINE_EV_MAP:
+		return json_pack("{s:o, s:o, s:o, s:o, s:i, s:i, s:I, s:o}",
+				 "map", jsonx_str(ev->u.map.name), "type", jsonx_str(ev->u.map.type),
+				 "key_type", jsonx_str(ev->u.map.key_type),
+				 "value_type", jsonx_str(ev->u.map.value_type),
+				 "entries", ev->u.map.entries, "cpus", ev->u.map.cpus,
+				 "left_out", (json_int_t)(ev->u.map.entries > ev->u.map.nitems ?
+							  ev->u.map.entries - ev->u.map.nitems : 0),
+				 "items", map_items_json(ev));
+	case PIPELINE_EV_STATS:
+		return json_pack("{s:o, s:I, s:I}", "program", jsonx_str(ev->u.stats.program),
+				 "run_cnt", (json_int_t)ev->u.stats.run_cnt,
+				 "run_time_ns", (json_int_t)ev->u.stats.run_time_ns);
+	case PIPELINE_EV_DROPPED:
+		return json_pack("{s:s, s:i, s:I}", "what", ev->u.dropped.what,
+				 "count", ev->u.dropped.count, "bytes", (json_int_t)ev->u.dropped.bytes);
+	default:
+		return NULL;
+	}
+}
+
 /* The fields of @ev, without "event". */
 static json_t *fields_json(const struct pipeline_event *ev)
 {
@@ -210,7 +277,7 @@ static json_t *fields_json(const struct pipeline_event *ev)
 				 "load_ms", ev->u.done.load_ms, "run_ms", ev->u.done.run_ms,
 				 "grade_ms", ev->u.done.grade_ms, "total_ms", ev->u.done.total_ms);
 	default:
-		return NULL;
+		return play_json(ev);
 	}
 }
 

@@ -17,6 +17,7 @@
 #include <sys/random.h>
 #include "core/clock.h"
 #include "pipeline.h"
+#include "play.h"
 
 struct run {
 	const struct pipeline_req *req;
@@ -47,6 +48,9 @@ struct run {
 	const void **submit_ptrs;
 	size_t *submit_lens;
 	struct grade_result verdict;
+	struct sandbox_opts sopts;          /* req->sandbox, with a playground run's timeout */
+	struct play_host *play;             /* a playground run's decoder */
+	unsigned attached;                  /* programs attached */
 };
 
 static unsigned since(uint64_t t0)
@@ -139,7 +143,7 @@ static int compile_wait(struct run *r)
 
 static void guest_start(struct run *r)
 {
-	int rc = sandbox_start(&r->req->sandbox, &r->sb, &r->serr);
+	int rc = sandbox_start(&r->sopts, &r->sb, &r->serr);
 
 	if (rc) {
 		r->facts.sandbox_err = rc;
@@ -212,6 +216,11 @@ static int on_record(struct run *r, const struct dojo_rec *rec, unsigned nth)
 	return 0;
 }
 
+static int play_emit(void *run, const struct pipeline_event *ev)
+{
+	return emit(run, ev);
+}
+
 /* One message of the agent: its event, and what it tells the verdict.  0 to read on. */
 static int on_message(struct run *r, const struct sandbox_msg *m, unsigned *nrec)
 {
@@ -233,6 +242,7 @@ static int on_message(struct run *r, const struct sandbox_msg *m, unsigned *nrec
 		ev.u.loaded.ms = r->load_ms;
 		return emit(r, &ev);
 	case FRAME_ATTACHED:
+		r->attached++;
 		ev.kind = PIPELINE_EV_ATTACHED;
 		ev.u.prog.program = m->u.attached.prog;
 		ev.u.prog.section = m->u.attached.section;
@@ -289,15 +299,25 @@ static int on_message(struct run *r, const struct sandbox_msg *m, unsigned *nrec
 		r->facts.agent_msg = r->agent_msg;
 		return 0;
 	default:
+		if (r->play && m->type >= FRAME_PLAY_OUTPUT)
+			return play_host_message(r->play, m, play_emit, r);
 		return 0;   /* the sandbox hands out run messages only */
 	}
+}
+
+static unsigned play_ms(const struct pipeline_req *q)
+{
+	unsigned s = q->play_seconds ? q->play_seconds : DOJO_PLAY_DEFAULT_SECONDS;
+
+	return (s < DOJO_PLAY_MAX_SECONDS ? s : DOJO_PLAY_MAX_SECONDS) * 1000u;
 }
 
 /* Send the job, then turn each message into events until the run's last one. */
 static void guest_run(struct run *r)
 {
-	struct sandbox_job job = { .exercise = r->ex->id, .key = r->facts.key,
-				   .obj = r->cr.obj, .obj_len = r->cr.obj_len };
+	struct sandbox_job job = { .exercise = r->ex ? r->ex->id : NULL, .key = r->facts.key,
+				   .obj = r->cr.obj, .obj_len = r->cr.obj_len,
+				   .play_cmd = r->req->play_cmd, .play_ms = play_ms(r->req) };
 	static __thread struct sandbox_msg m;
 	unsigned nrec = 0;
 	int rc = sandbox_send_job(r->sb, &job, &r->serr);
@@ -305,8 +325,13 @@ static void guest_run(struct run *r)
 	r->facts.job_sent = !rc;
 	while (!rc && (rc = sandbox_next(r->sb, &m, &r->serr)) == 1) {
 		rc = 0;
-		if (on_message(r, &m, &nrec) || sandbox_msg_is_last(m.type))
+		if (on_message(r, &m, &nrec))
 			return;
+		if (sandbox_msg_is_last(m.type)) {
+			if (r->play && play_host_flush(r->play, play_emit, r))
+				r->stopped = 1;
+			return;
+		}
 	}
 	if (rc == -ECANCELED) {
 		r->stopped = 1;   /* the stop signal, raised while the guest was silent */
@@ -325,6 +350,8 @@ static int read_btf(struct run *r)
 
 	r->btf = grade_btf_new(r->cr.obj, r->cr.obj_len, &err);
 	r->facts.btf = r->btf;
+	if (r->play)
+		play_host_set_btf(r->play, r->btf);
 	if (r->btf)
 		return 0;
 	snprintf(r->host_msg, sizeof(r->host_msg), "cannot read the object's BTF: %s", err.msg);
@@ -335,6 +362,23 @@ static int read_btf(struct run *r)
 
 /* ---- the verdict ---- */
 
+/* A playground run's result for the caller (its exit code): COMPILE_ERROR or LOAD_ERROR when
+ * the program did not compile, load or attach any program (some not attaching is reported,
+ * the others run), RUN_ERROR when the machine failed, else OK. */
+static void play_outcome(struct run *r)
+{
+	const struct grade_run *f = &r->facts;
+
+	r->verdict.verdict = f->compile_failed ? GRADE_COMPILE_ERROR :
+			     f->load_failed || (f->attach_failed && !r->attached) ? GRADE_LOAD_ERROR :
+			     f->host_err || f->sandbox_err || f->agent_err || !f->done || f->cancelled ?
+			     GRADE_RUN_ERROR : GRADE_OK;
+	snprintf(r->verdict.message, sizeof(r->verdict.message), "%s",
+		 f->host_msg ? f->host_msg : f->sandbox_msg ? f->sandbox_msg :
+		 f->agent_msg ? f->agent_msg : "");
+	r->verdict_ms = since(r->t0);
+}
+
 static void grade_and_report(struct run *r)
 {
 	const struct sandbox_stats *st = r->sb ? sandbox_get_stats(r->sb) : NULL;
@@ -343,6 +387,10 @@ static void grade_and_report(struct run *r)
 
 	r->facts.cancelled = r->stopped;
 	r->facts.diag_title = r->diag_title;
+	if (r->req->play_cmd) {   /* a playground run has no answer: nothing to decide */
+		play_outcome(r);
+		goto done;
+	}
 	grade_decide(&r->facts, &r->verdict);
 	r->grade_ms = (unsigned)((dojo_now_us() - t) / 1000);
 	ev.u.verdict.verdict = r->verdict.verdict;
@@ -358,7 +406,7 @@ static void grade_and_report(struct run *r)
 	ev.u.verdict.dropped = r->dropped;
 	ev.u.verdict.lost = r->lost;
 	emit(r, &ev);
-
+done:
 	ev = (struct pipeline_event){ .kind = PIPELINE_EV_DONE };
 	ev.u.done.compile_ms = r->cr.elapsed_ms;
 	ev.u.done.start_ms = st ? st->start_ms : 0;
@@ -377,6 +425,7 @@ static void run_free(struct run *r)
 	free(r->submits);
 	free(r->submit_ptrs);
 	free(r->submit_lens);
+	play_host_free(r->play);
 }
 
 /* Steps 1-4 of a run, in order; each returns early when the run cannot go on.  What happened
@@ -421,13 +470,24 @@ int pipeline_run(const struct pipeline_req *req, pipeline_event_cb cb, void *ctx
 	dojo_err_clear(err);
 	if (!req || !req->source)
 		return dojo_err_set(err, -EINVAL, "a run needs a source");
-	if (!req->compile_only && !req->exercise)
+	if (!req->compile_only && !req->exercise && !req->play_cmd)
 		return dojo_err_set(err, -EINVAL, "a run needs an exercise; `bpfdojo list` shows them");
+	if (req->play_cmd && req->sandbox.kind == SANDBOX_HOST)
+		return dojo_err_set(err, -EPERM, "the playground runs any program: in the micro-VM sandbox only (--sandbox vm)");
+	if (req->play_cmd && strlen(req->play_cmd) > DOJO_PLAY_MAX_CMD)
+		return dojo_err_set(err, -E2BIG, "the workload's command is longer than %u bytes", DOJO_PLAY_MAX_CMD);
 	r = calloc(1, sizeof(*r));
 	if (!r)
 		return dojo_err_set(err, -ENOMEM, "out of memory starting a run");
 	*r = (struct run){ .req = req, .cb = cb, .ctx = ctx, .t0 = dojo_now_ms() };
-	if (req->exercise && !(r->ex = exercise_find(req->exercise))) {
+	r->sopts = req->sandbox;
+	if (req->play_cmd && !r->sopts.timeout_ms)
+		r->sopts.timeout_ms = DOJO_RUN_TIMEOUT_MS + play_ms(req);
+	if (req->play_cmd && !(r->play = play_host_new(NULL))) {
+		free(r);
+		return dojo_err_set(err, -ENOMEM, "out of memory starting a run");
+	}
+	if (req->exercise && !req->play_cmd && !(r->ex = exercise_find(req->exercise))) {
 		free(r);
 		return dojo_err_set(err, -ENOENT, "unknown exercise '%s'; `bpfdojo list` shows them",
 				    req->exercise);
@@ -438,7 +498,7 @@ int pipeline_run(const struct pipeline_req *req, pipeline_event_cb cb, void *ctx
 	if (req->filename)
 		snprintf(r->file, sizeof(r->file), "%s", req->filename);
 	else
-		snprintf(r->file, sizeof(r->file), "%s.bpf.c", r->ex ? r->ex->id : "prog");
+		snprintf(r->file, sizeof(r->file), "%s.bpf.c", r->ex ? r->ex->id : req->play_cmd ? "play" : "prog");
 	compile_sanitize_filename(r->file, r->fname);
 	r->copts.filename = r->file;
 	r->copts.paths = req->sandbox.paths;

@@ -15,7 +15,13 @@
  *
  * verdict is always there and done always last, whatever failed, unless the caller stopped
  * the run (then nothing follows the event it refused).  The verdict is decided by grade
- * (grade_decide()), never here and never by the guest. */
+ * (grade_decide()), never here and never by the guest.
+ *
+ * The playground (req->play_cmd): no verdict; the order is
+ *
+ *     compiling, (compile_error | compiled), [starting, log*, (verifier | loaded,
+ *     (attached | attach_failed)*, (record | debug | submit | printk | output)*,
+ *     workload_done, dropped*, map*, stats*)], done */
 #ifndef DOJO_PIPELINE_H
 #define DOJO_PIPELINE_H
 
@@ -37,6 +43,11 @@ struct pipeline_req {
 	int compile_only;         /* stop after compiling (bpfdojo check) */
 	struct compile_server *compiler; /* a resident compiler (the server's); NULL: compile_bpf() */
 	int diag_color;           /* ANSI colours in "diagnosis_text" (a terminal client) */
+	/* A playground run (bpfdojo play, POST /api/play): no exercise, any program, this shell
+	 * command run in the guest for play_seconds (0 = DOJO_PLAY_DEFAULT_SECONDS); micro-VM
+	 * only.  Its events: see "The playground" below. */
+	const char *play_cmd;
+	unsigned play_seconds;
 };
 
 enum pipeline_event_kind {
@@ -54,7 +65,22 @@ enum pipeline_event_kind {
 	PIPELINE_EV_WORKLOAD_DONE,
 	PIPELINE_EV_VERDICT,
 	PIPELINE_EV_DONE,
+	PIPELINE_EV_OUTPUT,         /* playground: the workload's stdout or stderr */
+	PIPELINE_EV_PRINTK,         /* playground: one bpf_printk line */
+	PIPELINE_EV_RECORD,         /* playground: one ring-buffer record */
+	PIPELINE_EV_MAP,            /* playground: one map's contents after the workload */
+	PIPELINE_EV_STATS,          /* playground: one program's run count and time */
+	PIPELINE_EV_DROPPED,        /* playground: what a cap left out */
 	PIPELINE_EV_KINDS           /* how many kinds there are */
+};
+
+/* One entry of a MAP event, as text (BTF-decoded like bpftool map dump, or hex bytes). */
+struct pipeline_map_item {
+	const char *key, *value;        /* per-CPU maps: value is the sum's, or CPU 0's */
+	const char *const *cpu_values;  /* per-CPU maps: one per CPU; else NULL */
+	unsigned ncpus;
+	int has_sum;                    /* per-CPU integer values: their sum */
+	unsigned long long sum;
 };
 
 /* One event.  Pointers are borrowed: valid during the callback only.  docs/api.md says what
@@ -108,6 +134,35 @@ struct pipeline_event {
 			unsigned compile_ms, run_ms, total_ms;
 			unsigned records, dropped, lost;
 		} verdict;
+		struct {                        /* OUTPUT, PRINTK */
+			const char *stream;     /* OUTPUT: "stdout", "stderr" */
+			const char *text;       /* OUTPUT: a chunk; PRINTK: the line, no newline */
+			size_t len;
+			const char *comm;       /* PRINTK: the task that printed ("" unknown) */
+			int pid;                /* PRINTK: its pid (0 unknown) */
+			const char *message;    /* PRINTK: what the program printed */
+		} output;
+		struct {                        /* RECORD */
+			const char *map;
+			size_t size;
+			const char *type;       /* "?" when not known: value is hex then */
+			const char *value;
+		} precord;
+		struct {                        /* MAP */
+			const char *name, *type, *key_type, *value_type;
+			unsigned entries, cpus;        /* entries in the map, CPUs (per-CPU maps) */
+			const struct pipeline_map_item *items;
+			size_t nitems;                 /* shown; entries - nitems were left out */
+		} map;
+		struct {                        /* STATS */
+			const char *program;
+			unsigned long long run_cnt, run_time_ns;
+		} stats;
+		struct {                        /* DROPPED */
+			const char *what;       /* "stdout", "stderr", "printk", "records" */
+			unsigned count;
+			unsigned long long bytes;
+		} dropped;
 		struct {                        /* DONE: per-phase wall-clock times */
 			unsigned compile_ms;    /* the compile */
 			unsigned start_ms;      /* the guest made ready (restore), overlapping the compile */

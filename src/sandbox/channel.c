@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/random.h>
 #include <sys/socket.h>
@@ -181,6 +182,14 @@ int sandbox_chan_recv(struct sandbox_chan *c, struct sandbox_msg *m, struct dojo
 		break;
 	case FRAME_DONE: rc = proto_get_done(f.payload, f.len, &m->u.done); break;
 	case FRAME_ERROR: rc = proto_get_error(f.payload, f.len, &m->u.error); break;
+	case FRAME_PLAY_OUTPUT: rc = proto_get_play_output(f.payload, f.len, &m->u.play_output); break;
+	case FRAME_PLAY_RECORD: rc = proto_get_play_record(f.payload, f.len, &m->u.play_record); break;
+	case FRAME_PLAY_MAP: rc = proto_get_play_map(f.payload, f.len, &m->u.play_map); break;
+	case FRAME_PLAY_ENTRY: rc = proto_get_play_entry(f.payload, f.len, &m->u.play_entry); break;
+	case FRAME_PLAY_STATS: rc = proto_get_play_stats(f.payload, f.len, &m->u.play_stats); break;
+	case FRAME_PLAY_DROPPED:
+		rc = proto_get_play_dropped(f.payload, f.len, &m->u.play_dropped);
+		break;
 	default:
 		return dojo_err_set(err, -EPROTO, "the agent sent a %s frame, which only the host sends", frame_type_name(f.type));
 	}
@@ -207,6 +216,47 @@ int sandbox_chan_wait_ready(struct sandbox_chan *c, struct dojo_err *err)
 	return 0;
 }
 
+/* The job's environment (entropy, clock) into @m: 0 or -EIO. */
+static int job_env(struct proto_job *m, struct dojo_err *err)
+{
+	struct timespec ts;
+
+	if (getrandom(m->entropy, sizeof(m->entropy), 0) != (ssize_t)sizeof(m->entropy))
+		return dojo_err_set(err, -EIO, "getrandom failed: %s", strerror(errno));
+	clock_gettime(CLOCK_REALTIME, &ts);
+	m->realtime_ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	return 0;
+}
+
+/* A playground job: the exercise job's fields and the workload's command, as a PLAY frame. */
+static int send_play(struct sandbox_chan *c, const struct proto_job *base,
+		     const struct sandbox_job *job, struct dojo_err *err)
+{
+	static __thread struct proto_play m;
+	struct buf b;
+	int rc;
+
+	if (strlen(job->play_cmd) >= sizeof(m.cmd) || strlen(job->play_cmd) > DOJO_PLAY_MAX_CMD)
+		return dojo_err_set(err, -E2BIG, "the workload's command is longer than %u bytes", DOJO_PLAY_MAX_CMD);
+	if (base->obj_len > DOJO_MAX_OBJECT_BYTES)
+		return dojo_err_set(err, -E2BIG, "the object has %zu bytes; bpfdojo allows at most %u", base->obj_len, DOJO_MAX_OBJECT_BYTES);
+	memset(&m, 0, sizeof(m));
+	m.job = *base;
+	snprintf(m.cmd, sizeof(m.cmd), "%s", job->play_cmd);
+	m.workload_ms = job->play_ms;
+	rc = job_env(&m.job, err);
+	if (rc)
+		return rc;
+	buf_init(&b, DOJO_MAX_FRAME_BYTES);
+	rc = proto_put_play(&b, &m);
+	if (rc)
+		rc = dojo_err_set(err, rc, "cannot encode the job: %s", strerror(-rc));
+	else
+		rc = sandbox_chan_write(c, FRAME_PLAY, b.data, b.len, err);
+	buf_free(&b);
+	return rc;
+}
+
 int sandbox_chan_send_job(struct sandbox_chan *c, const struct sandbox_job *job, uint32_t flags,
 			  uint32_t agent_timeout_ms, struct dojo_err *err)
 {
@@ -214,19 +264,19 @@ int sandbox_chan_send_job(struct sandbox_chan *c, const struct sandbox_job *job,
 		.key = job->key, .flags = flags, .timeout_ms = agent_timeout_ms,
 		.max_records = DOJO_MAX_RECORDS, .obj = job->obj, .obj_len = job->obj_len,
 	};
-	struct timespec ts;
 	struct buf b;
 	int rc;
 
+	if (job->play_cmd)
+		return send_play(c, &m, job, err);
 	if (!job->exercise || strlen(job->exercise) >= sizeof(m.exercise))
 		return dojo_err_set(err, -EINVAL, "the exercise id is missing or too long");
 	if (m.obj_len > DOJO_MAX_OBJECT_BYTES)
 		return dojo_err_set(err, -E2BIG, "the object has %zu bytes; bpfdojo allows at most %u", m.obj_len, DOJO_MAX_OBJECT_BYTES);
 	memcpy(m.exercise, job->exercise, strlen(job->exercise) + 1);
-	if (getrandom(m.entropy, sizeof(m.entropy), 0) != (ssize_t)sizeof(m.entropy))
-		return dojo_err_set(err, -EIO, "getrandom failed: %s", strerror(errno));
-	clock_gettime(CLOCK_REALTIME, &ts);
-	m.realtime_ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	rc = job_env(&m, err);
+	if (rc)
+		return rc;
 	buf_init(&b, DOJO_MAX_FRAME_BYTES);
 	rc = proto_put_job(&b, &m);
 	if (rc)

@@ -123,7 +123,7 @@ int sandbox_send_job(struct sandbox *sb, const struct sandbox_job *job, struct d
 	dojo_err_clear(err);
 	if (!sb || sb->job_sent)
 		return dojo_err_set(err, -EINVAL, "a sandbox takes one job");
-	if (!job || !job->exercise || !job->obj || !job->obj_len)
+	if (!job || !(job->exercise || job->play_cmd) || !job->obj || !job->obj_len)
 		return dojo_err_set(err, -EINVAL, "a sandbox job needs an exercise and an object");
 	sb->job_sent = 1;
 	sb->t_job = now;

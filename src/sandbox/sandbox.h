@@ -30,6 +30,11 @@ struct sandbox_job {
 	uint64_t key;          /* the run's key, drawn by the caller */
 	const void *obj;       /* the BPF object (not owned; only read during the call) */
 	size_t obj_len;
+	/* A playground job (a PLAY frame) instead: any object, every program attached, this
+	 * shell command run in the guest for at most play_ms; exercise and key are ignored.
+	 * The agent refuses it outside the micro-VM. */
+	const char *play_cmd;
+	unsigned play_ms;
 };
 
 struct sandbox_opts {
@@ -62,6 +67,14 @@ struct sandbox_msg {
 		struct proto_done done;                   /* FRAME_DONE (last) */
 		struct proto_error error;                 /* FRAME_ERROR (last) */
 		struct proto_ready ready;                 /* only inside the sandbox */
+		/* playground jobs only; their bytes point into the channel's buffer and are
+		 * valid until the next sandbox_next() or sandbox_free() */
+		struct proto_play_output play_output;     /* FRAME_PLAY_OUTPUT */
+		struct proto_play_record play_record;     /* FRAME_PLAY_RECORD */
+		struct proto_play_map play_map;           /* FRAME_PLAY_MAP */
+		struct proto_play_entry play_entry;       /* FRAME_PLAY_ENTRY */
+		struct proto_play_stats play_stats;       /* FRAME_PLAY_STATS */
+		struct proto_play_dropped play_dropped;   /* FRAME_PLAY_DROPPED */
 	} u;
 };
 

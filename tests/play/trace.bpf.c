@@ -1,0 +1,66 @@
+/* trace.bpf.c: the playground's example (tests/test_play.sh): no dojo.h; a tracepoint that
+ * counts openat calls per pid in a hash map and per CPU in a per-CPU array, sends each opened
+ * file through a ring buffer and prints it; and one program that cannot attach. */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+
+struct event {
+	u32 pid;
+	char comm[16];
+	char file[32];
+};
+
+/* a ring buffer's records have no declared type: this global puts struct event in the BTF */
+struct event *unused_event;
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 4096);
+} events SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 64);
+	__type(key, u32);
+	__type(value, u64);
+} opens SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 2);
+	__type(key, u32);
+	__type(value, u64);
+} calls SEC(".maps");
+
+SEC("tp/syscalls/sys_enter_openat")
+int on_openat(struct trace_event_raw_sys_enter *ctx)
+{
+	u32 pid = bpf_get_current_pid_tgid() >> 32, zero = 0;
+	u64 one = 1, *n = bpf_map_lookup_elem(&opens, &pid), *c;
+	struct event *e;
+
+	if (n)
+		__sync_fetch_and_add(n, 1);
+	else
+		bpf_map_update_elem(&opens, &pid, &one, BPF_ANY);
+	c = bpf_map_lookup_elem(&calls, &zero);
+	if (c)
+		*c += 1;
+	e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+	if (!e)
+		return 0;
+	e->pid = pid;
+	bpf_get_current_comm(e->comm, sizeof(e->comm));
+	bpf_probe_read_user_str(e->file, sizeof(e->file), (const char *)ctx->args[1]);
+	bpf_printk("opened %s", e->file);
+	bpf_ringbuf_submit(e, 0);
+	return 0;
+}
+
+SEC("tp/no_such_category/no_such_event")
+int never(void *ctx)
+{
+	return 0;
+}
+
+char LICENSE[] SEC("license") = "GPL";

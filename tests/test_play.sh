@@ -1,0 +1,53 @@
+#!/bin/sh
+# test_play.sh: `bpfdojo play` in the micro-VM, two runs (TCG is slow): tests/play/trace.bpf.c
+# (no dojo.h, a hash map, a per-CPU array, a ring buffer, printk, one program that cannot
+# attach) against `cat /etc/hostname`; tests/play/flood.bpf.c (dojo.h, a record and a line per
+# system call) against a workload that never ends.  Checks the decoded JSON stream with jq.
+# Usage: test_play.sh <bpfdojo binary>
+set -u
+BIN=$1
+pass=0
+fail=0
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+# check <description> <jq expression over the stream as one array>: true or a failure
+check() {
+	if jq -e -s "$2" "$OUT" >/dev/null 2>&1; then pass=$((pass + 1)); else
+		fail=$((fail + 1)); echo "FAIL test_play.sh: $1 ($2)" >&2; fi
+}
+status() {
+	if [ "$1" = "$2" ]; then pass=$((pass + 1)); else
+		fail=$((fail + 1)); echo "FAIL test_play.sh: $3: exit $1, want $2" >&2; tail -n 5 "$OUT" >&2; fi
+}
+
+OUT=$TMP/trace.json
+"$BIN" play tests/play/trace.bpf.c --run 'cat /etc/hostname' --json >"$OUT" 2>"$TMP/err"
+status $? 0 "trace: a program that cannot attach does not stop the others"
+check "trace: attached" 'any(.[]; .event == "attached" and .program == "on_openat")'
+check "trace: the one that cannot attach, with why" 'any(.[]; .event == "attach_failed" and .program == "never" and (.message | test("no such tracepoint")) and .diagnosis != null)'
+check "trace: the workload's stdout" 'any(.[]; .event == "output" and .stream == "stdout" and (.text | length) > 1)'
+check "trace: a ring-buffer record decoded by BTF" 'any(.[]; .event == "record" and .map == "events" and .type == "struct event" and .size == 52 and (.value | test("\\.comm = \"cat\"")) and (.value | test("\\.file = \"/etc/hostname\"")))'
+check "trace: the printk line, with its task" 'any(.[]; .event == "printk" and .message == "opened /etc/hostname" and .comm == "cat" and .pid > 0)'
+check "trace: the hash map dump, sorted, with cat's pid" '[.[] | select(.event == "map" and .map == "opens")][0] | .type == "hash" and .key_type == "u32" and .value_type == "u64" and .entries >= 1 and .left_out == 0 and ([.items[].key | tonumber] | . == sort)'
+check "trace: the pid that opened /etc/hostname is in the map" '([.[] | select(.event == "record" and (.value | test("hostname"))) | .value | capture("pid = (?<p>[0-9]+)").p][0]) as $p | any(.[] | select(.event == "map" and .map == "opens") | .items[]; .key == $p and (.value | tonumber) >= 1)'
+check "trace: per-CPU values and their sum" 'any(.[] | select(.event == "map" and .map == "calls" and .type == "percpu_array") | .items[]; .key == "0" and (.cpus | length) >= 1 and .sum == ([.cpus[] | tonumber] | add) and .sum >= 1 and .value == (.sum | tostring))'
+check "trace: the maps come after the workload" '(map(.event) | index("workload_done")) < (map(.event) | index("map"))'
+check "trace: bpf_stats" 'any(.[]; .event == "stats" and .program == "on_openat" and .run_cnt >= 1 and .run_time_ns > 0)'
+check "trace: no verdict, done last" '(map(select(.event == "verdict")) | length) == 0 and .[-1].event == "done"'
+
+OUT=$TMP/flood.json
+"$BIN" play tests/play/flood.bpf.c --run 'while :; do cat /etc/hostname; done' --seconds 2 --json >"$OUT" 2>"$TMP/err"
+status $? 0 "flood: a workload that never ends is ended"
+check "flood: killed at its limit" 'any(.[]; .event == "workload_done" and .status == 137 and .ms >= 2000) and any(.[]; .event == "log" and (.text | test("still running after 2000 ms")))'
+check "flood: DEBUG records as in exercises" 'any(.[]; .event == "debug" and .label == "syscall" and .type != "")'
+check "flood: records capped and counted" '([.[] | select(.event == "debug")] | length) == 256 and any(.[]; .event == "dropped" and .what == "records" and .count > 0 and .bytes > 0)'
+check "flood: printk capped and counted" '([.[] | select(.event == "printk")] | length) <= 256 and any(.[]; .event == "dropped" and .what == "printk" and .count > 0)'
+check "flood: stdout capped and counted" '([.[] | select(.event == "output")] | length) <= 128 and any(.[]; .event == "dropped" and .what == "stdout" and .count > 0)'
+check "flood: the results so far: the map" 'any(.[]; .event == "map" and .map == "per_syscall" and .entries >= 1 and (.items | length) >= 1)'
+check "flood: done last" '.[-1].event == "done"'
+
+OUT=$TMP/none
+"$BIN" play tests/play/trace.bpf.c --sandbox host >"$OUT" 2>&1
+status $? 3 "host mode is refused"
+echo "play: $pass passed, $fail failed"
+[ "$fail" = 0 ]
