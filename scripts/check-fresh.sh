@@ -79,6 +79,14 @@ debootstrap --variant=minbase --include=$include --unpack-tarball="$tarball" \
 printf '#!/bin/sh\n# check-fresh: no service starts inside the test root\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
 chmod 0755 "$root/usr/sbin/policy-rc.d"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# The network as this machine sees it: its resolver, and the certificate authorities its admin
+# added (a TLS-inspecting proxy's, say), without which npm's registry fails the TLS handshake.
+# A real machine behind such a proxy has them installed too; Debian's own set comes with the root.
+if ls /usr/local/share/ca-certificates/*.crt >/dev/null 2>&1; then
+	cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+	chroot "$root" update-ca-certificates >>"$logs/debootstrap.log" 2>&1 ||
+		step_failed "adding this machine's certificate authorities" "$logs/debootstrap.log"
+fi
 step_ok "a fresh minbase root ($(cat "$root/etc/debian_version"), apt sources: $(grep -h '^deb ' "$root/etc/apt/sources.list" | tr '\n' ' '))"
 
 # The current commit, cloned as a newcomer would clone it (no build/, no untracked files).
