@@ -6,6 +6,7 @@
  * clean environment and a copy of argv on its own stack, so a learner's program that reads
  * argv from user memory at execve() entry finds every page present. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -207,4 +208,19 @@ int workload_fork(const struct workload_ctx *ctx, const char *name,
 	if (ret < 0)
 		return ret;
 	return ret == 0 ? 0 : -ECHILD;
+}
+
+int workload_write_null(const struct workload_ctx *ctx, void *arg)
+{
+	unsigned n = *(const unsigned *)arg;
+	int fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+
+	(void)ctx;
+	if (fd < 0)
+		return -errno;
+	for (unsigned i = 0; i < n; i++)
+		if (write(fd, "x", 1) != 1)
+			return -EIO;
+	close(fd);
+	return 0;
 }

@@ -39,4 +39,8 @@ int workload_run(const struct workload_ctx *ctx, const char *name, char *const a
 int workload_fork(const struct workload_ctx *ctx, const char *name,
 		  int (*fn)(const struct workload_ctx *ctx, void *arg), void *arg);
 
+/* A body for workload_fork(): write one byte to /dev/null *(unsigned *)@arg times, each its own
+ * write(2).  0 or a negative errno. */
+int workload_write_null(const struct workload_ctx *ctx, void *arg);
+
 #endif

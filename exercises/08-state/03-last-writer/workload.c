@@ -1,9 +1,6 @@
 /* workload.c (last-writer): NOISE processes named "w-noise" write a few times each and exit,
  * then "w-keeper" writes the secret number of times: a per-process map that nobody cleans
  * is full by then unless it forgets old entries. */
-#include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
 #include "exercises/exercise_def.h"
 #include "exercises/workload.h"
 
@@ -17,21 +14,6 @@ int exercise_last_writer_setup(const struct workload_ctx *ctx)
 	return 0;
 }
 
-static int write_n(const struct workload_ctx *ctx, void *arg)
-{
-	unsigned n = *(const unsigned *)arg;
-	int fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
-
-	(void)ctx;
-	if (fd < 0)
-		return -errno;
-	for (unsigned i = 0; i < n; i++)
-		if (write(fd, "x", 1) != 1)
-			return -EIO;
-	close(fd);
-	return 0;
-}
-
 int exercise_last_writer_run(const struct workload_ctx *ctx)
 {
 	struct answer a;
@@ -42,8 +24,8 @@ int exercise_last_writer_run(const struct workload_ctx *ctx)
 	n = (unsigned)a.num;
 	for (unsigned i = 0; i < NOISE; i++) {
 		noise = 1 + (n + i) % 5;
-		if ((ret = workload_fork(ctx, "w-noise", write_n, &noise)))
+		if ((ret = workload_fork(ctx, "w-noise", workload_write_null, &noise)))
 			return ret;
 	}
-	return workload_fork(ctx, "w-keeper", write_n, &n);
+	return workload_fork(ctx, "w-keeper", workload_write_null, &n);
 }
