@@ -1,6 +1,7 @@
 // editor.js: the CodeMirror 6 editor of an exercise page: C highlighting, the checker's
 // markers, vim mode and the theme in compartments (switched without losing the text), the
-// code saved on every edit, Ctrl/Cmd-Enter to run.
+// code saved on every edit, Ctrl/Cmd-Enter to run; completion (complete.js), helper docs on
+// hover (hover.js), the problems list (diaglist.js) and the verifier trace (trace.js) under it.
 import { EditorView, basicSetup } from 'codemirror';
 import { EditorState, Compartment, Prec } from '@codemirror/state';
 import { keymap } from '@codemirror/view';
@@ -8,6 +9,11 @@ import { cpp } from '@codemirror/lang-cpp';
 import { indentWithTab } from '@codemirror/commands';
 import { vim } from '@replit/codemirror-vim';
 import { checker, clearRunOnEdit } from './diagnostics.js';
+import { bpfCompletion } from './complete.js';
+import { helperHover } from './hover.js';
+import { diagList } from './diaglist.js';
+import { traceExt } from './trace.js';
+import { prefetch } from './cdata.js';
 
 const vimSlot = new Compartment();
 const themeSlot = new Compartment();
@@ -16,7 +22,13 @@ function themeExt(t) {
   return EditorView.theme({}, { dark: t === 'dark' });
 }
 
+// the editor in @parent; the trace panel and the problems list go right after it
+// (view.traceBox, view.problemsBox)
 export function createEditor(parent, { exId, doc, theme, vimOn, onChange, onRun }) {
+  const traceBox = document.createElement('section');
+  const problemsBox = document.createElement('section');
+  traceBox.hidden = true;
+  parent.after(traceBox, problemsBox);
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -29,6 +41,10 @@ export function createEditor(parent, { exId, doc, theme, vimOn, onChange, onRun 
         cpp(),
         themeSlot.of(themeExt(theme)),
         checker(exId),
+        bpfCompletion,
+        helperHover,
+        traceExt,
+        diagList(problemsBox),
         EditorView.contentAttributes.of({ 'aria-label': 'Your BPF program' }),
         EditorView.updateListener.of((u) => {
           clearRunOnEdit(u);
@@ -37,6 +53,10 @@ export function createEditor(parent, { exId, doc, theme, vimOn, onChange, onRun 
       ],
     }),
   });
+  view.traceBox = traceBox;
+  view.problemsBox = problemsBox;
+  // the completion data, fetched once the editor is up (it is not needed to start typing)
+  (window.requestIdleCallback || setTimeout)(() => prefetch());
   return view;
 }
 

@@ -7,11 +7,13 @@ import * as theme from './theme.js';
 import { run } from './run.js';
 import { fromCompiler, fromDiagnosis, setRun, current, checkerPath } from './diagnostics.js';
 import { createEditor, setVim, setTheme, setDoc } from './editor.js';
+import { showTrace, hideTrace, traceLine, traceStep } from './trace.js';
 
 const SHORTCUTS = [
   ['Ctrl/Cmd-Enter', 'run the program'], ['Esc then Tab', 'leave the editor (Tab indents inside)'],
   ['Ctrl/Cmd-F', 'search in the editor'], ['Ctrl-Shift-M', 'open the list of problems'],
-  ['F8', 'next problem marker'], ['?', 'this list (outside the editor)'],
+  ['F8', 'next problem marker'], ['Ctrl-Space', 'complete a name (helpers, kfuncs, maps, members)'],
+  ['Alt-n / Alt-p', 'next / previous step of the verifier trace'], ['?', 'this list (outside the editor)'],
 ];
 
 function tools() {
@@ -109,9 +111,14 @@ function exercise() {
     runBtn.disabled = true;
     selectPane('results');
     setRun(view, []);
+    hideTrace(view);
     const v = await run(data.id, view.state.doc.toString(), results, {
       onCompileError: (d) => setRun(view, fromCompiler(view.state.doc, d.filter((x) => !x.file || !x.file.endsWith('.h')))),
-      onDiagnosis: (g) => { window.bpfdojo.lastDiagnosis = g; setRun(view, fromDiagnosis(view.state.doc, g)); },
+      onDiagnosis: (g) => {
+        window.bpfdojo.lastDiagnosis = g;
+        setRun(view, fromDiagnosis(view.state.doc, g));
+        showTrace(view, g, view.traceBox);
+      },
       onVerdict: (e) => {
         if (e.verdict === 'CORRECT') progress.update(data.id, { solved: true });
         else if (['WRONG', 'NO_SUBMIT', 'MULTIPLE_SUBMITS'].includes(e.verdict))
@@ -151,7 +158,7 @@ function exercise() {
   showHints(data, hintBox);
   results.append(h('p', { class: 'dim' }, 'Run your program (', h('kbd', null, 'Ctrl-Enter'), ') to see its events here.'));
   window.bpfdojo = { view, ready: performance.now(), markers: () => current(view), checker: checkerPath,
-    setCode: (t) => setDoc(view, t) };
+    setCode: (t) => setDoc(view, t), traceLine: () => traceLine(view), traceStep };
   document.body.dataset.ready = '1';
 }
 

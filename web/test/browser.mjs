@@ -2,7 +2,10 @@
 // home and an exercise page, a syntax error marked at clang's line and column, a run streamed
 // event by event to CORRECT with a decoded debug event, a verifier rejection's spans as markers,
 // the first hint after a wrong answer, code kept across a reload, progress export / clear /
-// import, vim mode on and off, keyboard-only use; screenshots (light/dark, desktop/phone).
+// import, vim mode on and off, keyboard-only use; completion (helpers with signatures, struct
+// members after `->`), a helper's documentation on hover, the problems list under the editor
+// (Enter jumps to one), stepping through a rejected program's verifier trace; screenshots
+// (light/dark, desktop/phone).
 // Usage: node browser.mjs BASE_URL EXERCISES_DIR SHOTS_DIR     prints "web: N passed, N failed"
 import puppeteer from 'puppeteer-core';
 import fs from 'node:fs';
@@ -90,6 +93,21 @@ try {
     const path_ = await page.evaluate(() => window.bpfdojo.checker());
     console.log(`test_web: ${label} (${path_}): syntax error marked at ${m ? m.line + ':' + m.col : 'none'} ${dt} ms after the last keystroke`);
     ok(marked && dt < 1000, `${label}: the marker came within a second (${dt} ms)`);
+    // the problems list under the editor shows it; Enter on its row puts the cursor there
+    const row = m && await page.$(`.problems button.problem.sev-error[data-line="${errLine}"]`);
+    ok(row && (await row.evaluate((b) => b.querySelector('.pos').textContent)) === `${m.line}:${m.col}` &&
+      (await row.evaluate((b) => b.textContent)).includes(m.message.split('\n')[0]), `${label}: the problems list shows ${m ? m.line + ':' + m.col : '?'} error`);
+    if (row) {
+      await page.keyboard.down('Control'); await page.keyboard.press('Home'); await page.keyboard.up('Control');
+      await row.focus();
+      await page.keyboard.press('Enter');
+      const at = await page.evaluate(() => {
+        const v = window.bpfdojo.view, p = v.state.selection.main.head, l = v.state.doc.lineAt(p);
+        return { line: l.number, col: p - l.from + 1, focus: v.hasFocus };
+      });
+      ok(at.line === m.line && at.col === m.col && at.focus, `${label}: Enter on the problem moves the cursor to ${m.line}:${m.col} (${at.line}:${at.col}, focus ${at.focus})`);
+      await page.keyboard.down('Control'); await page.keyboard.press('End'); await page.keyboard.up('Control');
+    }
     for (let i = 0; i < '\nint broken = ;'.length; i++) await page.keyboard.press('Backspace');
     ok(await waitFor(() => window.bpfdojo.markers().filter((x) => x.severity === 'error').length === 0, 3000), `${label}: fixing it clears the marker`);
     return { m, errLine, path_ };
@@ -108,6 +126,64 @@ try {
     // TCC's column may be one past clang's on some errors (reported to the checker's owner)
     ok(m && m.line === errLine && Math.abs(m.col - 14) <= 1, `${path_}: syntax error marked at ${errLine}:14 (got ${m ? m.line + ':' + m.col : 'none'})`);
   }
+
+  // completion: a helper with its signature, then a struct's members after `->`
+  const typeAtEnd = async (code, typed) => {
+    await page.evaluate((c) => window.bpfdojo.setCode(c), code);
+    await page.click('.cm-content');
+    await page.keyboard.down('Control'); await page.keyboard.press('End'); await page.keyboard.up('Control');
+    await page.keyboard.type(typed, { delay: 20 });
+  };
+  const options = () => page.$$eval('.cm-tooltip-autocomplete li', (ls) => ls.map((l) => ({
+    label: (l.querySelector('.cm-completionLabel') || {}).textContent, detail: (l.querySelector('.cm-completionDetail') || {}).textContent })));
+  const starter = read('starter.bpf.c');
+  await typeAtEnd(starter, '\nvoid f(void) { bpf_get_cur');
+  ok(await waitFor(() => document.querySelector('.cm-tooltip-autocomplete li'), 3000), 'completion opens after bpf_get_cur');
+  {
+    const o = (await options()).find((x) => x.label === 'bpf_get_current_pid_tgid');
+    ok(o && o.detail === '__u64 bpf_get_current_pid_tgid(void)', `completion offers bpf_get_current_pid_tgid with its signature (${JSON.stringify(o)})`);
+    const info = await waitFor(() => /pid and tgid/.test((document.querySelector('.cm-completionInfo') || {}).textContent || '') ||
+      [...document.querySelectorAll('.cm-tooltip-autocomplete li')].some((l) => l.getAttribute('aria-selected') && !/pid_tgid/.test(l.textContent)), 3000);
+    ok(info, 'the completion shows a helper\'s documentation');
+  }
+  await page.keyboard.press('Escape');
+  await typeAtEnd(starter, '\nint g(struct task_struct *task)\n{\n\treturn task->');
+  ok(await waitFor(() => document.querySelector('.cm-tooltip-autocomplete li'), 3000), 'completion opens after task->');
+  {
+    const o = await options();
+    const pid = o.find((x) => x.label === 'pid'), comm = o.find((x) => x.label === 'comm');
+    ok(pid && comm && pid.detail === 'pid_t' && comm.detail === 'char[16]', `task-> offers pid and comm (${JSON.stringify([pid, comm])}, ${o.length} members)`);
+    ok(!o.some((x) => x.label === 'bpf_get_current_pid_tgid'), 'task-> offers members, not helpers');
+  }
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('real_parent->tg', { delay: 20 });
+  ok(await waitFor(() => [...document.querySelectorAll('.cm-tooltip-autocomplete .cm-completionLabel')].some((l) => l.textContent === 'tgid'), 3000),
+    'task->real_parent-> offers the members of its struct task_struct');
+  await page.keyboard.press('Escape');
+
+  // hover over a helper: its signature, description and return value
+  await page.evaluate((c) => window.bpfdojo.setCode(c), starter + '\nu64 h(void)\n{\n\treturn bpf_get_current_pid_tgid();\n}\n');
+  {
+    const xy = await page.evaluate(() => {
+      const v = window.bpfdojo.view, p = v.state.doc.toString().lastIndexOf('bpf_get_current_pid_tgid') + 5;
+      v.dispatch({ selection: { anchor: p - 5 }, scrollIntoView: true });
+      return p;
+    }).then(async (p) => { await sleep(100); return page.evaluate((p) => {
+      const c = window.bpfdojo.view.coordsAtPos(p);
+      return c && { x: c.left + 2, y: (c.top + c.bottom) / 2 };
+    }, p); });
+    ok(xy, 'the helper is on screen');
+    if (xy) {
+      await page.mouse.move(xy.x, xy.y + 40);
+      await page.mouse.move(xy.x, xy.y, { steps: 3 });
+      ok(await waitFor(() => {
+        const t = (document.querySelector('.cm-tooltip-hover .helper-doc') || {}).textContent || '';
+        return t.includes('__u64 bpf_get_current_pid_tgid(void)') && t.includes('Get the current pid and tgid') && t.includes('Returns');
+      }, 3000), 'hovering a helper shows its signature, description and return value');
+      await page.mouse.move(5, 5);
+    }
+  }
+  await page.evaluate((c) => window.bpfdojo.setCode(c), starter);
 
   // the reference solution (with one DEBUG_STR): events one by one, CORRECT, a decoded debug event
   await page.evaluate((s) => window.bpfdojo.setCode(s), solution);
@@ -139,6 +215,30 @@ try {
   const lines = diag ? [diag.primary, ...diag.secondary].filter((s) => s.line > 0).map((s) => s.line) : [];
   ok(lines.length && lines.every((l) => ms.some((x) => x.line === l)), `markers at the diagnosis's lines ${lines} (markers at ${ms.map((x) => x.line)})`);
   ok(ms.some((x) => x.severity === 'error' && diag && x.message.includes(diag.title)), 'the primary marker says the title');
+  // its verifier trace, stepped through: the highlight follows the steps to the refused line
+  {
+    const steps = (diag && diag.verifier_trace) || [];
+    ok(steps.length >= 2 && steps[steps.length - 1].rejected, `the diagnosis carries a verifier trace (${steps.length} steps)`);
+    ok(await waitFor(() => { const t = document.querySelector('section.trace'); return t && !t.hidden; }, 3000), 'the trace panel opens');
+    const hl = () => page.evaluate(() => window.bpfdojo.traceLine());
+    const dom = () => page.evaluate(() => {
+      const l = document.querySelector('.cm-trace-line');
+      return l ? window.bpfdojo.view.state.doc.lineAt(window.bpfdojo.view.posAtDOM(l)).number : 0;
+    });
+    ok(steps.length && (await hl()) === steps[0].line && (await dom()) === steps[0].line, `step 1 highlights line ${steps[0] && steps[0].line} (${await hl()})`);
+    ok(steps.length && (await page.$eval('.trace-insns', (e) => e.textContent)).includes(steps[0].insns[0]), 'the step shows its instructions');
+    await page.click('.trace-next');
+    ok(steps.length > 1 && (await hl()) === steps[1].line && (await dom()) === steps[1].line, `Next moves the highlight to line ${steps[1] && steps[1].line} (${await hl()})`);
+    for (let i = 2; i < steps.length; i++) await page.keyboard.press('ArrowRight');
+    const last = steps[steps.length - 1] || {};
+    ok((await hl()) === last.line && await page.$('.cm-trace-line.cm-trace-rejected') && await page.$('.trace-step.rejected'),
+      `the arrow keys reach the refused step at line ${last.line} (${await hl()})`);
+    const kvText = await page.$eval('.trace-step', (e) => e.textContent);
+    ok(last.regs && Object.keys(last.regs).every((r) => kvText.includes(r)), `the refused step shows the registers (${kvText.slice(0, 300)})`);
+    await page.click('.cm-content');
+    await page.keyboard.down('Alt'); await page.keyboard.press('p'); await page.keyboard.up('Alt');
+    ok(steps.length > 1 && (await hl()) === steps[steps.length - 2].line, `Alt-p in the editor steps back (${await hl()})`);
+  }
   await page.waitForSelector('#run:not([disabled])');
 
   // a wrong answer shows the first hint, and only it
