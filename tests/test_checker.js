@@ -86,6 +86,11 @@ const rows = [
 	{ why: 'unknown type name', src: 'int f(void) { dojo_nope_t x; return 0; }', clang: true },
 	{ why: 'undeclared function', src: 'int f(void) { return dojo_nope(1); }', clang: true },
 	{ why: 'too many arguments to a helper', src: 'int f(void) { return bpf_get_smp_processor_id(1); }', clang: true },
+	// TCC's "identifier expected" came one token late (next() had passed the bad token)
+	{ why: 'no expression after =', src: 'int dojo_broken = ;', clang: true },
+	{ why: 'no operand after +', src: 'int f(void) { int x = 1 + ; return x; }', clang: true },
+	{ why: 'a closing parenthesis for an operand', src: 'int f(void) { int x = (1 + ); return x; }', clang: true },
+	{ why: 'a brace for an initializer', src: 'int dojo_b = }', clang: true },
 ];
 const prologue = '#include "vmlinux.h"\n#include <bpf/bpf_helpers.h>\n#include <bpf/bpf_core_read.h>\n#include "dojo.h"\n';
 
