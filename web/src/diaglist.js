@@ -16,7 +16,7 @@ function render(view, box, list, focusIdx) {
       'data-line': d.line, 'data-col': d.col,
       'aria-label': `line ${d.line} column ${d.col}, ${d.severity}: ${d.message}`,
     }, h('span', { class: 'pos' }, `${d.line}:${d.col}`), h('span', { class: 'sev' }, d.severity),
-    h('span', { class: 'msg' }, first, rest.length ? h('span', { class: 'more' }, ' ' + rest.join(' ')) : null)));
+    h('span', { class: 'msg' }, first, rest.length ? h('span', { class: 'more' }, ' · ' + rest.join(' · ')) : null)));
   });
   const n = list.length;
   box.replaceChildren(h('h2', { class: 'problems-h' }, n ? `Problems (${n})` : 'No problems'),

@@ -12,8 +12,9 @@ import { checker, clearRunOnEdit } from './diagnostics.js';
 import { bpfCompletion } from './complete.js';
 import { helperHover } from './hover.js';
 import { diagList } from './diaglist.js';
-import { traceExt } from './trace.js';
+import { traceExt, hideTrace } from './trace.js';
 import { prefetch } from './cdata.js';
+import { cHighlight } from './highlight.js';
 
 const vimSlot = new Compartment();
 const themeSlot = new Compartment();
@@ -39,6 +40,7 @@ export function createEditor(parent, { exId, doc, theme, vimOn, onChange, onRun 
         basicSetup,
         keymap.of([indentWithTab]),
         cpp(),
+        cHighlight,
         themeSlot.of(themeExt(theme)),
         checker(exId),
         bpfCompletion,
@@ -63,5 +65,6 @@ export function createEditor(parent, { exId, doc, theme, vimOn, onChange, onRun 
 export function setVim(view, on) { view.dispatch({ effects: vimSlot.reconfigure(on ? vim() : []) }); }
 export function setTheme(view, t) { view.dispatch({ effects: themeSlot.reconfigure(themeExt(t)) }); }
 export function setDoc(view, text) {
+  hideTrace(view);   // its steps are the replaced program's
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
 }

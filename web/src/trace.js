@@ -60,7 +60,7 @@ function renderStep() {
       h('h2', null, 'What the verifier saw'),
       prev, h('span', { class: 'trace-count', role: 'status' }, `step ${i + 1} of ${steps.length}`), next,
       h('button', { type: 'button', class: 'trace-close', onclick: () => hideTrace(view), 'aria-label': 'Close the trace' }, '×')),
-    omitted ? h('p', { class: 'dim' }, `${omitted} earlier step(s) left out`) : null,
+    ...(omitted ? [h('p', { class: 'dim' }, `${omitted} earlier step(s) left out`)] : []),
     body);
   box.hidden = false;
   const effects = [setLine.of(s.line > 0 ? { line: s.line, rejected: !!s.rejected } : null)];
@@ -106,7 +106,9 @@ export function showTrace(view, diagnosis, box) {
 }
 
 export function hideTrace(view) {
-  if (active) { active.box.hidden = true; active.box.replaceChildren(); }
+  if (!active) return;
+  active.box.hidden = true;
+  active.box.replaceChildren();
   active = null;
   view.dispatch({ effects: setLine.of(null) });
 }

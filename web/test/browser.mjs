@@ -334,7 +334,35 @@ try {
         await page.screenshot({ path: path.join(shots, `exercise-${t}-${name}.png`) });
       }
     }
+    // the verifier trace stepped to its refused line, a typed error in the problems list
     await page.setViewport({ width: 1280, height: 800 });
+    await page.evaluate((s) => window.bpfdojo.setCode(s), rejected);
+    await page.click('#run');
+    await waitFor(() => { const t = document.querySelector('section.trace'); return t && !t.hidden; }, 30000);
+    await page.waitForSelector('#run:not([disabled])');
+    for (let i = 0; i < 8; i++) await page.evaluate(() => window.bpfdojo.traceStep(1));
+    for (const t of ['light', 'dark']) {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: t }]);
+      for (const [w, hgt, name] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {
+        await page.setViewport({ width: w, height: hgt });
+        if (name === 'phone') await page.click('.tabs button[data-pane="work"]');
+        await sleep(150);
+        await page.screenshot({ path: path.join(shots, `trace-${t}-${name}.png`) });
+      }
+    }
+    await page.setViewport({ width: 1280, height: 800 });
+    await page.evaluate((s) => window.bpfdojo.setCode(s), read('starter.bpf.c').replace('\treturn 0;', '\tstruct task_struct *task = (void *)bpf_get_current_task();\n\tint broken = ;\n\treturn 0;'));
+    await waitFor(() => document.querySelector('.problems button.problem'), 3000);
+    await page.evaluate(() => {
+      const v = window.bpfdojo.view, p = v.state.doc.toString().indexOf('return 0;') + 7;
+      v.focus();
+      v.dispatch({ changes: { from: p, to: p + 1, insert: 'task->' }, selection: { anchor: p + 6 } });
+    });
+    await page.keyboard.type('co');
+    await waitFor(() => document.querySelector('.cm-tooltip-autocomplete li'), 3000);
+    await sleep(300);
+    await page.screenshot({ path: path.join(shots, 'complete-dark-desktop.png') });
+    await page.keyboard.press('Escape');
     await page.goto(base + '/', { waitUntil: 'load' });
     await page.screenshot({ path: path.join(shots, 'home-dark.png') });
   }
