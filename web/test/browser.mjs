@@ -160,6 +160,24 @@ try {
     'task->real_parent-> offers the members of its struct task_struct');
   await page.keyboard.press('Escape');
 
+  // a kfunc (from the kernel's kfunc sets), the document's maps, SEC() names and raw tracepoints
+  await typeAtEnd(starter, '\nvoid k(void) { bpf_task_acq');
+  ok(await waitFor(() => [...document.querySelectorAll('.cm-tooltip-autocomplete li')].some((l) =>
+    /bpf_task_acquire/.test(l.textContent) && /kfunc/.test(l.textContent)), 3000), 'completion offers the kfunc bpf_task_acquire');
+  await page.keyboard.press('Escape');
+  await typeAtEnd(rejected, '\nvoid m(void) { cou');
+  ok(await waitFor(() => [...document.querySelectorAll('.cm-tooltip-autocomplete li')].some((l) =>
+    l.querySelector('.cm-completionLabel').textContent === 'counts' && /map/.test(l.textContent)), 3000), 'completion offers the map counts');
+  await page.keyboard.press('Escape');
+  await typeAtEnd(starter, '\nSEC("tp_btf/sched_process_ex');
+  ok(await waitFor(() => [...document.querySelectorAll('.cm-tooltip-autocomplete .cm-completionLabel')].some((l) =>
+    l.textContent === 'tp_btf/sched_process_exec'), 3000), 'SEC("tp_btf/... offers the raw tracepoint sched_process_exec');
+  await page.keyboard.press('Escape');
+  await typeAtEnd(starter, '\nSEC("cgroup/conn');
+  ok(await waitFor(() => [...document.querySelectorAll('.cm-tooltip-autocomplete li')].some((l) =>
+    /cgroup\/connect4/.test(l.textContent) && /cgroup_sock_addr/.test(l.textContent)), 3000), 'SEC("cgroup/conn offers cgroup/connect4 with its program type');
+  await page.keyboard.press('Escape');
+
   // hover over a helper: its signature, description and return value
   await page.evaluate((c) => window.bpfdojo.setCode(c), starter + '\nu64 h(void)\n{\n\treturn bpf_get_current_pid_tgid();\n}\n');
   {
