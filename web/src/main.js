@@ -158,7 +158,8 @@ function exercise() {
   showHints(data, hintBox);
   results.append(h('p', { class: 'dim' }, 'Run your program (', h('kbd', null, 'Ctrl-Enter'), ') to see its events here.'));
   window.bpfdojo = { view, ready: performance.now(), markers: () => current(view), checker: checkerPath,
-    setCode: (t) => setDoc(view, t), traceLine: () => traceLine(view), traceStep };
+    setCode: (t) => setDoc(view, t), traceLine: () => traceLine(view), traceStep,
+    showTrace: (g) => showTrace(view, g, view.traceBox) };
   document.body.dataset.ready = '1';
 }
 

@@ -255,6 +255,19 @@ try {
     await page.click('.cm-content');
     await page.keyboard.down('Alt'); await page.keyboard.press('p'); await page.keyboard.up('Alt');
     ok(steps.length > 1 && (await hl()) === steps[steps.length - 2].line, `Alt-p in the editor steps back (${await hl()})`);
+    // the fields docs/api.md adds to a step (vars, stack) and one it does not know yet
+    const made = [{ line: 17, insn: 1, text: 'u32 k = 1;', insns: ['1: *(u32 *)(r10 -4) = r1'], regs: { R1: '1', R2: 'fp-4' },
+      vars: { R2: '&k' }, stack: [{ slot: 'fp-8', state: 'mmmm????', var: 'k' }], dojo_future: { note: 'kept' } },
+    { line: 20, insn: 7, text: '*v += 1;', insns: ['7: r1 = *(u64 *)(r0 +0)'], rejected: true }];
+    await page.evaluate((t) => window.bpfdojo.showTrace({ verifier_trace: t, verifier_trace_deadline: true }), made);
+    const shown = await page.evaluate(() => {
+      const q = (s) => [...document.querySelectorAll(s)].map((e) => e.textContent);
+      return { regs: q('.trace-regs tbody tr'), stack: q('.trace-stack tbody tr'), all: document.querySelector('section.trace').textContent };
+    });
+    ok(shown.regs.includes('R2&kfp-4') && shown.regs.includes('R11') && shown.stack.includes('fp-8kmmmm????') &&
+      /dojo future/.test(shown.all) && /kept/.test(shown.all) && /ran out of time/.test(shown.all),
+    `a step's variables, stack slots and unknown fields are shown (${JSON.stringify(shown).slice(0, 300)})`);
+    ok((await hl()) === 17, 'a new trace starts at its first step');
   }
   await page.waitForSelector('#run:not([disabled])');
 
