@@ -1,8 +1,9 @@
 // complete.js: completion for a BPF program, as CodeMirror language data (basicSetup's
 // autocompletion picks it up): helper names with their signatures and documentation, kfuncs,
 // the maps the document defines (SEC(".maps")), libbpf's SEC() names and raw tracepoints inside
-// SEC("..."), and the members of kernel structs after `->` or `.` when the expression's type can
-// be read off the document (a declaration `struct T *x` or `struct T x`, then member by member).
+// SEC("..."), and the members of kernel structs after `->` or `.` (or as BPF_CORE_READ's next
+// field) when the expression's type can be read off the document (a declaration `struct T *x`
+// or `struct T x`, then member by member).
 // The data is the build's (cdata.js); nothing here lists kernel or libbpf names by hand.
 import { EditorState } from '@codemirror/state';
 import { syntaxTree } from '@codemirror/language';
@@ -37,22 +38,36 @@ function typeOfText(t) {
   return m && m[3].length <= 1 ? { union: m[1] === 'union', name: m[2], ptr: m[3] === '*' } : null;
 }
 
-// the members offered after `base->`/`base.` at @pos, or null when the type is not known
-export async function membersAt(text, pos) {
-  const before = text.slice(Math.max(0, pos - 400), pos);
-  const m = /([A-Za-z_]\w*(?:\s*(?:->|\.)\s*[A-Za-z_]\w*)*)\s*(->|\.)\s*(\w*)$/.exec(before);
-  if (!m) return null;
-  const parts = m[1].split(/\s*(?:->|\.)\s*/);
+// the struct reached from variable parts[0] through members parts[1..], or null
+async function resolve(text, parts, declPos) {
   if (parts.length > MAX_CHAIN) return null;
-  let t = declaredType(text, parts[0], pos - m[0].length);
+  let t = declaredType(text, parts[0], declPos);
   for (let i = 1; t && i < parts.length; i++) {
     const list = await cdata.members(t.name, t.union);
     const mem = list && list.find((x) => x[0] === parts[i]);
     t = mem ? typeOfText(mem[1]) : null;
   }
+  return t;
+}
+
+// the members offered at @pos after `base->`/`base.`, or as the next field of
+// BPF_CORE_READ(base, field, ...): {from, list, type}, or null when the type is not known
+export async function membersAt(text, pos) {
+  const before = text.slice(Math.max(0, pos - 400), pos);
+  let parts, word, start;
+  const m = /([A-Za-z_]\w*(?:\s*(?:->|\.)\s*[A-Za-z_]\w*)*)\s*(->|\.)\s*(\w*)$/.exec(before);
+  const core = m ? null : /\bBPF_CORE_READ\(\s*([A-Za-z_]\w*(?:\s*(?:->|\.)\s*[A-Za-z_]\w*)*)\s*,((?:\s*\w+\s*,)*)\s*(\w*)$/.exec(before);
+  if (m) {
+    parts = m[1].split(/\s*(?:->|\.)\s*/);
+    [word, start] = [m[3], pos - m[0].length];
+  } else if (core) {
+    parts = core[1].split(/\s*(?:->|\.)\s*/).concat(core[2].split(',').map((x) => x.trim()).filter(Boolean));
+    [word, start] = [core[3], pos - core[0].length];
+  } else return null;
+  const t = await resolve(text, parts, start);
   if (!t) return null;
   const list = await cdata.members(t.name, t.union);
-  return list ? { from: pos - m[3].length, list, type: t } : null;
+  return list ? { from: pos - word.length, list, type: t } : null;
 }
 
 function inside(state, pos, names) {
@@ -77,7 +92,7 @@ async function sections(ctx) {
 }
 
 async function members(ctx) {
-  if (!ctx.matchBefore(/(->|\.)\s*\w*/)) return null;
+  if (!ctx.matchBefore(/(->|\.|,)\s*\w*/)) return null;
   if (inside(ctx.state, ctx.pos, ['String', 'LineComment', 'BlockComment', 'Number'])) return null;
   const r = await membersAt(ctx.state.doc.toString(), ctx.pos);
   if (!r) return null;

@@ -159,6 +159,10 @@ try {
   ok(await waitFor(() => [...document.querySelectorAll('.cm-tooltip-autocomplete .cm-completionLabel')].some((l) => l.textContent === 'tgid'), 3000),
     'task->real_parent-> offers the members of its struct task_struct');
   await page.keyboard.press('Escape');
+  await typeAtEnd(starter, '\nint c(struct task_struct *task)\n{\n\treturn BPF_CORE_READ(task, real_parent, tg');
+  ok(await waitFor(() => [...document.querySelectorAll('.cm-tooltip-autocomplete .cm-completionLabel')].some((l) => l.textContent === 'tgid'), 3000),
+    'BPF_CORE_READ(task, real_parent, offers the members of struct task_struct');
+  await page.keyboard.press('Escape');
 
   // a kfunc (from the kernel's kfunc sets), the document's maps, SEC() names and raw tracepoints
   await typeAtEnd(starter, '\nvoid k(void) { bpf_task_acq');
