@@ -1,13 +1,17 @@
 /* test_server_unit.c: the server's contracts that need no socket (server.h): settings from
- * flags and files, the refusals that span settings, allow-lists, and who a client is behind
- * proxies.  Table-driven; loads nothing, needs no root. */
+ * flags and files, the refusals that span settings, allow-lists, who a client is behind
+ * proxies, the run queue's playground lane and the /api/play body.  Table-driven; loads
+ * nothing, needs no root. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <pthread.h>
+#include <time.h>
 #include "harness.h"
+#include "server/internal.h"
 #include "server/server.h"
 
 static void test_settings(void)
@@ -171,6 +175,215 @@ static void test_client_addr(void)
 	}
 }
 
+/* ---- the run queue's lanes: items that run until the test lets them go ---- */
+struct fake {
+	struct runq_item item;   /* first */
+	char name[8];
+	int started, release;
+};
+static pthread_mutex_t fake_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t fake_cond = PTHREAD_COND_INITIALIZER;
+static char fake_order[64];
+
+static void fake_run(struct runq_item *it)
+{
+	struct fake *f = (struct fake *)it;
+
+	pthread_mutex_lock(&fake_lock);
+	f->started = 1;
+	strncat(fake_order, f->name, sizeof(fake_order) - strlen(fake_order) - 1);
+	pthread_cond_broadcast(&fake_cond);
+	while (!f->release)
+		pthread_cond_wait(&fake_cond, &fake_lock);
+	pthread_mutex_unlock(&fake_lock);
+}
+
+/* Wait at most 2 s for @f to start: 1 when it did. */
+static int fake_started(struct fake *f, unsigned ms)
+{
+	struct timespec until;
+	int started;
+
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += ms / 1000;
+	until.tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	pthread_mutex_lock(&fake_lock);
+	while (!f->started && pthread_cond_timedwait(&fake_cond, &fake_lock, &until) == 0)
+		;
+	started = f->started;
+	pthread_mutex_unlock(&fake_lock);
+	return started;
+}
+
+static void fake_release(struct fake *f)
+{
+	pthread_mutex_lock(&fake_lock);
+	f->release = 1;
+	pthread_cond_broadcast(&fake_cond);
+	pthread_mutex_unlock(&fake_lock);
+}
+
+static void fake_init(struct fake *f, const char *name, int play)
+{
+	memset(f, 0, sizeof(*f));
+	snprintf(f->name, sizeof(f->name), "%s", name);
+	f->item.run = fake_run;
+	f->item.play = play;
+}
+
+static void test_runq_lanes(void)
+{
+	struct dojo_err err = { 0 };
+	struct fake p1, p2, p3, e1, e2;
+	unsigned pos, waiting, running;
+	struct runq *q;
+
+	/* two slots, playground runs hold at most one */
+	fake_order[0] = 0;
+	q = runq_new(2, 1, 8, &err);
+	CHECK(q != NULL, "runq_new: %s", err.msg);
+	if (!q)
+		return;
+	fake_init(&p1, "P1", 1);
+	fake_init(&p2, "P2", 1);
+	fake_init(&p3, "P3", 1);
+	fake_init(&e1, "E1", 0);
+	fake_init(&e2, "E2", 0);
+	CHECK_INT(runq_submit(q, &p1.item, &pos), 0, "submit P1");
+	CHECK(fake_started(&p1, 2000), "the first playground run starts");
+	CHECK_INT(runq_submit(q, &p2.item, &pos), 0, "submit P2");
+	CHECK_INT(runq_submit(q, &p3.item, &pos), 0, "submit P3");
+	CHECK(!fake_started(&p2, 200), "a second playground run waits although a slot is free");
+	runq_play_counts(q, &waiting, &running);
+	CHECK(waiting == 2 && running == 1, "play counts: %u waiting, %u running", waiting, running);
+	CHECK_INT(runq_submit(q, &e1.item, &pos), 0, "submit E1");
+	CHECK_INT(pos, 0, "an exercise run takes the slot the playground may not");
+	CHECK(fake_started(&e1, 2000), "the exercise run starts at once");
+	CHECK_INT(runq_submit(q, &e2.item, &pos), 0, "submit E2");
+	CHECK_INT(pos, 1, "E2 is first in line, ahead of the waiting playground runs");
+	fake_release(&p1);
+	CHECK(fake_started(&e2, 2000), "the freed slot goes to the waiting exercise run");
+	CHECK(!fake_started(&p2, 200), "not to the playground run that waited longer");
+	fake_release(&e1);
+	CHECK(fake_started(&p2, 2000), "then the playground run goes");
+	CHECK(!fake_started(&p3, 200), "one at a time");
+	fake_release(&e2);
+	fake_release(&p2);
+	CHECK(fake_started(&p3, 2000), "the last one goes too");
+	fake_release(&p3);
+	CHECK(runq_wait_idle(q, 2000), "idle at the end");
+	CHECK_STR(fake_order, "P1E1E2P2P3", "start order");
+	runq_counts(q, &waiting, &running);
+	CHECK(waiting == 0 && running == 0, "nothing left: %u waiting, %u running", waiting, running);
+	runq_close(q, 1);
+	runq_free(q);
+
+	/* one slot: a playground run never makes an exercise run wait more than the run it holds */
+	fake_order[0] = 0;
+	q = runq_new(1, 4, 8, &err);
+	if (!q)
+		return;
+	fake_init(&p1, "P1", 1);
+	fake_init(&p2, "P2", 1);
+	fake_init(&e1, "E1", 0);
+	CHECK_INT(runq_submit(q, &p1.item, &pos), 0, "one slot: submit P1");
+	CHECK(fake_started(&p1, 2000), "one slot: P1 runs");
+	CHECK_INT(runq_submit(q, &p2.item, &pos), 0, "one slot: submit P2");
+	CHECK_INT(runq_submit(q, &e1.item, &pos), 0, "one slot: submit E1");
+	fake_release(&p1);
+	CHECK(fake_started(&e1, 2000), "one slot: the exercise run goes next");
+	CHECK(!p2.started, "one slot: before the playground run that came first");
+	fake_release(&e1);
+	CHECK(fake_started(&p2, 2000), "one slot: then P2");
+	fake_release(&p2);
+	CHECK(runq_wait_idle(q, 2000), "one slot: idle");
+	CHECK_STR(fake_order, "P1E1P2", "one slot: start order");
+	runq_close(q, 1);
+	runq_free(q);
+
+	/* the line is bounded across both lanes */
+	q = runq_new(1, 1, 1, &err);
+	if (!q)
+		return;
+	fake_init(&p1, "P1", 1);
+	fake_init(&p2, "P2", 1);
+	fake_init(&e1, "E1", 0);
+	CHECK_INT(runq_submit(q, &p1.item, &pos), 0, "bounded: P1");
+	CHECK(fake_started(&p1, 2000), "bounded: P1 runs");
+	CHECK_INT(runq_submit(q, &p2.item, &pos), 0, "bounded: P2 waits");
+	CHECK_INT(runq_submit(q, &e1.item, &pos), -EBUSY, "bounded: the line is full for E1 too");
+	CHECK_INT(runq_withdraw(q, &p2.item), 1, "bounded: P2 withdrawn");
+	fake_release(&p1);
+	CHECK(runq_wait_idle(q, 2000), "bounded: idle");
+	runq_close(q, 1);
+	runq_free(q);
+}
+
+/* ---- POST /api/play's body ---- */
+static void test_play_body(void)
+{
+	static const struct {
+		const char *body;
+		int rc;
+		const char *cmd;
+		unsigned seconds;
+		const char *why;
+	} rows[] = {
+		{ "{\"source\":\"int x;\",\"run\":\"cat /etc/hostname\",\"seconds\":3}", 0,
+		  "cat /etc/hostname", 3, "all three" },
+		{ "{\"source\":\"int x;\"}", 0, "true", 0, "only the source: defaults" },
+		{ "{\"source\":\"int x;\",\"run\":\"\"}", 0, "true", 0, "an empty command runs nothing" },
+		{ "{\"source\":\"\"}", -EINVAL, NULL, 0, "an empty source" },
+		{ "{\"run\":\"ls\"}", -EINVAL, NULL, 0, "no source" },
+		{ "{\"source\":42}", -EINVAL, NULL, 0, "a source that is not a string" },
+		{ "{\"source\":\"x\",\"seconds\":0}", -ERANGE, NULL, 0, "zero seconds" },
+		{ "{\"source\":\"x\",\"seconds\":11}", -ERANGE, NULL, 0, "past the maximum" },
+		{ "{\"source\":\"x\",\"seconds\":\"2\"}", -ERANGE, NULL, 0, "seconds as a string" },
+		{ "{\"source\":\"x\",\"sekonds\":2}", -EINVAL, NULL, 0, "an unknown field" },
+		{ "{\"source\":\"x\",\"source\":\"y\"}", -EINVAL, NULL, 0, "a duplicate field" },
+		{ "{\"source\":\"a\\u0000b\"}", -EINVAL, NULL, 0, "a NUL in the source" },
+		{ "[\"x\"]", -EINVAL, NULL, 0, "not an object" },
+		{ "{\"source\": \"x\"", -EINVAL, NULL, 0, "cut short" },
+		{ "", -EINVAL, NULL, 0, "empty" },
+	};
+	char big[DOJO_PLAY_MAX_CMD + 64];
+
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct runner_job job;
+		char msg[256] = "";
+		json_t *root;
+		int rc = playreq_parse(rows[i].body, strlen(rows[i].body), &root, &job, msg,
+				       sizeof(msg));
+
+		CHECK(rc == rows[i].rc, "%s: rc %d, want %d (%s)", rows[i].why, rc, rows[i].rc, msg);
+		if (rc)
+			CHECK(msg[0], "%s: refused with a sentence", rows[i].why);
+		else
+			CHECK(!strcmp(job.play_cmd, rows[i].cmd) && job.play_seconds == rows[i].seconds &&
+			      job.src && job.len && !job.exercise, "%s: the job", rows[i].why);
+		json_decref(root);
+	}
+	/* a command past DOJO_PLAY_MAX_CMD */
+	{
+		struct runner_job job;
+		char msg[256] = "";
+		json_t *root;
+		int n = snprintf(big, sizeof(big), "{\"source\":\"x\",\"run\":\"");
+
+		memset(big + n, 'a', DOJO_PLAY_MAX_CMD + 1);
+		snprintf(big + n + DOJO_PLAY_MAX_CMD + 1, sizeof(big) - (size_t)n - DOJO_PLAY_MAX_CMD - 1,
+			 "\"}");
+		CHECK_INT(playreq_parse(big, strlen(big), &root, &job, msg, sizeof(msg)), -E2BIG,
+			  "a command too long");
+		CHECK(strstr(msg, "run") != NULL, "the sentence names the field: %s", msg);
+		json_decref(root);
+	}
+}
+
 int main(void)
 {
 	test_settings();
@@ -178,5 +391,7 @@ int main(void)
 	test_loopback();
 	test_config_file();
 	test_client_addr();
+	test_runq_lanes();
+	test_play_body();
 	return harness_done("server_unit");
 }

@@ -96,6 +96,7 @@ static const struct {
 	unsigned min, max;
 } uint_keys[] = {
 	UINT_KEY("runs", runs, 1, DOJO_SERVER_MAX_RUNS),
+	UINT_KEY("play-runs", play_runs, 1, DOJO_SERVER_MAX_RUNS),
 	UINT_KEY("queue", queue_max, 0, 10000),
 	UINT_KEY("compiles", compiles, 1, DOJO_SERVER_MAX_RUNS),
 	UINT_KEY("rate", rate_per_min, 1, 1000000),

@@ -28,7 +28,7 @@
 
 enum route {
 	ROUTE_NONE, ROUTE_HEALTH, ROUTE_METRICS, ROUTE_LIST, ROUTE_EXERCISE, ROUTE_RUN,
-	ROUTE_CHECK, ROUTE_STATIC,
+	ROUTE_CHECK, ROUTE_PLAY, ROUTE_STATIC,
 };
 
 struct req {
@@ -139,6 +139,7 @@ static enum route match(struct server *s, const char *url, char id[64], const ch
 		{ "/api/exercises", 1, ROUTE_EXERCISE, "GET, HEAD" },
 		{ "/api/run", 1, ROUTE_RUN, "POST" },
 		{ "/api/check", 2, ROUTE_CHECK, "POST" },
+		{ "/api/play", 0, ROUTE_PLAY, "POST" },
 	};
 
 	id[0] = 0;
@@ -192,23 +193,30 @@ static unsigned health(struct server *s, struct MHD_Connection *c)
 	json_object_set_new(o, "runs_in_flight", json_integer(running));
 	json_object_set_new(o, "queue_depth", json_integer(waiting));
 	json_object_set_new(o, "run_slots", json_integer(s->cfg.runs));
+	runq_play_counts(s->runq, &waiting, &running);
+	json_object_set_new(o, "play", json_pack("{s:b, s:i, s:i, s:i}", "available",
+						 s->cfg.sandbox == SANDBOX_VM, "slots",
+						 s->cfg.play_runs, "in_flight", running,
+						 "queue_depth", waiting));
 	return send_json(c, s->draining ? 503 : 200, o);
 }
 
 static unsigned metrics(struct server *s, struct MHD_Connection *c, struct req *rq)
 {
+	struct metrics_gauges g = { .connections = s->connections };
 	struct server_addrs one;
 	struct buf b;
-	unsigned waiting, running, st;
+	unsigned st;
 
 	/* the client as trusted proxies say, so a proxy's own loopback address does not count */
 	if (server_addrs_parse(&one, rq->client, NULL) || one.n != 1 ||
 	    !addrs_match_cidr(&s->cfg.metrics, &one.cidr[0]))
 		return refuse(s, c, REFUSE_FORBIDDEN, 403, "forbidden", 0,
 			      "/metrics is only served to the addresses in metrics-allow");
-	runq_counts(s->runq, &waiting, &running);
+	runq_counts(s->runq, &g.queue_depth, &g.in_flight);
+	runq_play_counts(s->runq, &g.play_waiting, &g.play_in_flight);
 	buf_init(&b, 1024 * 1024);
-	if (metrics_render(s->metrics, &b, waiting, running, s->connections)) {
+	if (metrics_render(s->metrics, &b, &g)) {
 		buf_free(&b);
 		return http_error(c, 500, "internal", "metrics too large");
 	}
@@ -249,11 +257,12 @@ static unsigned check(struct server *s, struct MHD_Connection *c, struct req *rq
 	return send_json(c, 200, out);
 }
 
-static unsigned run(struct server *s, struct MHD_Connection *c, struct req *rq)
+/* Start @job as a stream: the response, or the refusal. */
+static unsigned stream(struct server *s, struct MHD_Connection *c, struct req *rq,
+		       const struct runner_job *job)
 {
 	struct MHD_Response *r;
-	int rc = stream_start(s, c, rq->client, rq->id, rq->filename, (const char *)rq->body.data,
-			      rq->body.len, &r, &rq->st);
+	int rc = stream_start(s, c, rq->client, job, &r, &rq->st);
 
 	if (rc == -EBUSY)
 		return refuse(s, c, REFUSE_QUEUE_FULL, 503, "queue_full", runq_retry_after(s->runq),
@@ -270,6 +279,33 @@ static unsigned run(struct server *s, struct MHD_Connection *c, struct req *rq)
 	MHD_queue_response(c, 200, r);
 	MHD_destroy_response(r);
 	return 200;
+}
+
+static unsigned run(struct server *s, struct MHD_Connection *c, struct req *rq)
+{
+	struct runner_job job = { .exercise = rq->id, .filename = rq->filename,
+				  .src = (const char *)rq->body.data, .len = rq->body.len };
+
+	return stream(s, c, rq, &job);
+}
+
+/* POST /api/play: a JSON body, checked whole before the run is queued. */
+static unsigned play(struct server *s, struct MHD_Connection *c, struct req *rq)
+{
+	char msg[DOJO_MAX_MESSAGE];
+	struct runner_job job;
+	json_t *root;
+	unsigned st;
+
+	if (playreq_parse(rq->body.data, rq->body.len, &root, &job, msg, sizeof(msg))) {
+		json_decref(root);
+		return refuse(s, c, REFUSE_BAD_REQUEST, 400, "bad_request", 0, msg);
+	}
+	if (rq->filename[0] && !job.filename)
+		job.filename = rq->filename;
+	st = stream(s, c, rq, &job);
+	json_decref(root);
+	return st;
 }
 
 /* Everything that can be decided from the headers alone.  0 to go on reading the body. */
@@ -291,8 +327,12 @@ static unsigned admit(struct server *s, struct MHD_Connection *c, struct req *rq
 	if (s->draining && rq->route != ROUTE_HEALTH)
 		return refuse(s, c, REFUSE_DRAINING, 503, "shutting_down", 5,
 			      "the server is shutting down");
+	if (rq->route == ROUTE_PLAY && s->cfg.sandbox == SANDBOX_HOST)
+		return refuse(s, c, REFUSE_PLAY_HOST, 403, "play_unavailable", 0,
+			      "this server runs programs in its host sandbox; the playground runs "
+			      "any program, so it is served only with --sandbox vm");
 	if (rq->route != ROUTE_RUN && rq->route != ROUTE_CHECK && rq->route != ROUTE_LIST &&
-	    rq->route != ROUTE_EXERCISE)
+	    rq->route != ROUTE_EXERCISE && rq->route != ROUTE_PLAY)
 		return 0;
 	if (fair_take(s->fair, rq->client, &retry))
 		return refuse(s, c, REFUSE_RATE, 429, "rate_limited", retry,
@@ -301,13 +341,14 @@ static unsigned admit(struct server *s, struct MHD_Connection *c, struct req *rq
 	    !exercise_find(rq->id))
 		return http_error(c, 404, "not_found", "unknown exercise '%s'; GET /api/exercises "
 				  "lists them", rq->id);
-	if (rq->route != ROUTE_RUN && rq->route != ROUTE_CHECK)
+	if (rq->route != ROUTE_RUN && rq->route != ROUTE_CHECK && rq->route != ROUTE_PLAY)
 		return 0;
 	cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 	if (cl && strtoull(cl, NULL, 10) > DOJO_SERVER_MAX_BODY)
-		return refuse(s, c, REFUSE_BODY, 413, "too_large", 0,
+		return refuse(s, c, REFUSE_BODY, 413, "too_large", 0, rq->route == ROUTE_PLAY ?
+			      "the request is larger than 64 KiB; make the program smaller" :
 			      "the source is larger than 64 KiB; make it smaller");
-	if (rq->route == ROUTE_RUN) {
+	if (rq->route == ROUTE_RUN || rq->route == ROUTE_PLAY) {
 		unsigned waiting, running;
 
 		if (fair_run_begin(s->fair, rq->client))
@@ -382,6 +423,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		break;
 	case ROUTE_CHECK: rq->status = check(s, c, rq); break;
 	case ROUTE_RUN: rq->status = run(s, c, rq); break;
+	case ROUTE_PLAY: rq->status = play(s, c, rq); break;
 	case ROUTE_STATIC: rq->status = webroot_serve(s->web, c, url); break;
 	default: rq->status = http_error(c, 404, "not_found", "no such route");
 	}

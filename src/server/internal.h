@@ -51,36 +51,53 @@ enum refusal {
 	REFUSE_TIMEOUT,       /* 408 */
 	REFUSE_FORBIDDEN,     /* /metrics from elsewhere (403) */
 	REFUSE_DRAINING,      /* shutting down (503) */
+	REFUSE_PLAY_HOST,     /* /api/play on a host-sandbox server (403) */
+	REFUSE_BAD_REQUEST,   /* /api/play's body is not what it takes (400) */
 	REFUSE_COUNT
 };
 enum phase { PHASE_QUEUE, PHASE_COMPILE, PHASE_RUN, PHASE_VERDICT, PHASE_TOTAL, PHASE_COUNT };
+/* What a run is, the `kind` label of its metrics. */
+enum run_kind { KIND_EXERCISE, KIND_PLAY, KIND_COUNT };
 
 struct metrics;
 struct metrics *metrics_new(void);
 void metrics_free(struct metrics *m);
 void metrics_refused(struct metrics *m, enum refusal r);
-void metrics_phase(struct metrics *m, enum phase p, unsigned ms);
+void metrics_phase(struct metrics *m, enum run_kind k, enum phase p, unsigned ms);
+/* A playground run's outcome (it has no exercise): OK, COMPILE_ERROR, LOAD_ERROR, RUN_ERROR. */
+void metrics_play(struct metrics *m, enum grade_verdict v);
 void metrics_verdict(struct metrics *m, const char *exercise, enum grade_verdict v);
 void metrics_request(struct metrics *m, unsigned status);
-/* Prometheus text format; gauges are given by the caller. */
-int metrics_render(struct metrics *m, struct buf *out, unsigned queue_depth, unsigned in_flight,
-		   unsigned connections);
+/* The gauges, read by the caller when /metrics is asked for. */
+struct metrics_gauges {
+	unsigned queue_depth, in_flight;           /* every run */
+	unsigned play_waiting, play_in_flight;     /* of which playground runs */
+	unsigned connections;
+};
+/* Prometheus text format. */
+int metrics_render(struct metrics *m, struct buf *out, const struct metrics_gauges *g);
 
-/* ---- runq.c: N slots and a bounded FIFO in front of them ---- */
+/* ---- runq.c: N slots and a bounded line in front of them, in two lanes ---- */
 struct runq_item {
 	void (*run)(struct runq_item *it);          /* on a worker thread, in a slot */
 	void (*moved)(struct runq_item *it, unsigned position); /* queue lock held; 0: running */
+	int play;             /* set by the caller: a playground run (its own lane and share) */
 	struct runq_item *next;
 	int queued;
 };
 struct runq;
-struct runq *runq_new(unsigned slots, unsigned max_waiting, struct dojo_err *err);
+/* @slots workers; playground items hold at most @play_slots of them at once (capped to
+ * @slots) and go only when no exercise item waits; @max_waiting items in line, both lanes. */
+struct runq *runq_new(unsigned slots, unsigned play_slots, unsigned max_waiting,
+		      struct dojo_err *err);
 /* Queue @it; *position gets 1.. (0 when a slot was free).  -EBUSY when the queue is full,
  * -ESHUTDOWN when draining. */
 int runq_submit(struct runq *q, struct runq_item *it, unsigned *position);
 /* Take @it out of the queue if it still waits: 1 when it was taken (it will never run). */
 int runq_withdraw(struct runq *q, struct runq_item *it);
 void runq_counts(struct runq *q, unsigned *waiting, unsigned *running);
+/* The same, of playground items only. */
+void runq_play_counts(struct runq *q, unsigned *waiting, unsigned *running);
 /* Refuse new items; with @drop_waiting, withdraw all waiting items and return them (linked
  * by ->next) so the caller can tell them. */
 struct runq_item *runq_close(struct runq *q, int drop_waiting);
@@ -113,6 +130,15 @@ const char *catalogue_get(const struct catalogue *c, const char *id);
 /* Receives each of a run's events as its one JSON form (borrowed; the callee may add fields).
  * Non-zero stops the run. */
 typedef int (*runner_event_cb)(json_t *event, void *ctx);
+/* What one run is: an exercise run, or a playground run (play_cmd set, exercise NULL). */
+struct runner_job {
+	const char *exercise;
+	const char *filename;   /* NULL: the default */
+	const char *src;
+	size_t len;
+	const char *play_cmd;   /* the playground's shell command in the guest */
+	unsigned play_seconds;  /* its wall clock (0: the default) */
+};
 struct runner_opts {
 	enum sandbox_kind sandbox;
 	unsigned run_timeout_ms;
@@ -128,9 +154,8 @@ int runner_drop_privileges(const char *user, struct dojo_err *err);
 void runner_fini(void);
 /* One run: pipeline_run() with the server's sandbox settings and compiler; -ECANCELED when
  * @cb stopped it or @stop was raised (at once, even while the guest is silent; may be NULL).
- * @filename (NULL: the default) is the name diagnostics show; it is sanitized by compile. */
-int runner_run(const char *exercise, const char *filename, const char *src, size_t len,
-	       const struct dojo_cancel *stop, runner_event_cb cb,
+ * @job->filename (NULL: the default) is the name diagnostics show; compile sanitizes it. */
+int runner_run(const struct runner_job *job, const struct dojo_cancel *stop, runner_event_cb cb,
 	       void *ctx, struct pipeline_result *res, struct dojo_err *err);
 /* Compile only: *out gets {"verdict":"OK"|"COMPILE_ERROR"|..., "ms", "message",
  * "diagnostics":[...], "events":[the run's events]} (a new reference).  @exercise may be
@@ -140,6 +165,13 @@ int runner_check(const char *exercise, const char *filename, const char *src, si
 		 struct dojo_err *err);
 /* /healthz's body fields. */
 void runner_health(json_t *obj);
+
+/* ---- playreq.c: POST /api/play's body ---- */
+/* Check the JSON @body and fill @job (a playground run; its strings borrowed from *root, which
+ * the caller json_decref()s, also on failure).  0, or -EINVAL / -E2BIG / -ERANGE with @msg
+ * saying what to change. */
+int playreq_parse(const void *body, size_t len, json_t **root, struct runner_job *job, char *msg,
+		  size_t cap);
 
 /* ---- static.c ---- */
 struct webroot;
@@ -164,12 +196,11 @@ void http_stop(struct server *s);
 /* ---- stream.c: one run as an SSE response ---- */
 struct server;
 struct stream;
-/* Create a run of @exercise over @src (copied) for @client, queue it: *resp is the SSE
- * response to queue.  -EBUSY (queue full) or -ESHUTDOWN (draining). */
+/* Create the run @job (its strings copied) for @client, queue it (a playground run in the
+ * playground's lane): *resp is the SSE response to queue.  -EBUSY (queue full), -ESHUTDOWN
+ * (draining) or -ENOMEM. */
 int stream_start(struct server *s, struct MHD_Connection *c, const char *client,
-		 const char *exercise, const char *filename, const char *src, size_t len,
-		 struct MHD_Response **resp,
-		 struct stream **out);
+		 const struct runner_job *job, struct MHD_Response **resp, struct stream **out);
 /* The verdict name for the log, "-" while none. */
 const char *stream_verdict(const struct stream *st);
 /* Turn one pipeline event into an SSE message ("event: NAME\ndata: JSON\n\n"). */

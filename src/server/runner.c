@@ -104,13 +104,13 @@ static int event_to_json(const struct pipeline_event *ev, void *arg)
 	return rc;
 }
 
-int runner_run(const char *exercise, const char *filename, const char *src, size_t len,
-	       const struct dojo_cancel *stop, runner_event_cb cb, void *ctx,
-	       struct pipeline_result *res, struct dojo_err *err)
+int runner_run(const struct runner_job *job, const struct dojo_cancel *stop, runner_event_cb cb,
+	       void *ctx, struct pipeline_result *res, struct dojo_err *err)
 {
 	struct to_json t = { .cb = cb, .ctx = ctx };
-	struct pipeline_req req = { .exercise = exercise, .source = src, .source_len = len,
-				    .filename = filename };
+	struct pipeline_req req = { .exercise = job->exercise, .source = job->src,
+				    .source_len = job->len, .filename = job->filename,
+				    .play_cmd = job->play_cmd, .play_seconds = job->play_seconds };
 
 	req.compiler = R.cs;
 	req.sandbox.kind = R.o.sandbox;

@@ -71,7 +71,9 @@ struct server *server_new(const struct server_config *cfg, struct dojo_err *err)
 	/* everything that needs root is open: from here the server is an ordinary user */
 	if (runner_drop_privileges(s->cfg.user, err))
 		goto fail;
-	if (!(s->runq = runq_new(s->cfg.runs, s->cfg.queue_max, err)))
+	if (!s->cfg.play_runs)
+		s->cfg.play_runs = s->cfg.runs / 4 ? s->cfg.runs / 4 : 1;
+	if (!(s->runq = runq_new(s->cfg.runs, s->cfg.play_runs, s->cfg.queue_max, err)))
 		goto fail;
 	if (http_start(s, err))
 		goto fail;

@@ -30,6 +30,8 @@ struct server_config {
 	unsigned port;                /* default 8080; 0 picks a free port (see server_port) */
 	enum sandbox_kind sandbox;    /* default SANDBOX_VM */
 	unsigned runs;                /* runs at once; 0: one per core (vm), 1 (host) */
+	unsigned play_runs;           /* slots playground runs may hold at once; 0: a quarter
+				       * of runs, at least 1 (docs/server.md, "The playground") */
 	unsigned queue_max;           /* runs waiting for a slot, past it 503 */
 	unsigned compiles;            /* compile-only checks at once; 0: one per core */
 	unsigned rate_per_min;        /* API requests per client per minute (token refill) */

@@ -6,8 +6,8 @@
  * client as it fills) and the request (http.c logs its verdict when the request completes).
  *
  * The run starts with `queued` (position in line, sent again each time the line moves), then
- * the pipeline's own events exactly as `bpfdojo run --json` prints them, then `done` with the
- * timings.  A reader that finds its client gone (the socket hung up) cancels the run: taken
+ * the pipeline's own events exactly as `bpfdojo run --json` (a playground run: `bpfdojo play
+ * --json`) prints them, then `done` with the timings.  A reader that finds its client gone (the socket hung up) cancels the run: taken
  * out of the line if it still waits, or stopped at the pipeline's next event (the callback
  * returns -ECANCELED, the sandbox destroys the guest), so the slot frees at once.  At
  * shutdown a run is cancelled the same way, but its client still gets an `error` and `done`.
@@ -38,6 +38,8 @@ struct stream {
 	int fd;                     /* the client's socket, only polled for hang-up */
 	unsigned t_submit, t_run, queue_ms, last_out_ms;
 	char client[64], exercise[64], verdict[24], filename[DOJO_MAX_FILENAME];
+	char *play_cmd;             /* a playground run's command (NULL: an exercise run) */
+	unsigned play_seconds;
 	int saw_done;               /* the pipeline sent its own `done` */
 	char *src;
 	size_t len;
@@ -94,6 +96,7 @@ static void release(struct stream *st)
 	pthread_cond_destroy(&st->cond);
 	pthread_mutex_destroy(&st->lock);
 	dojo_cancel_free(st->stop);
+	free(st->play_cmd);
 	free(st->src);
 	free(st);
 }
@@ -170,12 +173,17 @@ static void on_run(struct runq_item *it)
 	struct server *s = st->s;
 	struct pipeline_result res = { 0 };
 	struct dojo_err err = { 0 };
+	struct runner_job job = { .exercise = st->play_cmd ? NULL : st->exercise,
+				  .filename = st->filename[0] ? st->filename : NULL,
+				  .src = st->src, .len = st->len, .play_cmd = st->play_cmd,
+				  .play_seconds = st->play_seconds };
+	enum run_kind kind = st->play_cmd ? KIND_PLAY : KIND_EXERCISE;
 	enum cancel why;
 	int rc;
 
 	st->t_run = srv_now_ms();
 	st->queue_ms = st->t_run - st->t_submit;
-	metrics_phase(s->metrics, PHASE_QUEUE, st->queue_ms);
+	metrics_phase(s->metrics, kind, PHASE_QUEUE, st->queue_ms);
 	pthread_mutex_lock(&st->lock);
 	why = st->cancel;
 	pthread_mutex_unlock(&st->lock);
@@ -183,8 +191,7 @@ static void on_run(struct runq_item *it)
 		end_without_run(st, "cancelled", "the run was cancelled before it started");
 		return;
 	}
-	rc = runner_run(st->exercise, st->filename[0] ? st->filename : NULL, st->src, st->len,
-			st->stop, on_event, st, &res, &err);
+	rc = runner_run(&job, st->stop, on_event, st, &res, &err);
 	pthread_mutex_lock(&st->lock);
 	why = st->cancel;
 	pthread_mutex_unlock(&st->lock);
@@ -193,12 +200,15 @@ static void on_run(struct runq_item *it)
 		return;
 	}
 	if (why == CANCEL_NONE) {
-		metrics_phase(s->metrics, PHASE_COMPILE, res.compile_ms);
+		metrics_phase(s->metrics, kind, PHASE_COMPILE, res.compile_ms);
 		if (res.run_ms)
-			metrics_phase(s->metrics, PHASE_RUN, res.run_ms);
-		metrics_phase(s->metrics, PHASE_VERDICT, res.verdict_ms);
-		metrics_phase(s->metrics, PHASE_TOTAL, st->queue_ms + res.total_ms);
-		metrics_verdict(s->metrics, st->exercise, res.verdict);
+			metrics_phase(s->metrics, kind, PHASE_RUN, res.run_ms);
+		metrics_phase(s->metrics, kind, PHASE_VERDICT, res.verdict_ms);
+		metrics_phase(s->metrics, kind, PHASE_TOTAL, st->queue_ms + res.total_ms);
+		if (st->play_cmd)
+			metrics_play(s->metrics, res.verdict);
+		else
+			metrics_verdict(s->metrics, st->exercise, res.verdict);
 	}
 	if (why == CANCEL_SHUTDOWN) {
 		end_without_run(st, "shutting_down", "the server is shutting down and stopped "
@@ -206,6 +216,8 @@ static void on_run(struct runq_item *it)
 		return;
 	}
 	pthread_mutex_lock(&st->lock);
+	if (st->play_cmd)   /* no verdict event: the outcome, for the log */
+		snprintf(st->verdict, sizeof(st->verdict), "%s", grade_verdict_name(res.verdict));
 	if (!st->saw_done)
 		append_locked(st, json_pack("{s:s, s:s, s:i, s:i, s:i, s:i, s:i}", "event", "done",
 					    "verdict", grade_verdict_name(res.verdict),
@@ -296,24 +308,29 @@ static void reader_free(void *cls)
 }
 
 int stream_start(struct server *s, struct MHD_Connection *c, const char *client,
-		 const char *exercise, const char *filename, const char *src, size_t len,
-		 struct MHD_Response **resp, struct stream **out)
+		 const struct runner_job *job, struct MHD_Response **resp, struct stream **out)
 {
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
 						MHD_CONNECTION_INFO_CONNECTION_FD);
 	struct stream *st = calloc(1, sizeof(*st));
+	size_t len = job->len;
 	unsigned position = 0;
 	int rc;
 
-	if (!st || !(st->src = malloc(len + 1)) || !(st->stop = dojo_cancel_new(NULL))) {
-		if (st)
+	if (!st || !(st->src = malloc(len + 1)) || !(st->stop = dojo_cancel_new(NULL)) ||
+	    (job->play_cmd && !(st->play_cmd = strdup(job->play_cmd)))) {
+		if (st) {
+			dojo_cancel_free(st->stop);
 			free(st->src);
+		}
 		free(st);
 		return -ENOMEM;
 	}
-	memcpy(st->src, src, len);
+	memcpy(st->src, job->src, len);
 	st->src[len] = 0;
 	st->len = len;
+	st->play_seconds = job->play_seconds;
+	st->item.play = job->play_cmd != NULL;
 	st->s = s;
 	st->fd = ci ? ci->connect_fd : -1;
 	st->item.run = on_run;
@@ -321,8 +338,8 @@ int stream_start(struct server *s, struct MHD_Connection *c, const char *client,
 	st->refs = 3;     /* worker, response, request */
 	st->t_submit = st->last_out_ms = srv_now_ms();
 	snprintf(st->client, sizeof(st->client), "%s", client);
-	snprintf(st->exercise, sizeof(st->exercise), "%s", exercise);
-	snprintf(st->filename, sizeof(st->filename), "%s", filename ? filename : "");
+	snprintf(st->exercise, sizeof(st->exercise), "%s", job->exercise ? job->exercise : "");
+	snprintf(st->filename, sizeof(st->filename), "%s", job->filename ? job->filename : "");
 	snprintf(st->verdict, sizeof(st->verdict), "-");
 	buf_init(&st->out, DOJO_SERVER_STREAM_BYTES);
 	pthread_mutex_init(&st->lock, NULL);
@@ -331,6 +348,7 @@ int stream_start(struct server *s, struct MHD_Connection *c, const char *client,
 	if (!*resp) {
 		buf_free(&st->out);
 		dojo_cancel_free(st->stop);
+		free(st->play_cmd);
 		free(st->src);
 		free(st);
 		return -ENOMEM;
