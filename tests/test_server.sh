@@ -32,40 +32,7 @@ for tool in curl jq; do
 	command -v $tool >/dev/null || { bad "$tool is missing (scripts/install-deps.sh)"; echo "server: $pass passed, $fail failed"; exit 1; }
 done
 
-# start_server NAME ARGS...: starts `bpfdojo serve` on a free loopback port; sets SPID, PORT, B
-start_server() {
-	name=$1; shift
-	"$BIN" serve --listen 127.0.0.1:0 "$@" > "$TMP/$name.out" 2> "$TMP/$name.err" &
-	SPID=$!
-	PIDS="$PIDS $SPID"
-	PORT=""
-	for _ in $(seq 1 1200); do
-		PORT=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$TMP/$name.err")
-		[ -n "$PORT" ] && break
-		kill -0 $SPID 2>/dev/null || break
-		sleep 0.1
-	done
-	B=http://127.0.0.1:$PORT
-	[ -n "$PORT" ]
-}
-
-# stop_server: SIGTERM, then wait at most 60 s; 0 when it exited by itself with status 0
-stop_server() {
-	kill -TERM "$SPID" 2>/dev/null
-	for _ in $(seq 1 600); do
-		kill -0 "$SPID" 2>/dev/null || break
-		sleep 0.1
-	done
-	if kill -0 "$SPID" 2>/dev/null; then
-		kill -9 "$SPID"
-		wait "$SPID" 2>/dev/null
-		return 1
-	fi
-	wait "$SPID"
-}
-
-# status URL [curl args]: the HTTP status only
-status() { u=$1; shift; curl -s -o /dev/null -w '%{http_code}' "$@" "$u"; }
+. "$ROOT/tests/server_lib.sh"
 
 # sse FILE EXERCISE SOURCE [curl args]: POST a run; FILE gets "<ns> <event> <json>" per event
 sse() {
@@ -79,20 +46,6 @@ sse() {
 			esac
 		done
 	} > "$out"
-}
-events() { awk '{print $2}' "$1" | tr '\n' ' '; }
-event_json() { awk -v e="$2" '$2 == e { $1 = ""; $2 = ""; print; exit }' "$1"; }
-event_ns() { awk -v e="$2" '$2 == e { print $1; exit }' "$1"; }
-# in_order FILE A B C...: each named event appears, after the ones before it
-in_order() {
-	f=$1; shift
-	seq_=$(events "$f")
-	prev=0
-	for e in "$@"; do
-		n=$(awk -v e="$e" '$2 == e { print NR; exit }' "$f")
-		[ -n "$n" ] && [ "$n" -gt "$prev" ] || { echo "order: '$e' missing or early in: $seq_" >&2; return 1; }
-		prev=$n
-	done
 }
 bpf_progs() { bpftool prog show 2>/dev/null | grep -c '^[0-9]*:'; }
 agents() { n=$(pgrep -c -f "bpfdojo-agent"); [ "$n" = 0 ] || pgrep -af "bpfdojo-agent" >&2; echo "$n"; }
@@ -285,7 +238,7 @@ check 'grep -q "event: attached" "$TMP/hangC" && [ "$freed_ms" -lt 2000 ]' "a ha
 section "metrics"
 curl -s "$B/metrics" > "$TMP/metrics"
 check 'grep -q "^bpfdojo_verdicts_total{exercise=\"process-name\",verdict=\"CORRECT\"} [1-9]" "$TMP/metrics"' "metrics: verdicts per exercise"
-check 'grep -q "^bpfdojo_phase_duration_seconds_count{phase=\"compile\"} [1-9]" "$TMP/metrics"' "metrics: phase histograms"
+check 'grep -q "^bpfdojo_phase_duration_seconds_count{kind=\"exercise\",phase=\"compile\"} [1-9]" "$TMP/metrics"' "metrics: phase histograms, by kind of run"
 check 'grep -q "^bpfdojo_refused_total{reason=\"rate_limited\"} [1-9]" "$TMP/metrics" && grep -q "^bpfdojo_refused_total{reason=\"queue_full\"} [1-9]" "$TMP/metrics"' "metrics: refusals by reason"
 check 'grep -q "^bpfdojo_queue_depth 0" "$TMP/metrics" && grep -q "^bpfdojo_runs_in_flight " "$TMP/metrics"' "metrics: gauges"
 check '[ "$(status "$B/metrics" --interface 127.0.0.2)" = 403 ]' "metrics refused from 127.0.0.2"

@@ -54,6 +54,7 @@ CHECK_CMDS := "$(TEST_FRAME)" \
 	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_cli.sh $(BUILD)/bin/bpfdojo-asan' \
 	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_server.sh $(BUILD)/bin/bpfdojo-asan' \
 	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_play.sh $(BUILD)/bin/bpfdojo-asan' \
+	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_play_server.sh $(BUILD)/bin/bpfdojo-asan' \
 	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_nginx.sh $(BUILD)/bin/bpfdojo' \
 	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_web.sh $(BUILD)/bin/bpfdojo $(BUILD)'
 
