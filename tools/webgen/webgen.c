@@ -1,6 +1,7 @@
 /* webgen.c: the web app's static pages, made at build time from the exercise registry: the
- * home page (chapters and exercises) and one page per exercise (the lesson rendered by cmark
- * with its code highlighted here, the starter, and how to submit without JavaScript).  The
+ * home page (chapters and exercises), one page per exercise (the lesson rendered by cmark
+ * with its code highlighted here, the starter, and how to submit without JavaScript) and the
+ * Playground's page (its editor and results are built by web/src/play.js).  The
  * browser code (web/src) enhances these pages; it never has to render Markdown.
  * Usage: webgen OUTDIR */
 #include <cmark.h>
@@ -26,8 +27,10 @@ static void head(FILE *out, const char *title, const char *page, const char *id)
 	      "</head>\n", out);
 	fprintf(out, "<body data-page=\"%s\"%s%s%s>\n", page, id ? " data-id=\"" : "", id ? id : "",
 		id ? "\"" : "");
-	fputs("<header class=\"top\"><a class=\"brand\" href=\"/\">bpfdojo</a>"
-	      "<nav class=\"tools\" id=\"tools\"></nav></header>\n", out);
+	fprintf(out, "<header class=\"top\"><a class=\"brand\" href=\"/\">bpfdojo</a>"
+		"<nav class=\"site\" aria-label=\"Site\"><a href=\"/play/\"%s>Playground</a></nav>"
+		"<nav class=\"tools\" id=\"tools\"></nav></header>\n",
+		!strcmp(page, "play") ? " aria-current=\"page\"" : "");
 }
 
 static void tail(FILE *out)
@@ -163,7 +166,9 @@ static int home(const char *dir)
 	fputs("<main class=\"home\" id=\"main\">\n<h1>Learn eBPF by doing</h1>\n"
 	      "<p class=\"lead\">Each exercise hides a secret in the kernel. Write a BPF program "
 	      "that finds it and submits it; it runs in a throwaway micro-VM.</p>\n"
-	      "<p id=\"next\" class=\"next\"></p>\n", out);
+	      "<p id=\"next\" class=\"next\"></p>\n"
+	      "<p class=\"play-link\">Or try anything in the <a href=\"/play/\">Playground</a>: "
+	      "any program, any shell command, every event, printk line and map shown.</p>\n", out);
 	for (size_t i = 0; i < exercise_count(); i++) {
 		const struct exercise *ex = exercise_at(i);
 
@@ -260,6 +265,32 @@ static int page(const char *dir, size_t i)
 	return fclose(out) || bad ? -1 : 0;
 }
 
+/* The Playground: the panes' frames; without JavaScript, how to do the same with the CLI. */
+static int playground(const char *dir)
+{
+	FILE *out = create(dir, "play", "index.html");
+
+	if (!out)
+		return -1;
+	head(out, "Playground", "play", NULL);
+	fputs("<main class=\"play\" id=\"main\">\n"
+	      "<div class=\"tabs\" role=\"tablist\" aria-label=\"Panes\" hidden>"
+	      "<button role=\"tab\" data-pane=\"work\">Program</button>"
+	      "<button role=\"tab\" data-pane=\"results\">Results</button></div>\n"
+	      "<section class=\"pane work\" id=\"work\" aria-label=\"Your program\">\n"
+	      "<h1 class=\"visually-hidden\">Playground</h1>\n"
+	      "<div class=\"toolbar\" id=\"toolbar\"></div>\n<div class=\"editor\" id=\"editor\">"
+	      "</div>\n<div class=\"workload\" id=\"workload\"></div>\n"
+	      "<noscript><div class=\"nojs\"><h2>The playground without JavaScript</h2>\n"
+	      "<p>Run any BPF program against a shell command in a throwaway micro-VM with the "
+	      "CLI:</p>\n<pre class=\"code\"><code>bpfdojo play prog.bpf.c --run 'cat /etc/hostname' "
+	      "--seconds 2</code></pre></div></noscript>\n</section>\n"
+	      "<section class=\"pane results\" id=\"results\" aria-label=\"Results\" "
+	      "aria-live=\"polite\"></section>\n</main>\n", out);
+	tail(out);
+	return fclose(out) ? -1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -273,7 +304,7 @@ int main(int argc, char **argv)
 	char ex_dir[4096];
 
 	snprintf(ex_dir, sizeof(ex_dir), "%s/ex", argv[1]);
-	if ((mkdir(ex_dir, 0755) && errno != EEXIST) || home(argv[1]))
+	if ((mkdir(ex_dir, 0755) && errno != EEXIST) || home(argv[1]) || playground(argv[1]))
 		return 1;
 	for (size_t i = 0; i < exercise_count(); i++)
 		if (page(argv[1], i)) {

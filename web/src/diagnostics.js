@@ -34,7 +34,8 @@ function viaWorker(source) {
 }
 
 async function viaServer(exId, source) {
-  const r = await fetch(`/api/check/${encodeURIComponent(exId)}`, { method: 'POST', body: source });
+  const url = exId ? `/api/check/${encodeURIComponent(exId)}` : '/api/check';   // the Playground has none
+  const r = await fetch(url, { method: 'POST', body: source });
   if (!r.ok) return null;   // busy or rate-limited: keep the markers we have
   const j = await r.json();
   return (j.diagnostics || []).filter((d) => !d.file || !d.file.endsWith('.h'));

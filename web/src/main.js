@@ -1,6 +1,7 @@
 // main.js: the web app's entry: the header's tools (theme, shortcuts), then the home page
-// (solved marks, the next exercise, progress export/import) or an exercise page (editor,
-// toolbar, results, hints, tabs on narrow screens).  The pages themselves come from webgen.
+// (solved marks, the next exercise, progress export/import), an exercise page (editor,
+// toolbar, results, hints, tabs on narrow screens) or the Playground (play.js).  The pages
+// themselves come from webgen.
 import { h } from './dom.js';
 import * as progress from './progress.js';
 import * as theme from './theme.js';
@@ -8,6 +9,7 @@ import { run } from './run.js';
 import { fromCompiler, fromDiagnosis, setRun, current, checkerPath } from './diagnostics.js';
 import { createEditor, setVim, setTheme, setDoc } from './editor.js';
 import { showTrace, hideTrace, traceLine, traceStep } from './trace.js';
+import { playground } from './play.js';
 
 const SHORTCUTS = [
   ['Ctrl/Cmd-Enter', 'run the program'], ['Esc then Tab', 'leave the editor (Tab indents inside)'],
@@ -166,3 +168,4 @@ function exercise() {
 tools();
 if (document.body.dataset.page === 'home') home();
 else if (document.body.dataset.page === 'exercise') exercise();
+else if (document.body.dataset.page === 'play') playground();

@@ -6,7 +6,7 @@ import { h } from './dom.js';
 import { eventValue } from './decode.js';
 
 // parse(stream, onEvent): calls onEvent(name, data) for each SSE message of a fetch body
-async function parse(body, onEvent) {
+export async function parse(body, onEvent) {
   const reader = body.getReader();
   const dec = new TextDecoder();
   let buf = '';
