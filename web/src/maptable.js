@@ -14,7 +14,8 @@ export function mapTable(ev, ctx) {
   const items = ev.items || [];
   const percpu = items.some((it) => Array.isArray(it.cpus));
   const ncpu = percpu ? Math.max(...items.map((it) => (it.cpus || []).length)) : 0;
-  const cap = h('caption', null, h('code', { class: 'name' }, ev.map), ' ',
+  const id = 'map-' + String(ev.map).replace(/[^A-Za-z0-9_-]/g, '_');
+  const cap = h('p', { class: 'mapcap', id }, h('code', { class: 'name' }, ev.map), ' ',
     h('span', { class: 'dim' }, `${ev.type} · ${ev.key_type} → ${ev.value_type} · ${ev.entries} entr${ev.entries === 1 ? 'y' : 'ies'}`));
   const head = h('tr', null, h('th', { scope: 'col' }, 'key'),
     ...(percpu ? Array.from({ length: ncpu }, (_, c) => h('th', { scope: 'col' }, `CPU ${c}`)) : []),
@@ -24,8 +25,8 @@ export function mapTable(ev, ctx) {
     h('td', null, percpu && it.sum === undefined ? h('span', { class: 'dim' }, '—') : cell(it.value, ev.value_type, ctx))));
   if (!items.length)
     rows.push(h('tr', null, h('td', { colspan: String(2 + ncpu), class: 'dim' }, 'empty')));
-  const table = h('table', { class: 'maptable', 'data-map': ev.map }, cap, h('thead', null, head), h('tbody', null, rows));
-  const wrap = h('div', { class: 'mapwrap' }, table);
+  const table = h('table', { class: 'maptable', 'data-map': ev.map, 'aria-labelledby': id }, h('thead', null, head), h('tbody', null, rows));
+  const wrap = h('div', { class: 'mapwrap' }, cap, table);
   if (ev.left_out) wrap.append(h('p', { class: 'dim note' }, `… ${ev.left_out} more entr${ev.left_out === 1 ? 'y' : 'ies'} not shown (the first ${items.length} by key)`));
   return wrap;
 }

@@ -98,14 +98,14 @@ function show(p, name, e, t, ctx, hooks) {
     break;
   case 'record':
     p.show(p.records).append(h('li', { class: 'ev ev-record' }, h('span', { class: 't' }, `${t} ms`),
-      h('span', { class: 'what' }, h('span', { class: 'label' }, e.map), h('span', { class: 'type' }, `${e.type}, ${e.size} B`),
+      h('div', { class: 'what' }, h('div', null, h('span', { class: 'label' }, e.map), h('span', { class: 'type' }, `${e.type}, ${e.size} B`)),
         e.type === '?' ? h('code', { class: 'hex' }, e.value) : valueCell('', e.value, e.type, ctx))));
     break;
   case 'debug':
   case 'submit':
     p.show(p.records).append(h('li', { class: 'ev ev-' + name }, h('span', { class: 't' }, `${t} ms`),
-      h('span', { class: 'what' }, h('span', { class: 'label' }, name === 'debug' ? e.label : 'SUBMIT'),
-        h('span', { class: 'type' }, e.type), eventValue(e, ctx))));
+      h('div', { class: 'what' }, h('div', null, h('span', { class: 'label' }, name === 'debug' ? e.label : 'SUBMIT'),
+        h('span', { class: 'type' }, e.type)), eventValue(e, ctx))));
     break;
   case 'workload_done':
     step(p, t, `workload ended after ${e.ms} ms with status ${e.status}${e.status === 137 ? ' (killed at its time limit)' : ''}`);

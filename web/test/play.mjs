@@ -87,7 +87,7 @@ try {
         await sleep(150);
         await page.screenshot({ path: path.join(shots, `play-${t}-${name}.png`) });
         if (name === 'desktop') {
-          await page.$eval('.res.maps', (e) => e.scrollIntoView());
+          await page.$eval('.res.maps', (e) => { const r = e.closest('#results'); r.scrollTop = e.offsetTop - r.offsetTop - 8; });
           await sleep(100);
           await page.screenshot({ path: path.join(shots, `play-${t}-desktop-maps.png`) });
           await page.$eval('#results', (e) => { e.scrollTop = 0; });
