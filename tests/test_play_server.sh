@@ -81,13 +81,27 @@ check 'jqs "$F" "[.[] | select(.event == \"map\" and .map == \"opens\")][0] | .t
 check 'jqs "$F" "([.[] | select(.event == \"record\" and (.value | test(\"hostname\"))) | .value | capture(\"pid = (?<p>[0-9]+)\").p][0]) as \$p | any(.[] | select(.event == \"map\" and .map == \"opens\") | .items[]; .key == \$p and (.value | tonumber) >= 1)"' "cat's pid is in the map"
 check 'jqs "$F" "any(.[] | select(.event == \"map\" and .map == \"calls\") | .items[]; (.cpus | length) >= 1 and .sum == ([.cpus[] | tonumber] | add))"' "per-CPU values and their sum"
 check 'jqs "$F" "any(.[]; .event == \"attach_failed\" and .program == \"never\")"' "the program that cannot attach, reported"
-check 'jqs "$F" "(map(select(.event == \"verdict\")) | length) == 0 and .[-1].event == \"done\" and (.[-1].queue_ms | type) == \"number\""' "no verdict; done last, with the wait in line"
+check 'jqs "$F" "(map(select(.event == \"verdict\")) | length) == 0 and .[-1].event == \"done\" and (.[-1].queue_ms | type) == \"number\" and .[-1].outcome == \"OK\""' "no verdict; done last, with the wait in line and the outcome"
 
 # the same events and fields as the CLI prints (one writer): every event's keys, per kind
 "$BIN" play tests/play/trace.bpf.c --run 'cat /etc/hostname' --json > "$TMP/cli.json" 2>/dev/null
-shape() { jq -c -s '[.[] | select(.event != "queued" and .event != "log") | {event, keys: (keys - ["queue_ms"])}] | unique' "$@"; }
+shape() { jq -c -s '[.[] | select(.event != "queued" and .event != "log") | {event, keys: (keys - ["queue_ms", "outcome"])}] | unique' "$@"; }
 cut -d' ' -f3- "$F" > "$TMP/server.json"
 check '[ -s "$TMP/cli.json" ] && [ "$(shape "$TMP/cli.json")" = "$(shape "$TMP/server.json")" ]' "the same event shapes as bpfdojo play --json"
+
+# bpfdojo play --server: the same lines and exit code as a local play (numbers, pids and
+# timings differ from run to run)
+norm() { sed -E 's/[0-9]+/N/g' "$1" | sort; }
+for prog in tests/play/trace.bpf.c tests/programs/type_error.bpf.c; do
+	env -u BPFDOJO_SERVER "$BIN" play "$prog" --run 'cat /etc/hostname' --server "$B" > "$TMP/cli.remote" 2>/dev/null; rr=$?
+	env -u BPFDOJO_SERVER "$BIN" play "$prog" --run 'cat /etc/hostname' > "$TMP/cli.local" 2>/dev/null; rl=$?
+	check '[ "$rr" = "$rl" ] && [ -s "$TMP/cli.remote" ] && diff <(norm "$TMP/cli.remote") <(norm "$TMP/cli.local") >&2' "play --server $(basename "$prog"): the same output and exit code ($rr, $rl)"
+done
+check '[ "$rr" = 2 ]' "play --server: a program that does not compile is exit 2"
+BPFDOJO_SERVER=$B "$BIN" play tests/play/trace.bpf.c --run 'cat /etc/hostname' --json > "$TMP/env.json" 2>/dev/null
+check '[ $? = 0 ] && jq -e -s ".[-1].event == \"done\" and (.[-1] | has(\"outcome\") | not) and any(.[]; .event == \"map\")" "$TMP/env.json" >/dev/null' "play over \$BPFDOJO_SERVER --json: the CLI's own stream (no server framing)"
+env -u BPFDOJO_SERVER "$BIN" play tests/play/trace.bpf.c --server "http://127.0.0.1:1" > /dev/null 2>"$TMP/cli.err"
+check '[ $? = 3 ] && grep -q "cannot reach the server" "$TMP/cli.err"' "play --server: an unreachable server is exit 3 with a reason"
 
 section "vm: refusals"
 head -c 70000 /dev/zero | tr '\0' 'x' > "$TMP/big.c"

@@ -93,7 +93,7 @@ static json_t *local_catalogue(void)
 }
 
 /* --server URL, or $BPFDOJO_SERVER; NULL for a local run. */
-static const char *server_url(const char *flag)
+const char *cli_server_url(const char *flag)
 {
 	const char *env = getenv("BPFDOJO_SERVER");
 
@@ -119,7 +119,7 @@ static int cmd_list(int argc, char **argv)
 		else
 			return usage_error("%s", "usage: bpfdojo list [--json] [--server URL]");
 	}
-	server = server_url(server);
+	server = cli_server_url(server);
 	list = server ? remote_list(server, &err) : local_catalogue();
 	if (!list) {
 		fprintf(stderr, "bpfdojo: %s\n", err.msg[0] ? err.msg : "out of memory");
@@ -199,7 +199,7 @@ static void after_verdict(const struct exercise *ex, enum grade_verdict v, int j
 
 
 /* The exit code of a verdict named @name ("OK" is a clean check). */
-static int verdict_exit_code(const char *name)
+int cli_verdict_exit_code(const char *name)
 {
 	if (!strcmp(name, "OK"))
 		return 0;
@@ -387,7 +387,7 @@ static int cmd_run(int argc, char **argv, int compile_only)
 		return usage_error("%s", "--sandbox, --timeout and --key are for local runs; the "
 				   "server decides those for --server");
 	if (!server && !local_only)
-		server = server_url(NULL);
+		server = cli_server_url(NULL);
 	/* a server knows its own exercises (and says so when one is unknown) */
 	if (!compile_only && !server && !(ex = find_or_complain(argv[optind])))
 		return EXIT_USAGE;
@@ -431,7 +431,7 @@ static int cmd_run(int argc, char **argv, int compile_only)
 		for (int v = GRADE_CORRECT; v <= GRADE_OK && !compile_only; v++)
 			if (!strcmp(grade_verdict_name(v), verdict) && (ex = exercise_find(req.exercise)))
 				after_verdict(ex, (enum grade_verdict)v, r.json);
-		return verdict_exit_code(verdict);
+		return cli_verdict_exit_code(verdict);
 	}
 	rc = pipeline_run(&req, cli_on_event, &r, &res, &err);
 	free(src);

@@ -1,5 +1,5 @@
 /* remote.c: the CLI as a client of `bpfdojo serve` (libcurl): a run streamed as SSE, a
- * check, the catalogue.  Each event's JSON goes to the same callback a local run feeds
+ * playground run, a check, the catalogue.  Each event's JSON goes to the same callback a local run feeds
  * (render_event), so a learner sees the same lines and gets the same exit code either way.
  * Only the server's own framing (`queued`, `error`, `done`'s queue_ms) is handled here. */
 #include <curl/curl.h>
@@ -38,9 +38,15 @@ static int framing(struct xfer *x, json_t *ev, const char *name)
 		return 1;
 	}
 	if (!strcmp(name, "done")) {
-		/* the pipeline's own last event; the wait in line is the server's addition */
+		/* the pipeline's own last event; the wait in line and a playground run's outcome
+		 * are the server's additions */
+		const char *outcome = json_string_value(json_object_get(ev, "outcome"));
+
 		x->done = 1;
+		if (outcome)
+			snprintf(x->verdict, sizeof(x->verdict), "%s", outcome);
 		json_object_del(ev, "queue_ms");
+		json_object_del(ev, "outcome");
 		return 0;
 	}
 	if (!strcmp(name, "error")) {
@@ -100,8 +106,8 @@ static size_t on_data(char *data, size_t size, size_t n, void *arg)
 }
 
 /* GET (body NULL) or POST @path; for SSE, events go to cb.  0, or -EIO with err set. */
-static int request(const char *server, const char *path, const char *body, size_t len,
-		   struct xfer *x)
+static int request(const char *server, const char *path, const char *type, const char *body,
+		   size_t len, struct xfer *x)
 {
 	char url[2048], errbuf[CURL_ERROR_SIZE] = "";
 	struct curl_slist *hdrs = NULL;
@@ -123,7 +129,7 @@ static int request(const char *server, const char *path, const char *body, size_
 	curl_easy_setopt(x->curl, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(x->curl, CURLOPT_USERAGENT, "bpfdojo-cli");
 	if (body) {
-		hdrs = curl_slist_append(hdrs, "Content-Type: text/x-c");
+		hdrs = curl_slist_append(hdrs, type);
 		hdrs = curl_slist_append(hdrs, "Expect:");   /* no 100-continue round trip */
 		curl_easy_setopt(x->curl, CURLOPT_HTTPHEADER, hdrs);
 		curl_easy_setopt(x->curl, CURLOPT_POSTFIELDS, body);
@@ -171,7 +177,7 @@ int remote_run(const char *server, const char *exercise, const char *filename,
 	snprintf(path, sizeof(path), "/api/run/%s?filename=%s", ex, fn);
 	curl_free(ex);
 	curl_free(fn);
-	rc = request(server, path, src, len, &x);
+	rc = request(server, path, "Content-Type: text/x-c", src, len, &x);
 	buf_free(&x.line);
 	if (!rc && (!x.done || !x.verdict[0]))
 		rc = dojo_err_set(err, -EIO, "the server closed the stream before the run ended "
@@ -193,7 +199,7 @@ int remote_check(const char *server, const char *filename, const char *src, size
 		return dojo_err_set(err, -ENOMEM, "out of memory");
 	snprintf(path, sizeof(path), "/api/check?filename=%s", fn);
 	curl_free(fn);
-	rc = request(server, path, src, len, &x);
+	rc = request(server, path, "Content-Type: text/x-c", src, len, &x);
 	o = rc ? NULL : json_loadb((const char *)x.line.data, x.line.len, 0, NULL);
 	buf_free(&x.line);
 	if (rc)
@@ -210,12 +216,39 @@ int remote_check(const char *server, const char *filename, const char *src, size
 	return 0;
 }
 
+int remote_play(const char *server, const char *filename, const char *src, size_t len,
+		const char *cmd, unsigned seconds, remote_event_cb cb, void *ctx, char outcome[32],
+		struct dojo_err *err)
+{
+	struct xfer x = { .cb = cb, .ctx = ctx, .err = err };
+	json_t *o = json_pack("{s:s%, s:s, s:s}", "source", src, len, "run", cmd, "filename",
+			      filename);
+	char *body;
+	int rc;
+
+	if (o && seconds)
+		json_object_set_new(o, "seconds", json_integer(seconds));
+	body = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	json_decref(o);
+	if (!body)   /* also a source that is not UTF-8: JSON cannot carry it */
+		return dojo_err_set(err, -EINVAL, "cannot send the program: it is not valid UTF-8 "
+				    "text (or out of memory)");
+	rc = request(server, "/api/play", "Content-Type: application/json", body, strlen(body), &x);
+	free(body);
+	buf_free(&x.line);
+	if (!rc && (!x.done || !x.verdict[0]))
+		rc = dojo_err_set(err, -EIO, "the server closed the stream before the run ended "
+				  "(the node went away?); submit it again");
+	snprintf(outcome, 32, "%s", x.verdict);
+	return rc;
+}
+
 json_t *remote_list(const char *server, struct dojo_err *err)
 {
 	struct xfer x = { .err = err };
 	json_t *o = NULL, *list;
 
-	if (!request(server, "/api/exercises", NULL, 0, &x))
+	if (!request(server, "/api/exercises", NULL, NULL, 0, &x))
 		o = json_loadb((const char *)x.line.data, x.line.len, 0, NULL);
 	buf_free(&x.line);
 	list = json_incref(json_object_get(o, "exercises"));

@@ -7,7 +7,8 @@
  *
  * The run starts with `queued` (position in line, sent again each time the line moves), then
  * the pipeline's own events exactly as `bpfdojo run --json` (a playground run: `bpfdojo play
- * --json`) prints them, then `done` with the timings.  A reader that finds its client gone (the socket hung up) cancels the run: taken
+ * --json`) prints them, then `done` with the timings (a playground run's `done` waits for
+ * pipeline_run() to return, to carry the run's `outcome`: it has no verdict event).  A reader that finds its client gone (the socket hung up) cancels the run: taken
  * out of the line if it still waits, or stopped at the pipeline's next event (the callback
  * returns -ECANCELED, the sandbox destroys the guest), so the slot frees at once.  At
  * shutdown a run is cancelled the same way, but its client still gets an `error` and `done`.
@@ -40,6 +41,7 @@ struct stream {
 	char client[64], exercise[64], verdict[24], filename[DOJO_MAX_FILENAME];
 	char *play_cmd;             /* a playground run's command (NULL: an exercise run) */
 	unsigned play_seconds;
+	json_t *held_done;          /* a playground run's `done`, sent with its outcome at the end */
 	int saw_done;               /* the pipeline sent its own `done` */
 	char *src;
 	size_t len;
@@ -96,6 +98,7 @@ static void release(struct stream *st)
 	pthread_cond_destroy(&st->cond);
 	pthread_mutex_destroy(&st->lock);
 	dojo_cancel_free(st->stop);
+	json_decref(st->held_done);
 	free(st->play_cmd);
 	free(st->src);
 	free(st);
@@ -152,6 +155,10 @@ static int on_event(json_t *ev, void *ctx)
 	}
 	if (st->cancel) {
 		rc = -ECANCELED;
+	} else if (st->play_cmd && name && !strcmp(name, "done")) {
+		/* the outcome is known once pipeline_run() returns: on_run sends it then */
+		json_decref(st->held_done);
+		st->held_done = json_incref(ev);
 	} else if (stream_sse_format(ev, &st->out)) {
 		st->cancel = CANCEL_SLOW_READER;
 		rc = -ENOBUFS;
@@ -216,8 +223,15 @@ static void on_run(struct runq_item *it)
 		return;
 	}
 	pthread_mutex_lock(&st->lock);
-	if (st->play_cmd)   /* no verdict event: the outcome, for the log */
+	if (st->play_cmd) {   /* no verdict event: the outcome, for the log and the client */
 		snprintf(st->verdict, sizeof(st->verdict), "%s", grade_verdict_name(res.verdict));
+		if (st->held_done) {
+			json_object_set_new(st->held_done, "outcome",
+					    json_string(grade_verdict_name(res.verdict)));
+			append_locked(st, st->held_done);   /* takes the reference */
+			st->held_done = NULL;
+		}
+	}
 	if (!st->saw_done)
 		append_locked(st, json_pack("{s:s, s:s, s:i, s:i, s:i, s:i, s:i}", "event", "done",
 					    "verdict", grade_verdict_name(res.verdict),

@@ -132,7 +132,7 @@ async function play(body, panel, hooks) {
   const p = resultsPanel(panel);
   const t0 = performance.now();
   const ctx = {};
-  let done = false, bad = false;
+  let done = false, bad = false, outcome = '';
   try {
     const r = await fetch('/api/play', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     if (!r.ok) {
@@ -145,14 +145,17 @@ async function play(body, panel, hooks) {
     await parse(r.body, (name, e) => {
       show(p, name, e, Math.round(performance.now() - t0), ctx, hooks);
       if (['compile_error', 'verifier', 'error'].includes(name)) bad = true;
-      if (name === 'done') done = true;
+      if (name === 'done') { done = true; outcome = e.outcome || ''; }
     });
   } catch (e) {
     p.status.textContent = `the run failed: ${e.message}`;
     p.status.classList.add('bad');
     return { done: false };
   }
-  p.status.textContent = !done ? 'the stream was cut before the end' : bad ? 'the program did not run' : 'finished';
+  const said = { OK: 'finished', COMPILE_ERROR: 'the program did not compile',
+    LOAD_ERROR: 'the program did not load or attach', RUN_ERROR: 'the run failed on the server (not your program)' };
+  bad = bad || (outcome && outcome !== 'OK');
+  p.status.textContent = !done ? 'the stream was cut before the end' : said[outcome] || (bad ? 'the program did not run' : 'finished');
   p.status.className = 'run-status ' + (!done || bad ? 'bad' : 'good');
   return { done };
 }

@@ -32,7 +32,7 @@ const doc = () => page.evaluate(() => window.bpfdojo.view.state.doc.toString());
 const text = (sel) => page.$eval(sel, (e) => e.textContent).catch(() => '');
 async function runAndWait() {
   await page.click('#run');
-  return waitFor(() => /finished|did not run|failed|cut|said/.test((document.querySelector('.run-status') || {}).textContent || ''), 60000);
+  return waitFor(() => /finished|did not|failed|cut|said/.test((document.querySelector('.run-status') || {}).textContent || ''), 60000);
 }
 
 try {
@@ -110,7 +110,7 @@ try {
   ok(rejected !== (await doc()), 'the rejected program differs');
   await page.evaluate((s) => window.bpfdojo.setCode(s), rejected);
   ok(await runAndWait(), 'the rejected run ends');
-  ok(/did not run/.test(await text('.run-status')) && /verifier refused/.test(await text('#results')), 'the verifier refusal is shown');
+  ok(/did not load/.test(await text('.run-status')) && /verifier refused/.test(await text('#results')), 'the verifier refusal is shown');
   const line = rejected.split('\n').findIndex((l) => l.includes('*n += 1;')) + 1;
   ok(await waitFor((l) => window.bpfdojo.markers().some((m) => m.line === l && m.severity === 'error'), 3000, line),
     `the diagnosis is an editor marker on line ${line}`);
