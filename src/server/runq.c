@@ -201,6 +201,9 @@ int runq_submit(struct runq *q, struct runq_item *it, unsigned *position)
 	/* told before any worker can take it: its first notice is its place in line */
 	if (it->moved)
 		it->moved(it, *position);
+	/* an exercise run goes ahead of the waiting playground runs: they move back */
+	if (!l && q->lane[1].head)
+		renumber_locked(q);
 	pthread_cond_broadcast(&q->work);
 	pthread_mutex_unlock(&q->lock);
 	return 0;

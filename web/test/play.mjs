@@ -104,7 +104,24 @@ try {
     await page.setViewport({ width: 1280, height: 800 });
   }
 
+  // every other example runs to the end, and its maps are shown
+  for (const id of ['exec', 'connect', 'udp', 'dns']) {
+    await page.select('#example', id);
+    ok(await runAndWait(), `${id}: the run ends`);
+    ok((await text('.run-status')) === 'finished', `${id}: finished (${await text('.run-status')})`);
+    ok(!/could not attach/.test(await text('#results')), `${id}: every program attached`);
+    ok((await page.$$('table.maptable tbody tr')).length >= 1, `${id}: its maps are shown`);
+  }
+
+  // the checker's markers work here too (no exercise: TCC, or the server's clang)
+  await page.select('#example', 'open');
+  const broken = (await doc()).replace('u32 pid;', 'u32 pid');
+  await page.evaluate((s) => window.bpfdojo.setCode(s), broken);
+  ok(await waitFor(() => window.bpfdojo.markers().some((m) => m.severity === 'error' && m.line >= 7 && m.line <= 9), 8000),
+    'a syntax error is marked while typing');
+
   // a verifier rejection: its diagnosis lands in the editor as markers
+  await page.select('#example', 'open');
   const rejected = (await doc()).replace('if (n)\n\t\t__sync_fetch_and_add(n, 1);\n\telse\n\t\tbpf_map_update_elem(&opens, &pid, &one, BPF_ANY);',
     '*n += 1;');
   ok(rejected !== (await doc()), 'the rejected program differs');
