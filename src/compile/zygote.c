@@ -253,6 +253,7 @@ static void become_compile(const struct zygote_req *req, int fds[ZYGOTE_NFDS])
 
 		setrlimit(RLIMIT_AS, &as);
 	}
+	zygote_alloc_start();
 	served = 1;
 }
 
