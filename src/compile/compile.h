@@ -85,8 +85,9 @@ int compile_bpf(const char *src, size_t len, const struct compile_opts *opts,
  *
  * For a long-lived process (the HTTP server): one jail started once, in which one clang has
  * already loaded its libraries and parsed its arguments and waits (a fork server, the
- * "zygote"); each compile is a fork of it.  A compile costs about half of a one-shot clang start and gives exactly what
- * compile_bpf() gives: the same statuses, diagnostics and object (byte-identical .BTF).
+ * "zygote"); each compile is a fork of it.  A compile costs about half of a one-shot clang start and gives what
+ * compile_bpf() gives: the same statuses, diagnostics and object (byte-identical .BTF and
+ * .BTF.ext), but without the DWARF sections (.debug_info, ...), which nothing reads.
  *
  * Isolation is that of compile_bpf(): the jail sees nothing of the host; in addition nothing in
  * it is writable, it has no /proc and no /dev, each compile is a fresh fork of a clang that never

@@ -20,7 +20,10 @@
  * of the 2.8 MB vmlinux.h, every time.  The zygote hashes the include directory's files once;
  * llvm::MD5::hash() is interposed here and answers from that table when the bytes to hash are
  * exactly a file's bytes (compared in full), so the result is the same by construction; any
- * other input goes to LLVM's own function. */
+ * other input goes to LLVM's own function.
+ *
+ * The rest of the shim: zygote_alloc.c (a compile allocates fresh memory, away from the
+ * zygote's heap) and zygote_nodwarf.c (no DWARF written, only what becomes .BTF). */
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -253,6 +256,7 @@ static void become_compile(const struct zygote_req *req, int fds[ZYGOTE_NFDS])
 
 		setrlimit(RLIMIT_AS, &as);
 	}
+	zygote_alloc_start();
 	served = 1;
 }
 

@@ -34,6 +34,10 @@ struct zygote_req {
 	uint32_t mem_max_mib;   /* RLIMIT_AS of the child in MiB; 0: keep the zygote's */
 };
 
+/* In the shim only (zygote_alloc.c): from now on this process is a compile and allocates its
+ * own memory, away from the zygote's heap. */
+void zygote_alloc_start(void);
+
 /* Send @req with @fds on @sock: 0 or a negative errno.  Used by both sides. */
 static inline int zygote_send(int sock, const struct zygote_req *req, const int fds[ZYGOTE_NFDS])
 {
