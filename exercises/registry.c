@@ -29,7 +29,8 @@
 	X(tail_reads)	\
 	X(fault_address)	\
 	X(denied_open)	\
-	X(top_writes)
+	X(top_writes)	\
+	X(call_tables)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)
