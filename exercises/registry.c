@@ -30,7 +30,9 @@
 	X(fault_address)	\
 	X(denied_open)	\
 	X(top_writes)	\
-	X(call_tables)
+	X(call_tables)	\
+	X(target_uid)	\
+	X(printk_flags)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)
