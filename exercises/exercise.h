@@ -20,6 +20,7 @@
 #include <sys/types.h>
 
 #define ANSWER_STR_MAX 64
+#define EXERCISE_RODATA_FILE "rodata"   /* in run_dir: what setup() gives the program (below) */
 
 enum answer_kind {
 	ANSWER_STR = 1,   /* compared as a string (bytes up to the first NUL) */
@@ -63,7 +64,10 @@ struct exercise {
 	 * run() makes the kernel show the secret and returns when the workload is over
 	 * (0, or a negative errno when the workload itself broke).  run() runs in another
 	 * process (in the micro-VM one started before the job), so setup() hands it nothing
-	 * through memory: only through files in ctx->run_dir. */
+	 * through memory: only through files in ctx->run_dir.  setup() may also tell the
+	 * learner's program what to look for (a pid, a port: never the answer) through .rodata:
+	 * lines "NAME VALUE" (an integer) in ctx->run_dir/EXERCISE_RODATA_FILE, which the agent
+	 * sets in the program's `const volatile` globals before loading it. */
 	int (*setup)(const struct workload_ctx *ctx);
 	int (*run)(const struct workload_ctx *ctx);
 	/* Embedded texts (NUL-terminated), generated from the folder by exercises/embed.c and

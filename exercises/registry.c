@@ -28,7 +28,11 @@
 	X(percpu_reads)	\
 	X(tail_reads)	\
 	X(fault_address)	\
-	X(denied_open)
+	X(denied_open)	\
+	X(top_writes)	\
+	X(call_tables)	\
+	X(target_uid)	\
+	X(printk_flags)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)

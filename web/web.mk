@@ -25,7 +25,7 @@ $(WEBGEN): $(call objs,tools/webgen/webgen.c tools/webgen/highlight.c $(HOST_LIB
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) $^ $(HOST_LIBS) -lcmark -o $@
 
-$(WEB_STAMP): $(WEBGEN)
+$(WEB_STAMP): $(WEBGEN) $(wildcard exercises/*/*/*.svg)
 	@mkdir -p $(WEB_OUT)
 	$(Q)$(WEBGEN) $(WEB_OUT)
 	@touch $@

@@ -230,6 +230,25 @@ static int write_new_file(const char *path, const char *text, int force)
 	return 0;
 }
 
+/* The lesson's Markdown, with each diagram (an image alone on its line, an SVG the web page
+ * draws) told in one line: a terminal cannot show it. */
+static void print_lesson(FILE *out, const struct exercise *ex)
+{
+	const char *p = ex->lesson_md;
+
+	while (*p) {
+		size_t len = strcspn(p, "\n");
+		const char *close = len > 4 ? memchr(p, ']', len) : NULL;
+
+		if (!strncmp(p, "![", 2) && close && close[1] == '(' && p[len - 1] == ')')
+			fprintf(out, "[diagram: %.*s; the lesson's web page shows it, at /ex/%s/]\n",
+				(int)(close - p - 2), p + 2, ex->id);
+		else
+			fprintf(out, "%.*s\n", (int)len, p);
+		p += len + (p[len] == '\n');
+	}
+}
+
 static int cmd_start(int argc, char **argv)
 {
 	const struct exercise *ex;
@@ -244,8 +263,8 @@ static int cmd_start(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s.bpf.c", ex->id);
 	if (write_new_file(path, ex->starter, force))
 		return EXIT_USAGE;
-	printf("%s\n---\nWrote %s. When it is ready: bpfdojo run %s %s\n", ex->lesson_md, path,
-	       ex->id, path);
+	print_lesson(stdout, ex);
+	printf("\n---\nWrote %s. When it is ready: bpfdojo run %s %s\n", path, ex->id, path);
 	return 0;
 }
 
@@ -258,7 +277,7 @@ static int cmd_lesson(int argc, char **argv)
 	ex = find_or_complain(argv[1]);
 	if (!ex)
 		return EXIT_USAGE;
-	fputs(ex->lesson_md, stdout);
+	print_lesson(stdout, ex);
 	return 0;
 }
 

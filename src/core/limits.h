@@ -110,4 +110,8 @@
 #define DOJO_SERVER_MAX_CONFIG_BYTES  (64u * 1024)        /* the --config file */
 #define DOJO_SERVER_THREAD_STACK      (256u * 1024)       /* a connection's thread */
 
+/* Lessons (tools/webgen): a diagram is an SVG next to its lesson.md, drawn inline in the page */
+#define DOJO_MAX_DIAGRAM_BYTES    (64u * 1024)       /* one diagram's bytes */
+#define DOJO_MAX_DIAGRAMS         8u                 /* images in one lesson */
+
 #endif

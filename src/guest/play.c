@@ -23,8 +23,8 @@
 #include "core/limits.h"
 #include "guest.h"
 #include "loader.h"
+#include "printk.h"
 
-#define TRACE_PIPE "/sys/kernel/tracing/trace_pipe"
 #define RB_BATCH 128
 
 /* One capped stream: what was sent and what was dropped. */
@@ -40,8 +40,7 @@ struct play {
 	struct bpf_object *obj;
 	struct cap out[PLAY_ENTRIES + 1];   /* by enum proto_play_stream */
 	unsigned batch;
-	char line[DOJO_PLAY_CHUNK];         /* a printk line being assembled */
-	size_t line_len;
+	struct guest_printk printk;         /* trace_pipe (printk.c) */
 };
 
 struct rb_ctx {
@@ -129,30 +128,6 @@ static int pump_output(struct play *p, int fd, uint8_t stream)
 	return send_output(p, stream, b, (size_t)n) ?: 1;
 }
 
-/* trace_pipe: whole lines, each capped and counted. */
-static int pump_printk(struct play *p, int fd)
-{
-	char b[DOJO_PLAY_CHUNK];
-	ssize_t n = read(fd, b, sizeof(b));
-
-	if (n <= 0)
-		return n == 0 || errno == EAGAIN || errno == EINTR ? 0 : -errno;
-	for (ssize_t i = 0; i < n; i++) {
-		if (p->line_len < sizeof(p->line))
-			p->line[p->line_len++] = b[i];
-		if (b[i] != '\n')
-			continue;
-		if (take(&p->out[PLAY_PRINTK], p->line_len)) {
-			int rc = send_output(p, PLAY_PRINTK, p->line, p->line_len);
-
-			if (rc)
-				return rc;
-		}
-		p->line_len = 0;
-	}
-	return 1;
-}
-
 static void __attribute__((noreturn)) workload_child(const char *cmd, int out, int err)
 {
 	static char *const envp[] = { (char *)"PATH=/bin:/sbin:/usr/bin", (char *)"HOME=/",
@@ -198,8 +173,7 @@ static int epoll_add(int ep, int fd, uint32_t tag)
 enum { T_RB = 1, T_OUT, T_ERR, T_TRACE, T_PID };
 
 /* Run the workload to its end or its wall clock, forwarding as it goes; then drain. */
-static int run_workload(struct play *p, const struct proto_play *job, struct ring_buffer *rb,
-			int trace)
+static int run_workload(struct play *p, const struct proto_play *job, struct ring_buffer *rb)
 {
 	struct proto_workload_done wd = { 0 };
 	int po[2] = { -1, -1 }, pe[2] = { -1, -1 }, ep = -1, pidfd = -1, rc = 0, ws = 0;
@@ -229,7 +203,7 @@ static int run_workload(struct play *p, const struct proto_play *job, struct rin
 	rc = epoll_add(ep, rb ? ring_buffer__epoll_fd(rb) : -1, T_RB);
 	rc = rc ?: epoll_add(ep, po[0], T_OUT);
 	rc = rc ?: epoll_add(ep, pe[0], T_ERR);
-	rc = rc ?: epoll_add(ep, trace, T_TRACE);
+	rc = rc ?: epoll_add(ep, p->printk.fd, T_TRACE);
 	rc = rc ?: epoll_add(ep, pidfd, T_PID);
 	while (!rc && (!exited || open_out)) {
 		struct epoll_event evs[8];
@@ -250,7 +224,7 @@ static int run_workload(struct play *p, const struct proto_play *job, struct rin
 
 			switch (evs[i].data.u32) {
 			case T_RB: r = consume(rb, p); break;
-			case T_TRACE: r = pump_printk(p, trace); break;
+			case T_TRACE: r = guest_printk_pump(&p->printk, p->c); break;
 			case T_OUT: case T_ERR: {
 				int fd = evs[i].data.u32 == T_OUT ? po[0] : pe[0];
 
@@ -295,9 +269,7 @@ static int run_workload(struct play *p, const struct proto_play *job, struct rin
 	/* what is left: at most twice what the caps allow, a program still firing cannot hold us */
 	for (int i = 0; !rc && i < 64 && consume(rb, p) > 0; i++)
 		;
-	for (int i = 0; !rc && trace >= 0 && i < 64 && (rc = pump_printk(p, trace)) > 0; i++)
-		;
-	rc = rc < 0 ? rc : 0;
+	rc = rc < 0 ? rc : guest_printk_drain(&p->printk, p->c, 64);
 out:
 	for (int i = 0; i < 2; i++) {
 		if (po[i] >= 0)
@@ -338,12 +310,11 @@ int guest_play(struct guest_chan *c, const struct proto_play *job)
 	struct guest_loader *l = NULL;
 	struct ring_buffer *rb = NULL;
 	struct bpf_map *map;
-	int rc, trace = -1, stats = -1, nrb = 0;
+	int rc, stats = -1, nrb = 0;
 
 	p.out[PLAY_STDOUT].max_bytes = p.out[PLAY_STDERR].max_bytes = DOJO_PLAY_MAX_OUTPUT;
 	p.out[PLAY_STDOUT].max_count = p.out[PLAY_STDERR].max_count = DOJO_PLAY_MAX_OUTPUT_FRAMES;
-	p.out[PLAY_PRINTK].max_bytes = DOJO_PLAY_MAX_PRINTK;
-	p.out[PLAY_PRINTK].max_count = DOJO_PLAY_MAX_PRINTK_LINES;
+	p.printk.fd = -1;
 	p.out[PLAY_RECORDS].max_bytes = DOJO_PLAY_MAX_RECORD_BYTES;
 	p.out[PLAY_RECORDS].max_count = DOJO_PLAY_MAX_RECORDS;
 	if (access(GUEST_BUSYBOX, X_OK) != 0)
@@ -377,10 +348,11 @@ int guest_play(struct guest_chan *c, const struct proto_play *job)
 		}
 		nrb++;
 	}
-	trace = open(TRACE_PIPE, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (trace < 0)
+	if (guest_printk_open(&p.printk, DOJO_PLAY_MAX_PRINTK, DOJO_PLAY_MAX_PRINTK_LINES))
 		(void)guest_send_log(c, 1, "no trace_pipe: bpf_printk lines are not shown");
-	rc = run_workload(&p, job, rb, trace);
+	rc = run_workload(&p, job, rb);
+	p.out[PLAY_PRINTK].dropped = p.printk.dropped;
+	p.out[PLAY_PRINTK].dropped_bytes = p.printk.dropped_bytes;
 	rc = rc ?: send_drops(&p);
 	rc = rc ?: guest_play_dump_maps(c, p.obj);
 	rc = rc ?: guest_play_stats(c, p.obj);
@@ -393,8 +365,7 @@ int guest_play(struct guest_chan *c, const struct proto_play *job)
 	done.dropped = p.out[PLAY_RECORDS].dropped;
 	rc = guest_chan_send(c, FRAME_DONE, proto_put_done(guest_chan_buf(c), &done));
 out:
-	if (trace >= 0)
-		close(trace);
+	guest_printk_close(&p.printk);
 	if (stats >= 0)
 		close(stats);
 	ring_buffer__free(rb);

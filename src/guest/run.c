@@ -1,8 +1,9 @@
 /* run.c: one job, from READY to the last frame.
  *
- *   READY -> read JOB -> env flags -> exercise setup -> open/check/load (LOADED | LOAD_FAILED)
- *   -> attach all (ATTACHED* | ATTACH_FAILED* then DONE{0}) -> read iterators (LOG) -> fork
- *   the workload and stream RECORDs while it runs -> WORKLOAD_DONE -> drain -> DONE (detach
+ *   READY -> read JOB -> env flags -> exercise setup -> open/check -> set .rodata (rodata.c)
+ *   -> load (LOADED | LOAD_FAILED) -> attach all (ATTACHED* | ATTACH_FAILED* then DONE{0})
+ *   -> read iterators (LOG) -> fork the workload and stream RECORDs (and, in the micro-VM,
+ *   bpf_printk lines: printk.c) while it runs -> WORKLOAD_DONE -> drain -> DONE (detach
  *   when the object is freed).
  *
  * The parent waits on one epoll set holding the ring buffer and a pidfd of the workload, so
@@ -32,6 +33,8 @@
 #include "include/dojo_record.h"
 #include "guest.h"
 #include "loader.h"
+#include "printk.h"
+#include "rodata.h"
 
 #define RB_BATCH 256u
 #define RB_YIELD (-EAGAIN)
@@ -232,7 +235,8 @@ static int workload_status(int ws)
 /* Run the workload while streaming records.  0 after WORKLOAD_DONE, -ETIMEDOUT after the
  * deadline (the workload's group was killed), or another negative errno. */
 static int run_workload(const struct exercise *ex, const struct workload_ctx *ctx,
-			struct ring_buffer *rb, struct rec_state *s, uint64_t deadline)
+			struct ring_buffer *rb, struct guest_printk *pk, struct rec_state *s,
+			uint64_t deadline)
 {
 	struct epoll_event ev, evs[4];
 	struct proto_workload_done m = { 0 };
@@ -266,6 +270,11 @@ static int run_workload(const struct exercise *ex, const struct workload_ctx *ct
 		rc = -errno;
 		goto kill;
 	}
+	ev.data.u32 = 3;
+	if (pk->fd >= 0 && epoll_ctl(epfd, EPOLL_CTL_ADD, pk->fd, &ev) < 0) {
+		rc = -errno;
+		goto kill;
+	}
 	while (!done) {
 		uint64_t now = dojo_now_ms();
 		int n;
@@ -284,6 +293,11 @@ static int run_workload(const struct exercise *ex, const struct workload_ctx *ct
 				rc = consume(rb, s);
 				if (rc)
 					goto kill;
+			} else if (evs[i].data.u32 == 3) {
+				rc = guest_printk_pump(pk, s->c);
+				if (rc < 0)
+					goto kill;
+				rc = 0;
 			} else if (waitpid(pid, &ws, WNOHANG) == pid) {
 				done = 1;
 			}
@@ -355,6 +369,7 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 	struct rec_state s = { .c = c };
 	struct guest_loader *l = NULL;
 	struct ring_buffer *rb = NULL;
+	struct guest_printk pk = { .fd = -1 };
 	const struct exercise *ex;
 	struct workload_ctx ctx;
 	struct dojo_err err = { 0 };
@@ -415,6 +430,12 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 	rc = guest_loader_open(job.obj, job.obj_len, !!(job.flags & JOB_LOG_LEVEL2), &l);
 	if (rc)
 		goto learner_failed;
+	rc = guest_rodata_apply(c, guest_loader_object(l), ctx.run_dir);
+	if (rc) {
+		if (!c->dead)
+			rc = guest_send_error(c, rc, "exercise '%s': its .rodata values cannot be read: %s", ex->id, strerror(-rc));
+		goto out;
+	}
 	rc = guest_loader_load(l, load_timeout_ms(deadline));
 	if (rc)
 		goto learner_failed;
@@ -434,7 +455,12 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 		rc = guest_send_error(c, -errno, "cannot read the ring buffer dojo_events: %s", strerror(errno));
 		goto out;
 	}
-	rc = run_workload(ex, &ctx, rb, &s, deadline);
+	/* bpf_printk lines: in the micro-VM only, whose trace_pipe is the run's alone */
+	if (mode == GUEST_VM &&
+	    guest_printk_open(&pk, DOJO_PLAY_MAX_PRINTK, DOJO_PLAY_MAX_PRINTK_LINES) &&
+	    (rc = guest_send_log(c, 1, "no trace_pipe: bpf_printk lines are not shown")))
+		goto out;
+	rc = run_workload(ex, &ctx, rb, &pk, &s, deadline);
 	if (rc == -ETIMEDOUT) {
 		rc = guest_send_error(c, -ETIMEDOUT, "the workload did not finish within %u ms",
 				      job.timeout_ms ? job.timeout_ms : DOJO_RUN_TIMEOUT_MS);
@@ -448,6 +474,15 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 	/* no detach before DONE: detaching waits for an RCU grace period (50-90 ms) the learner
 	 * need not wait for; it happens when the object is freed, after DONE */
 	rc = drain(rb, &s);
+	rc = rc ?: guest_printk_drain(&pk, c, 64);
+	if (!rc && pk.dropped) {
+		char msg[128];
+
+		snprintf(msg, sizeof(msg), "%u bpf_printk lines (%llu bytes) over the cap of %u lines "
+			 "were not shown", pk.dropped, (unsigned long long)pk.dropped_bytes,
+			 DOJO_PLAY_MAX_PRINTK_LINES);
+		rc = guest_send_log(c, 1, msg);
+	}
 	if (rc)
 		goto out;
 	done.records = s.forwarded;
@@ -460,6 +495,7 @@ learner_failed:
 	/* LOAD_FAILED was sent (the learner's fault, a normal end); else the channel broke */
 	rc = c->dead;
 out:
+	guest_printk_close(&pk);
 	ring_buffer__free(rb);
 	guest_loader_free(l);
 	buf_free(&storage);

@@ -301,6 +301,9 @@ static int on_message(struct run *r, const struct sandbox_msg *m, unsigned *nrec
 	default:
 		if (r->play && m->type >= FRAME_PLAY_OUTPUT)
 			return play_host_message(r->play, m, play_emit, r);
+		/* an exercise run forwards bpf_printk lines too (the agent, in the micro-VM) */
+		if (m->type == FRAME_PLAY_OUTPUT && m->u.play_output.stream == PLAY_PRINTK)
+			return play_printk_line(&m->u.play_output, play_emit, r);
 		return 0;   /* the sandbox hands out run messages only */
 	}
 }

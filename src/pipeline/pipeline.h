@@ -9,8 +9,8 @@
  * The order of events in a run:
  *
  *     compiling, (compile_error | compiled),
- *     [starting, log*, (verifier | loaded, (attached | attach_failed)*, debug* submit*,
- *      workload_done)],
+ *     [starting, log*, (verifier | loaded, (attached | attach_failed)*,
+ *      (debug | submit | printk)*, workload_done)],
  *     verdict, done
  *
  * verdict is always there and done always last, whatever failed, unless the caller stopped
@@ -66,7 +66,7 @@ enum pipeline_event_kind {
 	PIPELINE_EV_VERDICT,
 	PIPELINE_EV_DONE,
 	PIPELINE_EV_OUTPUT,         /* playground: the workload's stdout or stderr */
-	PIPELINE_EV_PRINTK,         /* playground: one bpf_printk line */
+	PIPELINE_EV_PRINTK,         /* one bpf_printk line (playground; exercise runs in the VM) */
 	PIPELINE_EV_RECORD,         /* playground: one ring-buffer record */
 	PIPELINE_EV_MAP,            /* playground: one map's contents after the workload */
 	PIPELINE_EV_STATS,          /* playground: one program's run count and time */

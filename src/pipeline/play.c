@@ -185,7 +185,7 @@ static int map_entry(struct play_host *p, const struct proto_play_entry *e)
 }
 
 /* A trace_pipe line: "  <comm>-<pid>  [cpu] flags  ts: bpf_trace_printk: <message>". */
-static int printk_line(const struct proto_play_output *o, play_emit_fn emit, void *run)
+int play_printk_line(const struct proto_play_output *o, play_emit_fn emit, void *run)
 {
 	struct pipeline_event ev = { .kind = PIPELINE_EV_PRINTK };
 	char line[DOJO_PLAY_CHUNK + 1], comm[64] = "";
@@ -270,7 +270,7 @@ int play_host_message(struct play_host *p, const struct sandbox_msg *m, play_emi
 	switch (m->type) {
 	case FRAME_PLAY_OUTPUT:
 		if (m->u.play_output.stream == PLAY_PRINTK)
-			return printk_line(&m->u.play_output, emit, run);
+			return play_printk_line(&m->u.play_output, emit, run);
 		ev.kind = PIPELINE_EV_OUTPUT;
 		ev.u.output.stream = stream_name(m->u.play_output.stream);
 		ev.u.output.text = (const char *)m->u.play_output.data;

@@ -20,6 +20,9 @@ void play_host_set_btf(struct play_host *p, const struct grade_btf *btf);
  * -ENOMEM. */
 int play_host_message(struct play_host *p, const struct sandbox_msg *m, play_emit_fn emit,
 		      void *run);
+/* A PLAY_OUTPUT message of stream PLAY_PRINTK (a trace_pipe line), as its PRINTK event: the
+ * playground's, and an exercise run's in the micro-VM.  0 or what @emit returned. */
+int play_printk_line(const struct proto_play_output *o, play_emit_fn emit, void *run);
 /* The map being gathered, if any, as its MAP event (before the next non-entry message and at
  * the end).  0 or what @emit returned. */
 int play_host_flush(struct play_host *p, play_emit_fn emit, void *run);

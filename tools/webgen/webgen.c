@@ -2,8 +2,9 @@
  * home page (chapters and exercises), one page per exercise (the lesson rendered by cmark
  * with its code highlighted here, the starter, and how to submit without JavaScript) and the
  * Playground's page (its editor and results are built by web/src/play.js).  The
- * browser code (web/src) enhances these pages; it never has to render Markdown.
- * Usage: webgen OUTDIR */
+ * browser code (web/src) enhances these pages; it never has to render Markdown.  A lesson's
+ * images are SVG diagrams next to its lesson.md, drawn inline and copied beside the page.
+ * Usage: webgen OUTDIR (run from the project's root: the exercises' folders are read) */
 #include <cmark.h>
 #include <errno.h>
 #include <jansson.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "exercises/exercise.h"
+#include "core/limits.h"
 #include "highlight.h"
 
 static void head(FILE *out, const char *title, const char *page, const char *id)
@@ -58,9 +60,117 @@ static char *code_html(const char *code, const char *info)
 	return buf;
 }
 
-/* The lesson as HTML: cmark's tree, with each code block replaced by highlighted HTML and the
- * Markdown's own raw HTML turned into text (rendered unsafe only because of our blocks). */
-static char *lesson_html(const char *md)
+/* A diagram: the image @name of the lesson in @ex_dir, copied to @out_dir (so its address
+ * works) and returned as a <figure> holding the SVG itself, inline, so that it draws with the
+ * page's colours (currentColor and the theme's CSS variables, web/style.css).  Only a plain
+ * file name ending in .svg, starting with <svg, is a diagram.  NULL, said on stderr, when
+ * not. */
+static char *diagram_html(const char *ex_dir, const char *out_dir, const char *name,
+			  const char *alt)
+{
+	char path[4096];
+	size_t n = strlen(name), len = 0;
+	char *svg = NULL, *html = NULL, *start;
+	FILE *in, *out;
+
+	if (n < 5 || strcmp(name + n - 4, ".svg") || strchr(name, '/') || name[0] == '.') {
+		fprintf(stderr, "webgen: %s: image '%s': a lesson's image is an .svg file next to its "
+			"lesson.md\n", ex_dir, name);
+		return NULL;
+	}
+	snprintf(path, sizeof(path), "%s/%s", ex_dir, name);
+	if (!(in = fopen(path, "r"))) {
+		fprintf(stderr, "webgen: %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	if ((svg = malloc(DOJO_MAX_DIAGRAM_BYTES + 1)))
+		len = fread(svg, 1, DOJO_MAX_DIAGRAM_BYTES + 1, in);
+	fclose(in);
+	if (!svg || len > DOJO_MAX_DIAGRAM_BYTES || !(svg[len] = 0, start = strstr(svg, "<svg")) ||
+	    !strstr(start, "</svg>")) {
+		fprintf(stderr, "webgen: %s: not an SVG of at most %u bytes\n", path, DOJO_MAX_DIAGRAM_BYTES);
+		free(svg);
+		return NULL;
+	}
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", out_dir, name) >= sizeof(path))
+		errno = ENAMETOOLONG, out = NULL;
+	else
+		out = fopen(path, "w");
+	if (!out || fwrite(svg, 1, len, out) != len || fclose(out)) {
+		fprintf(stderr, "webgen: %s: %s\n", path, strerror(errno));
+		free(svg);
+		return NULL;
+	}
+	size_t cap = strlen(start) + 4 * strlen(alt) + strlen(name) + 128;
+	FILE *h = (html = malloc(cap)) ? fmemopen(html, cap, "w") : NULL;
+
+	if (h) {
+		fputs("<figure class=\"diagram\">", h);
+		fputs(start, h);
+		fprintf(h, "<figcaption><a href=\"%s\">", name);
+		webgen_escape(h, alt, strlen(alt));
+		fputs("</a></figcaption></figure>\n", h);
+		fputc(0, h);
+	}
+	if (!h || fclose(h)) {
+		free(html);
+		html = NULL;
+	}
+	free(svg);
+	return html;
+}
+
+/* Each image of the lesson, alone in its paragraph, becomes its diagram (diagram_html()).
+ * 0, or -1 (said on stderr) when an image is missing or stands inside a sentence. */
+static int lesson_diagrams(cmark_node *doc, const char *ex_dir, const char *out_dir)
+{
+	cmark_node *imgs[DOJO_MAX_DIAGRAMS];
+	size_t n = 0;
+	cmark_iter *it = cmark_iter_new(doc);
+	int failed = 0;
+
+	for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+		cmark_node *node = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_IMAGE)
+			continue;
+		if (n == DOJO_MAX_DIAGRAMS) {
+			fprintf(stderr, "webgen: %s: more than %u images\n", ex_dir, DOJO_MAX_DIAGRAMS);
+			failed = 1;
+			break;
+		}
+		imgs[n++] = node;
+	}
+	cmark_iter_free(it);
+	for (size_t i = 0; !failed && i < n; i++) {
+		cmark_node *para = cmark_node_parent(imgs[i]), *alt = cmark_node_first_child(imgs[i]);
+		const char *url = cmark_node_get_url(imgs[i]);
+		const char *text = alt ? cmark_node_get_literal(alt) : NULL;
+		char *h;
+		cmark_node *repl;
+
+		if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH ||
+		    cmark_node_first_child(para) != imgs[i] || cmark_node_last_child(para) != imgs[i]) {
+			fprintf(stderr, "webgen: %s: image '%s' must be a paragraph of its own\n", ex_dir,
+				url ? url : "");
+			return -1;
+		}
+		h = diagram_html(ex_dir, out_dir, url ? url : "", text ? text : "diagram");
+		repl = h ? cmark_node_new(CMARK_NODE_HTML_BLOCK) : NULL;
+		failed = !repl || !cmark_node_set_literal(repl, h) || !cmark_node_replace(para, repl);
+		free(h);
+		if (failed)
+			cmark_node_free(repl);
+		else
+			cmark_node_free(para);
+	}
+	return failed ? -1 : 0;
+}
+
+/* The lesson as HTML: cmark's tree, with each code block replaced by highlighted HTML, each
+ * image by its diagram (copied from @ex_dir to @out_dir) and the Markdown's own raw HTML
+ * turned into text (rendered unsafe only because of our blocks). */
+static char *lesson_html(const char *md, const char *ex_dir, const char *out_dir)
 {
 	cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_SMART);
 	cmark_iter *it;
@@ -124,7 +234,8 @@ static char *lesson_html(const char *md)
 		}
 		cmark_node_free(node);
 	}
-	if (!failed)
+	/* last: the author's raw HTML is text by now, our diagrams' is not */
+	if (!failed && !lesson_diagrams(doc, ex_dir, out_dir))
 		html = cmark_render_html(doc, CMARK_OPT_UNSAFE | CMARK_OPT_SMART);
 	free(todo);
 	cmark_node_free(doc);
@@ -196,12 +307,19 @@ static int page(const char *dir, size_t i)
 {
 	const struct exercise *ex = exercise_at(i);
 	const struct exercise *next = i + 1 < exercise_count() ? exercise_at(i + 1) : NULL;
-	char sub[256];
-	char *html = lesson_html(ex->lesson_md), *data;
+	char sub[256], out_dir[4096];
+	char *html, *data;
 	json_t *hints = json_array(), *o;
 	FILE *out;
 
 	snprintf(sub, sizeof(sub), "ex/%s", ex->id);
+	snprintf(out_dir, sizeof(out_dir), "%s/%s", dir, sub);
+	if (mkdir(out_dir, 0755) && errno != EEXIST) {
+		fprintf(stderr, "webgen: mkdir %s: %s\n", out_dir, strerror(errno));
+		json_decref(hints);
+		return -1;
+	}
+	html = lesson_html(ex->lesson_md, ex->dir, out_dir);
 	if (!html || !hints || !(out = create(dir, sub, "index.html"))) {
 		free(html);
 		json_decref(hints);
