@@ -58,11 +58,12 @@ $(EXERCISES_OBJS): $(EXERCISES_GEN)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) $(WARN) -c $< -o $@
 
-# Every exercise's programs compile against the guest kernel's headers:
+# Every exercise's programs (solution, starter, wrong) compile warning-free against the guest
+# kernel's headers (a step of make check):
 #     make exercises-bpf EXERCISES_BPF_INC=<dir with vmlinux.h>
 EXERCISES_BPF_INC ?= $(BUILD)/include
 EXERCISES_BPF_OBJS := $(patsubst %.bpf.c,$(BUILD)/test/%.bpf.o,$(filter %.bpf.c,$(EXERCISES_TEXTS)))
-$(BUILD)/test/exercises/%.bpf.o: exercises/%.bpf.c $(wildcard include/*.h)
+$(BUILD)/test/exercises/%.bpf.o: exercises/%.bpf.c $(wildcard include/*.h) | $(BUILD)/include/vmlinux.h
 	@mkdir -p $(dir $@)
 	$(Q)$(CLANG) -target bpf -O2 -g -Wall -Werror -D__TARGET_ARCH_x86 \
 		-I$(EXERCISES_BPF_INC) -Iinclude -c $< -o $@

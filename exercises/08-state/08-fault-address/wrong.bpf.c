@@ -9,18 +9,6 @@ char LICENSE[] SEC("license") = "GPL";
 #define LOW  0x100000000000ull
 #define HIGH 0x100100000000ull
 
-static __always_inline int is_toucher(void)
-{
-	const char want[] = "toucher";
-	char comm[16];
-
-	bpf_get_current_comm(comm, sizeof(comm));
-	for (int i = 0; i < sizeof(want); i++)
-		if (comm[i] != want[i])
-			return 0;
-	return 1;
-}
-
 __u32 done;
 
 SEC("perf_event")

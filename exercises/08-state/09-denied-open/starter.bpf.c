@@ -22,7 +22,8 @@ static __always_inline int is_opener(void)
 	return 1;
 }
 
-static __always_inline int starts(const char *s, const char *prefix, int n)
+// starts() is yours for the TODOs below.
+static __always_inline __attribute__((unused)) int starts(const char *s, const char *prefix, int n)
 {
 	for (int i = 0; i < n; i++)
 		if (s[i] != prefix[i])
