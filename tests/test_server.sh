@@ -125,6 +125,7 @@ check 'jq -e ".exercises | length >= 3" "$TMP/list.json" >/dev/null' "catalogue 
 check 'jq -e ".exercises[] | select(.id == \"process-name\") | .hook == \"tp/sched/sched_process_exec\"" "$TMP/list.json" >/dev/null' "catalogue names the hook"
 curl -s $(cl 1) "$B/api/exercises/process-name" > "$TMP/one.json"
 check 'jq -e ".lesson_html | test(\"<h1>\")" "$TMP/one.json" >/dev/null' "lesson rendered to HTML"
+check 'jq -e ".lesson_html | test(\"<img src=\\\"/ex/process-name/ring-buffer.svg\\\"\")" "$TMP/one.json" >/dev/null' "a lesson's diagram at the address the web app ships it"
 check 'jq -e ".starter | test(\"SEC\")" "$TMP/one.json" >/dev/null' "starter served"
 check 'jq -e "(.hints | length) >= 2 and (.hints[0] | length) > 10" "$TMP/one.json" >/dev/null' "hints served, in order"
 check 'jq -e ".answer_kind == \"string\" and (.title | length) > 0" "$TMP/one.json" >/dev/null' "answer kind and title"

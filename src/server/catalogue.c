@@ -5,6 +5,7 @@
  * wrong program are never put in: nothing here can leak them. */
 #include <cmark.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/jsonx.h"
@@ -55,10 +56,41 @@ static json_t *hints_json(const struct exercise *ex)
 	return a ? a : json_null();
 }
 
+/* The lesson as HTML.  Its images (SVG diagrams next to lesson.md) are named relative to the
+ * lesson; the web app ships each beside the exercise's page, so they are given that absolute
+ * address, which holds wherever the HTML is shown. */
+static char *lesson_html(const struct exercise *ex)
+{
+	int opts = CMARK_OPT_DEFAULT | CMARK_OPT_SMART;
+	cmark_node *doc = cmark_parse_document(ex->lesson_md, strlen(ex->lesson_md), opts);
+	cmark_iter *it = doc ? cmark_iter_new(doc) : NULL;
+	char *html = NULL;
+	cmark_event_type ev;
+
+	if (!it) {
+		cmark_node_free(doc);
+		return NULL;
+	}
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		const char *url = cmark_node_get_url(node);
+		char abs[PATH_MAX];
+
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_IMAGE ||
+		    !url || !*url || url[0] == '/' || strchr(url, ':'))
+			continue;
+		if (snprintf(abs, sizeof(abs), "/ex/%s/%s", ex->id, url) < (int)sizeof(abs))
+			cmark_node_set_url(node, abs);
+	}
+	cmark_iter_free(it);
+	html = cmark_render_html(doc, opts);
+	cmark_node_free(doc);
+	return html;
+}
+
 static char *detail(const struct exercise *ex)
 {
-	char *html = cmark_markdown_to_html(ex->lesson_md, strlen(ex->lesson_md),
-					    CMARK_OPT_DEFAULT | CMARK_OPT_SMART);
+	char *html = lesson_html(ex);
 	json_t *o = summary(ex);
 	char *text = NULL;
 
