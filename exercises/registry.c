@@ -20,6 +20,7 @@
 	X(accepted_pin)		\
 	X(failed_unlink)		\
 	X(pwrite_offset)	\
+	X(vault_bytes)	\
 	X(busiest_file)	\
 	X(pool_threads)	\
 	X(last_writer)	\
