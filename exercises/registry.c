@@ -21,6 +21,7 @@
 	X(failed_unlink)		\
 	X(pwrite_offset)	\
 	X(vault_bytes)	\
+	X(file_owner)	\
 	X(busiest_file)	\
 	X(pool_threads)	\
 	X(last_writer)	\
