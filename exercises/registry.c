@@ -31,6 +31,7 @@
 	X(tail_reads)	\
 	X(fault_address)	\
 	X(denied_open)	\
+	X(connect_port)	\
 	X(top_writes)	\
 	X(call_tables)	\
 	X(target_uid)	\
