@@ -13,6 +13,7 @@
 	X(created_file)		\
 	X(exit_code)		\
 	X(count_writes)		\
+	X(renamed_file)		\
 	X(seek_offset)		\
 	X(parent_name)		\
 	X(udp_token)		\
