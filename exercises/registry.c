@@ -13,6 +13,7 @@
 	X(created_file)		\
 	X(exit_code)		\
 	X(count_writes)		\
+	X(renamed_file)		\
 	X(seek_offset)		\
 	X(parent_name)		\
 	X(udp_token)		\
@@ -20,6 +21,8 @@
 	X(accepted_pin)		\
 	X(failed_unlink)		\
 	X(pwrite_offset)	\
+	X(vault_bytes)	\
+	X(file_owner)	\
 	X(busiest_file)	\
 	X(pool_threads)	\
 	X(last_writer)	\
@@ -29,6 +32,7 @@
 	X(tail_reads)	\
 	X(fault_address)	\
 	X(denied_open)	\
+	X(connect_port)	\
 	X(top_writes)	\
 	X(call_tables)	\
 	X(target_uid)	\

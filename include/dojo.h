@@ -12,7 +12,11 @@
  * Each writes one record (dojo_record.h) to the ring buffer `dojo_events`, tagged with the
  * value's BTF type id so bpfdojo prints it with its real type.  Values are copied with
  * bpf_probe_read_kernel() where they may not be on the stack, so a pointer into a kernel
- * struct or a map value works too.  Include it after vmlinux.h and <bpf/bpf_helpers.h>. */
+ * struct or a map value works too.  Include it after vmlinux.h and <bpf/bpf_helpers.h>.
+ *
+ * A program may also submit without SUBMIT_*: in an exercise, every sample it sends with
+ * bpf_perf_event_output() on a BPF_MAP_TYPE_PERF_EVENT_ARRAY of its own is one submission,
+ * its bytes up to the first NUL for a string answer, a little-endian integer for a number. */
 #ifndef __DOJO_H__
 #define __DOJO_H__
 

@@ -21,6 +21,7 @@
 #define DOJO_MAX_MAP_BYTES        (4u * 1024 * 1024)  /* sum of key+value bytes * entries, ring buffers */
 #define DOJO_MAX_RECORDS          512u                /* records forwarded per run */
 #define DOJO_MAX_RECORD_BYTES     (256u * 1024)       /* sum of forwarded record bytes per run */
+#define DOJO_PERF_SUBMIT_PAGES    8u                  /* per CPU, of an exercise's perf event array reader (a power of 2) */
 #define DOJO_MAX_VERIFIER_LOG     (1024u * 1024)      /* verifier log buffer (kernel keeps the tail) */
 #define DOJO_MAX_FRAME_BYTES      (DOJO_MAX_OBJECT_BYTES + 4096u) /* any frame on the job channel */
 #define DOJO_MAX_FRAMES           4096u               /* frames from one guest per run */

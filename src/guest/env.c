@@ -38,6 +38,7 @@ static const struct mnt mounts[] = {
 	/* a private /run first, so creating the run dir leaves nothing on the host's /run */
 	{ "tmpfs", "/run", "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=1m", 0 },
 	{ "tmpfs", GUEST_RUN_DIR, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=16m", 0 },
+	{ "cgroup2", GUEST_CGROUP_DIR, "cgroup2", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL, 1 },
 };
 
 static int mkdir_p(const char *path, mode_t mode)

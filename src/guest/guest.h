@@ -19,6 +19,10 @@ enum guest_mode {
 };
 
 #define GUEST_RUN_DIR "/run/dojo"
+/* cgroup2, mounted by the micro-VM's agent only: cgroup programs attach to its root, which
+ * every guest process is in; host mode has no such directory, so it never attaches to this
+ * machine's cgroups */
+#define GUEST_CGROUP_DIR "/run/cgroup"
 #define GUEST_VM_CHILD "/bin/dojo-child"      /* bpfdojo-child in the micro-VM's initramfs */
 #define GUEST_CHILD_NAME "bpfdojo-child"      /* host mode: next to the agent binary */
 

@@ -4,8 +4,11 @@
  * packet socket on the network exercises' interface for it and keeps it open for the run.  A
  * program in a prog array runs when another tail-calls it: it is not attached.  A perf_event
  * program needs perf events to run on: bpfdojo opens the software page-fault event, sampling
- * every fault, on each CPU. */
+ * every fault, on each CPU.  A cgroup program (skb, sock, sock_addr, sockops, ...) runs for
+ * the processes of the cgroup it is attached to: the micro-VM's agent attaches it to the root
+ * of the cgroup2 hierarchy it mounted (GUEST_CGROUP_DIR), so it sees every guest process. */
 #include <errno.h>
+#include <fcntl.h>
 #include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -140,4 +143,34 @@ int guest_hooks_attach_perf(struct bpf_program *prog, struct bpf_link ***out, un
 	*out = links;
 	*n = got;
 	return 0;
+}
+
+int guest_hooks_is_cgroup(enum bpf_prog_type type)
+{
+	switch (type) {
+	case BPF_PROG_TYPE_CGROUP_SKB:
+	case BPF_PROG_TYPE_CGROUP_SOCK:
+	case BPF_PROG_TYPE_CGROUP_SOCK_ADDR:
+	case BPF_PROG_TYPE_SOCK_OPS:
+	case BPF_PROG_TYPE_CGROUP_DEVICE:
+	case BPF_PROG_TYPE_CGROUP_SYSCTL:
+	case BPF_PROG_TYPE_CGROUP_SOCKOPT:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+struct bpf_link *guest_hooks_attach_cgroup(struct bpf_program *prog)
+{
+	struct bpf_link *link;
+	int fd = open(GUEST_CGROUP_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC), e;
+
+	if (fd < 0)
+		return NULL;   /* errno: ENOENT in host mode, which mounts no cgroup2 */
+	link = bpf_program__attach_cgroup(prog, fd);
+	e = errno;
+	close(fd);   /* the link holds the cgroup */
+	errno = e;
+	return link;
 }

@@ -1,7 +1,8 @@
 /* hooks.h: the programs libbpf cannot run by itself, for the loader: iterators (read to their
  * end), socket filters (attached to a packet socket on the network exercises' interface),
- * perf_event programs (on the page-fault software event of every CPU) and tail-call targets
- * (not attached at all: only reached through a prog array). */
+ * perf_event programs (on the page-fault software event of every CPU), cgroup programs (on
+ * the micro-VM's root cgroup) and tail-call targets (not attached at all: only reached through
+ * a prog array). */
 #ifndef DOJO_GUEST_HOOKS_H
 #define DOJO_GUEST_HOOKS_H
 
@@ -28,5 +29,15 @@ int guest_hooks_attach_perf(struct bpf_program *prog, struct bpf_link ***out, un
  * filled by libbpf from the map's .values): such a program runs when another tail-calls it,
  * and attaching it too would run it twice.  1 or 0 (0 also when it cannot be told). */
 int guest_hooks_is_tail_target(struct bpf_object *obj, int prog_fd);
+
+/* Whether programs of @type attach to a cgroup (cgroup_skb, cgroup/sock*, cgroup/connect4 and
+ * the other sock_addr hooks, sockops, cgroup/dev, cgroup/sysctl, sockopt): 1 or 0. */
+int guest_hooks_is_cgroup(enum bpf_prog_type type);
+
+/* Attach the cgroup program @prog to the root of GUEST_CGROUP_DIR, the cgroup2 hierarchy the
+ * micro-VM's agent mounts (every guest process is in its root), where its section says
+ * (libbpf's expected attach type).  The link, or NULL with errno set: ENOENT in host mode,
+ * which has no such hierarchy and never attaches to this machine's own cgroups. */
+struct bpf_link *guest_hooks_attach_cgroup(struct bpf_program *prog);
 
 #endif

@@ -394,6 +394,8 @@ static void attach_sentence(char *out, size_t cap, const char *sec, int err)
 	if (starts(sec, "kprobe") || starts(sec, "kretprobe") || starts(sec, "ksyscall") ||
 	    starts(sec, "kretsyscall"))
 		snprintf(out, cap, "kprobes are not available on bpfdojo's kernel: use SEC(\"fentry/<function>\") or a tracepoint instead of %s", sec);
+	else if (err == -ENOENT && (starts(sec, "cgroup") || starts(sec, "sockops")))
+		snprintf(out, cap, "cgroup programs (%s) run in the micro-VM only: host mode does not attach to this machine's cgroups; run with --sandbox vm", sec);
 	else if (err == -ENOENT && (starts(sec, "tp/") || starts(sec, "tracepoint/")))
 		snprintf(out, cap, "no such tracepoint: %s; list them in /sys/kernel/tracing/events (<category>/<name>)", sec);
 	else if (err == -ENOENT && (starts(sec, "raw_tp/") || starts(sec, "raw_tracepoint/")))
@@ -410,12 +412,15 @@ static void attach_sentence(char *out, size_t cap, const char *sec, int err)
 
 /* Attach @prog: libbpf knows where from its section, except for packet programs, which
  * attach to the interface network exercises make (exercises/net.h): XDP, and tc through tcx
- * ingress or egress as its section says. */
+ * ingress or egress as its section says; and cgroup programs, which attach to the micro-VM's
+ * root cgroup (hooks.c). */
 static struct bpf_link *attach_one(struct bpf_program *prog, const char *sec)
 {
 	enum bpf_prog_type type = bpf_program__type(prog);
 	int ifindex;
 
+	if (guest_hooks_is_cgroup(type))
+		return guest_hooks_attach_cgroup(prog);
 	if (type != BPF_PROG_TYPE_XDP && type != BPF_PROG_TYPE_SCHED_CLS)
 		return bpf_program__attach(prog);
 	if (!(ifindex = (int)if_nametoindex(EXERCISE_NET_IF))) {

@@ -1,10 +1,11 @@
 /* run.c: one job, from READY to the last frame.
  *
  *   READY -> read JOB -> env flags -> exercise setup -> open/check -> set .rodata (rodata.c)
- *   -> load (LOADED | LOAD_FAILED) -> attach all (ATTACHED* | ATTACH_FAILED* then DONE{0})
- *   -> read iterators (LOG) -> fork the workload and stream RECORDs (and, in the micro-VM,
- *   bpf_printk lines: printk.c) while it runs -> WORKLOAD_DONE -> drain -> DONE (detach
- *   when the object is freed).
+ *   -> load (LOADED | LOAD_FAILED) -> open the perf event arrays' readers (perf_submit.c)
+ *   -> attach all (ATTACHED* | ATTACH_FAILED* then DONE{0}) -> read iterators (LOG) -> fork
+ *   the workload and stream RECORDs (and, in the micro-VM, bpf_printk lines: printk.c) while
+ *   it runs -> WORKLOAD_DONE -> drain (the ring buffer, then the perf event arrays, whose
+ *   samples are submissions) -> DONE (detach when the object is freed).
  *
  * The parent waits on one epoll set holding the ring buffer and a pidfd of the workload, so
  * records stream while the workload runs.  The ring-buffer callback yields every RB_BATCH
@@ -33,6 +34,7 @@
 #include "include/dojo_record.h"
 #include "guest.h"
 #include "loader.h"
+#include "perf_submit.h"
 #include "printk.h"
 #include "rodata.h"
 
@@ -370,6 +372,7 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 	struct guest_loader *l = NULL;
 	struct ring_buffer *rb = NULL;
 	struct guest_printk pk = { .fd = -1 };
+	struct guest_perf *perf = NULL;
 	const struct exercise *ex;
 	struct workload_ctx ctx;
 	struct dojo_err err = { 0 };
@@ -439,6 +442,11 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 	rc = guest_loader_load(l, load_timeout_ms(deadline));
 	if (rc)
 		goto learner_failed;
+	rc = guest_perf_open(guest_loader_object(l), ex->kind, on_record, &s, &perf);
+	if (rc) {
+		rc = guest_send_error(c, rc, "cannot read the perf event arrays: %s", strerror(-rc));
+		goto out;
+	}
 	rc = guest_loader_attach(l);
 	if (rc < 0)
 		goto out;
@@ -485,9 +493,15 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 	}
 	if (rc)
 		goto out;
+	rc = guest_perf_drain(perf);
+	if (rc) {
+		if (!c->dead)
+			rc = guest_send_error(c, rc, "reading the perf event arrays failed: %s", strerror(-rc));
+		goto out;
+	}
 	done.records = s.forwarded;
 	done.dropped = s.dropped;
-	uint64_t lost = guest_loader_kernel_dropped(l);
+	uint64_t lost = guest_loader_kernel_dropped(l) + guest_perf_lost(perf);
 	done.lost_in_kernel = lost > UINT32_MAX ? UINT32_MAX : (uint32_t)lost;
 	rc = guest_chan_send(c, FRAME_DONE, proto_put_done(guest_chan_buf(c), &done));
 	goto out;
@@ -497,6 +511,7 @@ learner_failed:
 out:
 	guest_printk_close(&pk);
 	ring_buffer__free(rb);
+	guest_perf_free(perf);
 	guest_loader_free(l);
 	buf_free(&storage);
 	return rc;

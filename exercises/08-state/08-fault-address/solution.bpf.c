@@ -6,8 +6,8 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
-#define LOW  0x100000000000ull
-#define HIGH 0x100100000000ull
+#define LOW  0x200000000000ull
+#define HIGH 0x200100000000ull
 
 static __always_inline int is_toucher(void)
 {

@@ -42,7 +42,7 @@ int exercise_fault_address_run(const struct workload_ctx *ctx)
 
 	exercise_fault_address.answer(ctx->key, &a);
 	addr = a.num;
-	other = 0x100000000000ull + ((addr + 0x123456789ull) % (1ull << 32));
+	other = 0x200000000000ull + ((addr + 0x123456789ull) % (1ull << 32));
 	if ((other & ~4095ull) == (addr & ~4095ull))
 		other += 8192;
 	if ((ret = workload_fork(ctx, "noisy", touch, &other)))

@@ -1,0 +1,28 @@
+// A plausible mistake: rename(oldpath, newpath) takes the old name first; sending args[0]
+// relays the name the file had, not the one it got.
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include "dojo.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERF_EVENT_ARRAY);
+	__uint(key_size, sizeof(__u32));
+	__uint(value_size, sizeof(__u32));
+} names SEC(".maps");
+
+SEC("tp/syscalls/sys_enter_rename")
+int on_rename(struct trace_event_raw_sys_enter *ctx)
+{
+	const char want[] = "mover";
+	char comm[16], name[32];
+
+	bpf_get_current_comm(comm, sizeof(comm));
+	for (int i = 0; i < sizeof(want); i++)
+		if (comm[i] != want[i])
+			return 0;
+	bpf_probe_read_user_str(name, sizeof(name), (const char *)ctx->args[0]);
+	bpf_perf_event_output(ctx, &names, BPF_F_CURRENT_CPU, name, sizeof(name));
+	return 0;
+}
