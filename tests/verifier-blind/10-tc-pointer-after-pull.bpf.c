@@ -21,9 +21,9 @@ int tc_mark_tos(struct __sk_buff *skb)
 	if ((void *)(ip + 1) > data_end)
 		bpf_skb_pull_data(skb, sizeof(*eth) + sizeof(*ip));
 	data_end = (void *)(long)skb->data_end;
-	if ((void *)(ip + 1) > data_end) // expect-line
+	if ((void *)(ip + 1) > data_end)
 		return 0;
-	if (eth->h_proto == bpf_htons(ETH_P_IP) && ip->tos == 0)
+	if (eth->h_proto == bpf_htons(ETH_P_IP) && ip->tos == 0) // expect-line
 		skb->mark = 1;
 	return 0;
 }

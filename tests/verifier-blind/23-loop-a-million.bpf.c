@@ -24,7 +24,7 @@ int checksum(void *ctx)
 
 	if (!t)
 		return 0;
-	for (int i = 0; i < 100000; i++) // expect-line
+	for (int i = 0; i < 1000000; i++) // expect-line
 		sum += t[i & 63] ^ i;
 	t[0] = sum;
 	return 0;
