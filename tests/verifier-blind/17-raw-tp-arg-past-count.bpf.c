@@ -5,6 +5,7 @@
 #include <bpf/bpf_tracing.h>
 #include <bpf/bpf_core_read.h>
 #include <bpf/bpf_endian.h>
+#include "dojo.h"
 
 char LICENSE[] SEC("license") = "GPL";
 

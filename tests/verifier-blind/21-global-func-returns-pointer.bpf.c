@@ -8,7 +8,7 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
-struct stat {
+struct call_stat {
 	u64 calls;
 };
 
@@ -16,12 +16,12 @@ struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 1024);
 	__type(key, u32);
-	__type(value, struct stat);
+	__type(value, struct call_stat);
 } stats SEC(".maps");
 
-__noinline struct stat *get_stat(u32 pid) // expect-line
+__noinline struct call_stat *get_stat(u32 pid) // expect-line
 {
-	struct stat zero = {};
+	struct call_stat zero = {};
 
 	bpf_map_update_elem(&stats, &pid, &zero, BPF_NOEXIST);
 	return bpf_map_lookup_elem(&stats, &pid);
@@ -30,7 +30,7 @@ __noinline struct stat *get_stat(u32 pid) // expect-line
 SEC("tp/syscalls/sys_enter_read")
 int on_read(void *ctx)
 {
-	struct stat *s = get_stat(bpf_get_current_pid_tgid() >> 32);
+	struct call_stat *s = get_stat(bpf_get_current_pid_tgid() >> 32);
 
 	if (s)
 		s->calls++;
