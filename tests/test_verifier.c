@@ -223,6 +223,79 @@ static void test_fields(void)
 	CHECK(!grade_vlog_reg("R10=fp0", 1, v, sizeof(v)), "R1 is not R10");
 }
 
+/* The trace names registers and stack slots after the learner's variables (verifier_names.c)
+ * and shows the slots the log printed: a copy of the lookup's result is `v`, the key pointer
+ * `&key`, the slot the key was stored in `key`, with its state on the refused step too. */
+static const struct grade_trace_reg *trace_reg(const struct grade_trace_step *s, const char *r)
+{
+	for (unsigned k = 0; k < s->nregs; k++)
+		if (!strcmp(s->regs[k].name, r))
+			return &s->regs[k];
+	return NULL;
+}
+
+static void test_trace_names(void)
+{
+	static const char src[] = "SEC(\"tp/x/y\")\n"                              /* 1 */
+				  "int p(void *ctx)\n"                                  /* 2 */
+				  "{\n"                                                  /* 3 */
+				  "\tu32 key = 0;\n"                                     /* 4 */
+				  "\tu64 *v = bpf_map_lookup_elem(&m, &key);\n"          /* 5 */
+				  "\t*v += 1;\n"                                         /* 6 */
+				  "\treturn 0;\n"                                        /* 7 */
+				  "}\n";
+	static const char log[] =
+		"0: R1=ctx() R10=fp0\n"
+		"; u32 key = 0; @ t.bpf.c:4\n"
+		"0: (b7) r1 = 0                        ; R1_w=0\n"
+		"1: (63) *(u32 *)(r10 -4) = r1         ; R1_w=0 R10=fp0 fp-8=0000????\n"
+		"; u64 *v = bpf_map_lookup_elem(&m, &key); @ t.bpf.c:5\n"
+		"2: (bf) r2 = r10                      ; R2_w=fp0 R10=fp0\n"
+		"3: (07) r2 += -4                      ; R2_w=fp-4\n"
+		"4: (18) r1 = 0xffff888100000000       ; R1_w=map_ptr(map=m,ks=4,vs=8)\n"
+		"6: (85) call bpf_map_lookup_elem#1    ; R0_w=map_value_or_null(id=1,map=m,ks=4,vs=8)\n"
+		"7: (bf) r6 = r0                       ; R0_w=map_value_or_null(id=1,map=m,ks=4,vs=8) "
+		"R6_w=map_value_or_null(id=1,map=m,ks=4,vs=8)\n"
+		"; *v += 1; @ t.bpf.c:6\n"
+		"8: (79) r1 = *(u64 *)(r6 +0)\n"
+		"R6 invalid mem access 'map_value_or_null'\n"
+		"processed 9 insns (limit 1000000) max_states_per_insn 0 total_states 0\n";
+	struct grade_diag *d = grade_diagnose_load(NULL, 0, "p", -13, log, sizeof(log) - 1, "m", src,
+						   sizeof(src) - 1, "t.bpf.c");
+	const struct grade_trace_step *s5 = NULL, *last;
+	const struct grade_trace_reg *r;
+	struct buf text;
+
+	CHECK(d && d->ntrace >= 2, "trace of %u steps", d ? d->ntrace : 0);
+	if (!d || d->ntrace < 2) {
+		grade_diag_free(d);
+		return;
+	}
+	for (unsigned i = 0; i < d->ntrace; i++)
+		if (d->trace[i].line == 5)
+			s5 = &d->trace[i];
+	last = &d->trace[d->ntrace - 1];
+	CHECK(s5 && (r = trace_reg(s5, "R6")) && !strcmp(r->var, "v"), "R6 after the lookup is v");
+	CHECK(s5 && (r = trace_reg(s5, "R0")) && !strcmp(r->var, "v"), "R0 after the lookup is v");
+	CHECK(s5 && (r = trace_reg(s5, "R2")) && !strcmp(r->var, "&key"), "R2 points at key");
+	CHECK(s5 && (r = trace_reg(s5, "R1")) && !r->var[0], "R1 (the map) has no variable");
+	CHECK(d->trace[0].nstack == 1 && !strcmp(d->trace[0].stack[0].slot, "fp-8") &&
+	      !strcmp(d->trace[0].stack[0].state, "0000????") &&
+	      !strcmp(d->trace[0].stack[0].var, "key"), "line 4 stores key in fp-8: %s %s %s",
+	      d->trace[0].nstack ? d->trace[0].stack[0].slot : "", d->trace[0].nstack ?
+	      d->trace[0].stack[0].state : "", d->trace[0].nstack ? d->trace[0].stack[0].var : "");
+	CHECK(last->rejected && (r = trace_reg(last, "R6")) && !strcmp(r->var, "v") &&
+	      last->nstack == 1 && !strcmp(last->stack[0].var, "key"),
+	      "the refused step: R6 is v, the stack still holds key");
+	buf_init(&text, 1 << 16);
+	CHECK(!grade_trace_render_text(d, 0, &text) && text.data &&
+	      strstr((char *)text.data, "R6 (v) = map_value_or_null") &&
+	      strstr((char *)text.data, "stack fp-8 (key) = 0000????"), "rendered: %s",
+	      text.data ? (char *)text.data : "");
+	buf_free(&text);
+	grade_diag_free(d);
+}
+
 /* ---- hostile logs: a deterministic fuzz loop over the whole diagnosis ---- */
 
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
@@ -970,6 +1043,7 @@ int main(int argc, char **argv)
 	test_report();
 	test_message_only();
 	test_load_timeout();
+	test_trace_names();
 	test_fuzz();
 	if (geteuid() != 0) {
 		fprintf(stderr, "test_verifier: fixtures need root (they load into this kernel)\n");

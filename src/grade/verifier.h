@@ -48,10 +48,11 @@ struct grade_span {
 
 struct grade_trace_reg {
 	char name[8];           /* "R2" */
-	char var[32];           /* the learner's variable it holds ("e", "ctx"), "" unknown: a
-				 * parameter from BTF, else a heuristic (verifier_names.c) */
 	char state[160];        /* "scalar(smin=0,smax=umax=16,...)", after the step's instructions
 				 * (before the failing one, on the rejected step) */
+	char var[32];           /* the learner's variable it holds ("e", "&key", "ctx"), ""
+				 * unknown: a parameter from BTF, else a heuristic
+				 * (verifier_names.c) */
 };
 
 /* A stack slot as the verifier printed it ("fp-8=mmmmmmmm", "fp-16_w=map_value(...)"). */
