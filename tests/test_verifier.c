@@ -363,6 +363,9 @@ static void test_load_timeout(void)
 				sizeof(src) - 1, "t.bpf.c");
 	CHECK(d && d->known && d->primary.line == 6, "the loop of the last backward jump: line %d",
 	      d ? d->primary.line : -1);
+	CHECK(d && d->trace_deadline && d->ntrace == 2 && d->trace[0].line == 7 &&
+	      d->trace[1].line == 6 && d->trace[1].rejected,
+	      "the log so far as a trace, ending where the verifier was: %u steps", d ? d->ntrace : 0);
 	grade_diag_free(d);
 }
 
@@ -608,6 +611,15 @@ static void saw_class(int k, const char *cls)
 		snprintf(seen_cls[k][nseen[k]++], sizeof(seen_cls[k][0]), "%s", cls);
 }
 
+/* Whether a step of @d's trace is on @line. */
+static int trace_visits(const struct grade_diag *d, int line)
+{
+	for (unsigned i = 0; i < d->ntrace; i++)
+		if (d->trace[i].line == line)
+			return 1;
+	return 0;
+}
+
 /* Load @cr's object in kernel @k and diagnose the rejection; the rendered text in @text.
  * 1 when a class diagnosed it, 0 for the fallback or a failure (reported). */
 static int on_line(const struct grade_diag *d, int line)
@@ -667,8 +679,14 @@ static int diagnose_in(const char *name, const char *src, size_t src_len,
 			CHECK(!grade_diag_render_text(d, 0, text), "%s: render", name);
 			check_json(d, name);
 			check_trace(d, name, kernel_names[k], !o.load_failed ? -1 :
-				    o.log && strstr(o.log, ": (") && strcmp(d->cls, "verifier-timeout") &&
-				    strcmp(d->cls, "no-dojo-h") && strcmp(d->cls, "unknown"));
+				    o.log && strstr(o.log, ": (") && strcmp(d->cls, "no-dojo-h") &&
+				    strcmp(d->cls, "unknown"));
+			/* a load cut by its deadline: the agent gives the verifier's log so far */
+			CHECK(strcmp(d->cls, "verifier-timeout") || (d->ntrace > 1 && d->trace_deadline &&
+			      trace_visits(d, d->primary.line)),
+			      "%s (%s): loading ran out of time, but no trace of the path the verifier "
+			      "was walking (%u steps; log: %.200s)", name, kernel_names[k], d->ntrace,
+			      o.log ? o.log : "");
 			if (show) {
 				struct buf tr;
 

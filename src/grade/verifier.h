@@ -98,6 +98,9 @@ struct grade_diag {
 					 * when the log has no instructions (attach failures) */
 	unsigned ntrace;
 	unsigned trace_omitted; /* earlier steps left out (only the last GRADE_TRACE_MAX_STEPS) */
+	int trace_deadline;     /* 1 when loading ran out of time: the trace is the path the
+				 * verifier was walking (from the log so far), its last step where
+				 * it was, not a refusal */
 };
 
 /* Explain a load failure.

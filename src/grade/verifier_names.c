@@ -139,6 +139,8 @@ static bool line_calls(const char *line_text, char *out, size_t cap)
 {
 	const char *eq = strchr(line_text, '=');
 
+	if (eq && eq > line_text && strchr("+-*/%&|^<>", eq[-1]))
+		return false;   /* `sum += f()`: the call's result is not `sum` */
 	for (const char *p = eq ? eq + 1 : NULL; p && *p; p++)
 		if (*p == '(' && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
 			return line_assigns(line_text, false, out, cap);

@@ -142,12 +142,13 @@ static void step_stack(struct grade_trace_step *s, const struct slot_text *here,
 	}
 }
 
-/* The path's instruction lines, in order, into @path; their count. */
-static int walk_path(const struct vlog *v, int *path)
+/* The path's instruction lines, in order, into @path; their count.  It ends at @end: the
+ * refused instruction, or the last one logged when loading ran out of time. */
+static int walk_path(const struct vlog *v, int end, int *path)
 {
 	int n = 0;
 
-	for (int i = v->fail; i >= 0 && n < TRACE_WALK; i = grade_vlog_path_prev(v, i))
+	for (int i = end; i >= 0 && n < TRACE_WALK; i = grade_vlog_path_prev(v, i))
 		if (v->lines[i].kind == VL_INSN)
 			path[n++] = i;
 	for (int a = 0, b = n - 1; a < b; a++, b--) {
@@ -165,9 +166,15 @@ int grade_trace_build(struct vctx *c)
 	struct grade_trace_step *steps, scratch;
 	struct slot_text known[VNAMES_SLOTS] = { { 0 } };
 	struct vnames names;
-	int *path, *first, n, nsteps = 0, keep;
+	int *path, *first, n, nsteps = 0, keep, end = v->fail;
 
-	if (v->fail < 0)
+	if (c->err == -ETIMEDOUT)   /* cut short: the log ends where the verifier was */
+		for (int i = (int)v->n - 1; i >= 0 && (end = -1) < 0; i--)
+			if (v->lines[i].kind == VL_INSN) {
+				end = i;
+				break;
+			}
+	if (end < 0)
 		return 0;
 	path = calloc(TRACE_WALK, sizeof(*path));
 	first = calloc(TRACE_WALK, sizeof(*first));
@@ -176,7 +183,7 @@ int grade_trace_build(struct vctx *c)
 		free(first);
 		return -ENOMEM;
 	}
-	n = walk_path(v, path);
+	n = walk_path(v, end, path);
 	/* steps: where the source line changes (instructions without a line stay in the step) */
 	for (int i = 0, cur = -1; i < n; i++) {
 		int col, line = insn_line(c, path[i], &col);
@@ -233,6 +240,7 @@ int grade_trace_build(struct vctx *c)
 		step_regs(c, s, path, a, b, &names);
 		step_stack(s, here, known, &names);
 	}
+	c->d->trace_deadline = c->err == -ETIMEDOUT;
 	c->d->trace = steps;
 	c->d->ntrace = (unsigned)keep;
 	c->d->trace_omitted = (unsigned)(nsteps - keep);
@@ -252,8 +260,10 @@ int grade_trace_render_text(const struct grade_diag *d, int color, struct buf *o
 	for (unsigned i = 0; i < d->ntrace; i++)
 		for (int l = d->trace[i].line, k = 1; l >= 10; l /= 10)
 			w = ++k > w ? k : w;
-	err = buf_addf(out, "what the verifier saw, on the path to the rejection (%u step%s%s):\n",
-		       d->ntrace + d->trace_omitted, d->ntrace + d->trace_omitted == 1 ? "" : "s",
+	err = buf_addf(out, "what the verifier saw, %s (%u step%s%s):\n", d->trace_deadline ?
+		       "on the path it was walking when loading ran out of time" :
+		       "on the path to the rejection", d->ntrace + d->trace_omitted,
+		       d->ntrace + d->trace_omitted == 1 ? "" : "s",
 		       d->trace_omitted ? ", the last shown" : "");
 	for (unsigned i = 0; i < d->ntrace && !err; i++) {
 		const struct grade_trace_step *s = &d->trace[i];
@@ -270,7 +280,8 @@ int grade_trace_render_text(const struct grade_diag *d, int color, struct buf *o
 			bool last = s->rejected && k + 1 == s->ninsns && !s->more_insns;
 
 			err = buf_addf(out, "%s%*s |%s   %s%s%s%s\n", bold, w, "", reset,
-				       last ? red : dim, s->insns[k], last ? "   <- refused here" : "",
+				       last ? red : dim, s->insns[k], !last ? "" : d->trace_deadline ?
+				       "   <- here when time ran out" : "   <- refused here",
 				       reset);
 		}
 		if (!err && s->more_insns)

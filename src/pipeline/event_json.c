@@ -134,6 +134,8 @@ json_t *pipeline_diag_json(const struct grade_diag *d)
 		      "help", jsonx_str(d->help), "notes", notes,
 		      "raw_log", jsonx_string(d->raw_log ? d->raw_log : "", d->raw_log_len),
 		      "verifier_trace", trace, "verifier_trace_omitted", (int)d->trace_omitted);
+	if (o && d->trace_deadline)
+		json_object_set_new(o, "verifier_trace_deadline", json_true());
 	return o;
 }
 
