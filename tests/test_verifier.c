@@ -223,6 +223,24 @@ static void test_fields(void)
 	CHECK(!grade_vlog_reg("R10=fp0", 1, v, sizeof(v)), "R1 is not R10");
 }
 
+/* a lookup whose result is used unchecked, with a key on the stack */
+static const char log_names[] =
+	"0: R1=ctx() R10=fp0\n"
+	"; u32 key = 0; @ t.bpf.c:4\n"
+	"0: (b7) r1 = 0                        ; R1_w=0\n"
+	"1: (63) *(u32 *)(r10 -4) = r1         ; R1_w=0 R10=fp0 fp-8=0000????\n"
+	"; u64 *v = bpf_map_lookup_elem(&m, &key); @ t.bpf.c:5\n"
+	"2: (bf) r2 = r10                      ; R2_w=fp0 R10=fp0\n"
+	"3: (07) r2 += -4                      ; R2_w=fp-4\n"
+	"4: (18) r1 = 0xffff888100000000       ; R1_w=map_ptr(map=m,ks=4,vs=8)\n"
+	"6: (85) call bpf_map_lookup_elem#1    ; R0_w=map_value_or_null(id=1,map=m,ks=4,vs=8)\n"
+	"7: (bf) r6 = r0                       ; R0_w=map_value_or_null(id=1,map=m,ks=4,vs=8) "
+	"R6_w=map_value_or_null(id=1,map=m,ks=4,vs=8)\n"
+	"; *v += 1; @ t.bpf.c:6\n"
+	"8: (79) r1 = *(u64 *)(r6 +0)\n"
+	"R6 invalid mem access 'map_value_or_null'\n"
+	"processed 9 insns (limit 1000000) max_states_per_insn 0 total_states 0\n";
+
 /* The trace names registers and stack slots after the learner's variables (verifier_names.c)
  * and shows the slots the log printed: a copy of the lookup's result is `v`, the key pointer
  * `&key`, the slot the key was stored in `key`, with its state on the refused step too. */
@@ -244,23 +262,8 @@ static void test_trace_names(void)
 				  "\t*v += 1;\n"                                         /* 6 */
 				  "\treturn 0;\n"                                        /* 7 */
 				  "}\n";
-	static const char log[] =
-		"0: R1=ctx() R10=fp0\n"
-		"; u32 key = 0; @ t.bpf.c:4\n"
-		"0: (b7) r1 = 0                        ; R1_w=0\n"
-		"1: (63) *(u32 *)(r10 -4) = r1         ; R1_w=0 R10=fp0 fp-8=0000????\n"
-		"; u64 *v = bpf_map_lookup_elem(&m, &key); @ t.bpf.c:5\n"
-		"2: (bf) r2 = r10                      ; R2_w=fp0 R10=fp0\n"
-		"3: (07) r2 += -4                      ; R2_w=fp-4\n"
-		"4: (18) r1 = 0xffff888100000000       ; R1_w=map_ptr(map=m,ks=4,vs=8)\n"
-		"6: (85) call bpf_map_lookup_elem#1    ; R0_w=map_value_or_null(id=1,map=m,ks=4,vs=8)\n"
-		"7: (bf) r6 = r0                       ; R0_w=map_value_or_null(id=1,map=m,ks=4,vs=8) "
-		"R6_w=map_value_or_null(id=1,map=m,ks=4,vs=8)\n"
-		"; *v += 1; @ t.bpf.c:6\n"
-		"8: (79) r1 = *(u64 *)(r6 +0)\n"
-		"R6 invalid mem access 'map_value_or_null'\n"
-		"processed 9 insns (limit 1000000) max_states_per_insn 0 total_states 0\n";
-	struct grade_diag *d = grade_diagnose_load(NULL, 0, "p", -13, log, sizeof(log) - 1, "m", src,
+	struct grade_diag *d = grade_diagnose_load(NULL, 0, "p", -13, log_names, sizeof(log_names) - 1,
+						   "m", src,
 						   sizeof(src) - 1, "t.bpf.c");
 	const struct grade_trace_step *s5 = NULL, *last;
 	const struct grade_trace_reg *r;
@@ -371,7 +374,8 @@ static void test_load_timeout(void)
 
 static void test_fuzz(void)
 {
-	static const char *const seeds[] = { log_oob, log_branch, log_oob_report, log_new_report };
+	static const char *const seeds[] = { log_oob, log_branch, log_oob_report, log_new_report,
+					     log_names };
 	static const char *const junk[] = { "R", "=", "(", ")", "; ", " @ ", ":", "\n", "from ",
 					    " to ", "0x", "-", "99999999999", "scalar(", "\xff",
 					    "processed 1 insns", "Validating f() func#1...\n",
@@ -386,10 +390,15 @@ static void test_fuzz(void)
 					    /* the 7.3+ report */
 					    "Verification failed: ", "Verification failed: a: b\n",
 					    "Reason: ", "At: insn ", "a.bpf.c:", ".c:99999999:",
-					    "Causal path:\n", "  insn 3 (a.bpf.c:4): ", "Suggestion: " };
+					    "Causal path:\n", "  insn 3 (a.bpf.c:4): ", "Suggestion: ",
+					    /* what the trace's names and stack slots read */
+					    " fp-8=", "fp-99999999=", " fp-16_w=map_value(", "*(u64 *)(r10 -",
+					    ") = r", "r2 = r10", "r2 += -", "r10 ", "w3 = w", " = *(u32 *)(r10 ",
+					    "call bpf_map_lookup_elem#1", "r0 <<= 32" };
 	static const int errs[] = { -13, -22, -110, -7, -28 };
 	static const char src[] = "SEC(\"xdp\")\nint BPF_PROG(p, int a)\n{\n\tint y = e->buf[idx];\n"
-				  "\tfor (int i = 0; i < n; i++)\n\t\tctx->args[i] = *l4;\n}\n";
+				  "\tfor (int i = 0; i < n; i++)\n\t\tctx->args[i] = *l4;\n"
+				  "\tu64 *v = f(&k), a = 1, *b = (int *)g(x) ? : c;\n\ts.x[i] += h() == 2;\n}\n";
 	char buf[4096];
 	int ok = 1;
 
@@ -423,7 +432,8 @@ static void test_fuzz(void)
 		if (d) {
 			json_t *j = pipeline_diag_json(d);
 
-			ok = !grade_diag_render_text(d, it & 1, &out) && j;
+			ok = !grade_diag_render_text(d, it & 1, &out) &&
+			     !grade_trace_render_text(d, it & 1, &out) && j;
 			json_decref(j);
 		}
 		buf_free(&out);

@@ -187,8 +187,9 @@ void grade_names_insn(struct vnames *n, const char *t, const char *line_text)
 	if (!strchr(rhs, '=') || (rhs[0] != '=' && !strstr(rhs, "= ")))
 		return;   /* "if r1 > ..." starts with "if", so a leading register is a write */
 	if ((rhs[0] == '+' || rhs[0] == '-') && rhs[1] == '=' && n->fp_valid[dst] &&
-	    sscanf(rhs + 2, "%d", &off) == 1) {   /* `r2 += -8`: still into the stack */
-		n->fp_off[dst] += rhs[0] == '+' ? off : -off;
+	    sscanf(rhs + 2, "%d", &off) == 1 && off > -4096 && off < 4096) {
+		n->fp_off[dst] += rhs[0] == '+' ? off : -off;   /* `r2 += -8`: into the stack */
+		n->fp_valid[dst] = n->fp_off[dst] > -4096 && n->fp_off[dst] < 4096;
 		return;
 	}
 	n->fp_valid[dst] = false;
