@@ -49,6 +49,7 @@ CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_SERVER_UNIT)" \
 	      "$(TEST_VERIFIER)" \
 	      "$(TEST_VERIFIER) wild" \
+	      "$(TEST_VERIFIER) blind" \
 	      'VM_FAULT_INITRAMFS="$(call shabs,$(VM_FAULT_INITRAMFS))" $(TEST_VM)' \
 	      "$(TEST_BROKER)" \
 	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_cli.sh $(BUILD)/bin/bpfdojo-asan' \
