@@ -17,13 +17,20 @@
 # A fixture one kernel accepts (or cannot load) says "fixture: vm only: <why>" in a comment.
 # VERIFIER_KERNEL=vm|host runs one kernel; VERIFIER_ONLY=a,b picks fixtures by name.
 
+# canned logs, the 7.3 report and the fuzz loop: pure, no root
+TEST_VERIFIER_LOG := $(BUILD)/test/test_verifier_log
+$(TEST_VERIFIER_LOG): $(call objs,tests/test_verifier_log.c $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
+
 TEST_VERIFIER := $(BUILD)/test/test_verifier
 $(TEST_VERIFIER): $(call objs,tests/test_verifier.c $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
 
 .PHONY: check-verifier check-verifier-wild check-verifier-blind update-verifier-expected
-check-verifier: all $(TEST_VERIFIER)
+check-verifier: all $(TEST_VERIFIER) $(TEST_VERIFIER_LOG)
+	$(Q)$(TEST_VERIFIER_LOG)
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER)
 check-verifier-wild: all $(TEST_VERIFIER)
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) wild
