@@ -281,6 +281,31 @@ static void test_trace_names(void)
 	      text.data ? (char *)text.data : "");
 	buf_free(&text);
 	grade_diag_free(d);
+	/* a loop's counter is named from the header's step, and keeps the name through a copy */
+	{
+		static const char lsrc[] = "SEC(\"tp/x/y\")\nint p(void *ctx)\n{\n"
+					   "\tfor (u32 i = 0; i < n; i++)\n\t\tsum += i;\n}\n";
+		static const char llog[] =
+			"; sum += i; @ t.bpf.c:5\n"
+			"7: (0f) r7 += r8                     ; R7=scalar() R8=3\n"
+			"; for (u32 i = 0; i < n; i++) @ t.bpf.c:4\n"
+			"8: (07) r8 += 1                      ; R8=4\n"
+			"9: (bf) r1 = r8                      ; R1=4 R8=4\n"
+			"10: (2d) if r6 > r1 goto pc-4        ; R1=4 R6=scalar(umin=5)\n"
+			"; sum += i; @ t.bpf.c:5\n"
+			"7: (0f) r7 += r8\n";
+		struct grade_diag *l = grade_diagnose_load(NULL, 0, "p", -ETIMEDOUT, llog,
+							   sizeof(llog) - 1, "longer than 8000 ms",
+							   lsrc, sizeof(lsrc) - 1, "t.bpf.c");
+		const struct grade_trace_step *h = l && l->ntrace >= 2 ? &l->trace[1] : NULL;
+
+		CHECK(h && h->line == 4 && (r = trace_reg(h, "R8")) && !strcmp(r->var, "i") &&
+		      (r = trace_reg(h, "R1")) && !strcmp(r->var, "i"),
+		      "the loop header's step names its counter i (R8, and R1 copied from it)");
+		CHECK(l && l->trace_deadline && l->ntrace == 3 && (r = trace_reg(&l->trace[0], "R7")) &&
+		      !strcmp(r->var, "sum"), "`sum += i` names R7 sum");
+		grade_diag_free(l);
+	}
 }
 
 /* ---- hostile logs: a deterministic fuzz loop over the whole diagnosis ---- */

@@ -15,6 +15,8 @@
  *   - any other write to a register forgets its name; at the end of a step (a visit of one
  *     source line) without a call, the last register written there (and the register it was
  *     copied from) takes the name of the plain variable the line assigns (`slot = ...`);
+ *   - a constant added to a register under a loop header's step (`for (...; ...; i++)`) or
+ *     an increment statement (`i++;`) names it after that variable;
  *   - a line declaring several variables (`u32 a = 0, b = 1;`) names nothing.
  * The compiler may keep a variable in several registers or none; a name here means "the value
  * the line computed for this variable", not a promise that the register is that variable. */
@@ -110,6 +112,32 @@ static bool line_assigns(const char *t, bool member, char *out, size_t cap)
 	return true;
 }
 
+/* The variable a loop header's step (`for (...; ...; i++)`) or an increment statement (`i++;`,
+ * `--i;`) moves, into @out. */
+static bool line_increments(const char *t, char *out, size_t cap)
+{
+	const char *p = t, *a, *b;
+
+	if (!strncmp(t, "for (", 5) || !strncmp(t, "for(", 4)) {
+		if (!(a = strchr(t, ';')) || !(a = strchr(a + 1, ';')))
+			return false;
+		p = a + 1;
+	}
+	while (*p == ' ' || *p == '+' || *p == '-')
+		p++;
+	for (a = p; isalnum((unsigned char)*a) || *a == '_'; a++)
+		;
+	b = a;
+	while (*b == ' ')
+		b++;
+	if (a == p || !isalpha((unsigned char)*p) || (size_t)(a - p) >= cap ||
+	    !(p[-1] == '+' || p[-1] == '-' || !strncmp(b, "++", 2) || !strncmp(b, "--", 2) ||
+	      !strncmp(b, "+=", 2) || !strncmp(b, "-=", 2)))
+		return false;
+	snprintf(out, cap, "%.*s", (int)(a - p), p);
+	return true;
+}
+
 void grade_names_step_begin(struct vnames *n)
 {
 	n->last_write = n->last_mov_src = -1;
@@ -186,6 +214,18 @@ void grade_names_insn(struct vnames *n, const char *t, const char *line_text)
 		return;   /* not a write ("r1 == ..." does not occur, but be safe) */
 	if (!strchr(rhs, '=') || (rhs[0] != '=' && !strstr(rhs, "= ")))
 		return;   /* "if r1 > ..." starts with "if", so a leading register is a write */
+	if ((rhs[0] == '+' || rhs[0] == '-') && rhs[1] == '=' && !n->fp_valid[dst] &&
+	    sscanf(rhs + 2, "%d", &off) == 1) {   /* `r8 += 1` under `for (...; i++)`: i */
+		char var[VNAME_MAX];
+
+		n->last_write = dst;
+		n->last_mov_src = -1;
+		if (line_increments(line_text, var, sizeof(var)))
+			memcpy(n->reg[dst], var, sizeof(var));
+		else
+			n->reg[dst][0] = 0;
+		return;
+	}
 	if ((rhs[0] == '+' || rhs[0] == '-') && rhs[1] == '=' && n->fp_valid[dst] &&
 	    sscanf(rhs + 2, "%d", &off) == 1 && off > -4096 && off < 4096) {
 		n->fp_off[dst] += rhs[0] == '+' ? off : -off;   /* `r2 += -8`: into the stack */
