@@ -242,7 +242,7 @@ static void test_trace_names(void)
 				  "int p(void *ctx)\n"                                  /* 2 */
 				  "{\n"                                                  /* 3 */
 				  "\tu32 key = 0;\n"                                     /* 4 */
-				  "\tu64 *v = bpf_map_lookup_elem(&m, &key);\n"          /* 5 */
+				  "\tu64 *v = bpf_map_lookup_elem(&m, &key); // = look\n" /* 5 */
 				  "\t*v += 1;\n"                                         /* 6 */
 				  "\treturn 0;\n"                                        /* 7 */
 				  "}\n";

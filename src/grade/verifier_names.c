@@ -66,18 +66,22 @@ static bool stack_ref(const char *p, int *off)
 
 /* The variable the source line @t assigns at its top level (`a = ...`, `u64 *a = ...`,
  * `a += ...`; `e.pid = ...` and `e->pid = ...` when @member), its base name into @out. */
-static bool line_assigns(const char *t, bool member, char *out, size_t cap)
+static bool line_assigns(const char *line, bool member, char *out, size_t cap)
 {
 	int depth = 0;
 	const char *eq = NULL, *end, *start;
 	bool is_member = false;
+	char t[256], *cut;
 
+	snprintf(t, sizeof(t), "%s", line);
+	if ((cut = strstr(t, "//")) || (cut = strstr(t, "/*")))
+		*cut = 0;   /* a trailing comment is not part of the statement */
 	for (const char *p = t; *p && !eq; p++) {
 		if (*p == '(' || *p == '[')
 			depth++;
 		else if ((*p == ')' || *p == ']') && depth > 0)
 			depth--;
-		else if (*p == '"' || *p == '\'' || (*p == '/' && (p[1] == '/' || p[1] == '*')))
+		else if (*p == '"' || *p == '\'')
 			return false;
 		else if (*p == '=' && !depth && p[1] != '=' && p > t &&
 			 !strchr("=!<>", p[-1]) /* ==, !=, <=, >= */)
@@ -131,7 +135,8 @@ static bool line_increments(const char *t, char *out, size_t cap)
 	while (*b == ' ')
 		b++;
 	if (a == p || !isalpha((unsigned char)*p) || (size_t)(a - p) >= cap ||
-	    !(p[-1] == '+' || p[-1] == '-' || !strncmp(b, "++", 2) || !strncmp(b, "--", 2) ||
+	    !((p > t && (p[-1] == '+' || p[-1] == '-')) || !strncmp(b, "++", 2) ||
+	      !strncmp(b, "--", 2) ||
 	      !strncmp(b, "+=", 2) || !strncmp(b, "-=", 2)))
 		return false;
 	snprintf(out, cap, "%.*s", (int)(a - p), p);
