@@ -122,7 +122,9 @@ for sb in host vm; do
 	expect 2 "verifier --explain ($sb)" "$BIN" run process-name "$ROOT/tests/programs/verifier_reject.bpf.c" --sandbox $sb --explain
 	contains "what the verifier saw, on the path to the rejection" "--explain ($sb) shows the trace"
 	contains "22 | SUBMIT_NUM(v[0]);" "--explain ($sb): the refused line"
-	contains "R0 = map_value_or_null" "--explain ($sb): the register state there"
+	contains "R0 (v) = map_value_or_null" "--explain ($sb): the register state there, named after the variable"
+	contains "R2 (&zero) = fp-4" "--explain ($sb): a pointer to a named stack slot"
+	contains "stack fp-8 (zero) = " "--explain ($sb): the stack slot the key was stored in"
 	contains "<- refused here" "--explain ($sb): the refused instruction"
 done
 expect 1 "no submit" "$BIN" run process-name "$ROOT/tests/programs/no_submit.bpf.c" --sandbox host

@@ -18,7 +18,9 @@ static const struct compile_diag diag = {
 /* what the verifier saw: a check whose jump was taken, then the refused read */
 static struct grade_trace_step vsteps[] = {
 	{ .line = 8, .col = 2, .insn = 4, .text = "if (!v)", .insns = { "4: if r0 == 0x0 goto pc+2" },
-	  .ninsns = 1, .regs = { { "R0", "map_value_or_null(id=1)" } }, .nregs = 1, .branch = "taken" },
+	  .ninsns = 1, .regs = { { "R0", "map_value_or_null(id=1)", "v" } }, .nregs = 1,
+	  .stack = { { "fp-8", "0", "key" }, { "fp-16", "mmmmmmmm", "" } }, .nstack = 2,
+	  .branch = "taken" },
 	{ .line = 9, .insn = 7, .text = "return v[0];", .insns = { "7: r0 = *(u8 *)(r0 +0)" },
 	  .ninsns = 1, .more_insns = 3, .rejected = 1 },
 };
@@ -132,7 +134,9 @@ static const struct row more[] = {
 	  "\"\",\"line\":0,\"col\":0,\"end_col\":0,\"label\":\"\"},\"secondary\":[],\"help\":\"\","
 	  "\"notes\":[],\"raw_log\":\"\",\"verifier_trace\":[{\"line\":8,\"insn\":4,\"text\":"
 	  "\"if (!v)\",\"insns\":[\"4: if r0 == 0x0 goto pc+2\"],\"col\":2,\"regs\":{\"R0\":"
-	  "\"map_value_or_null(id=1)\"},\"branch\":\"taken\"},{\"line\":9,\"insn\":7,\"text\":"
+	  "\"map_value_or_null(id=1)\"},\"vars\":{\"R0\":\"v\"},\"stack\":[{\"slot\":\"fp-8\","
+	  "\"state\":\"0\",\"var\":\"key\"},{\"slot\":\"fp-16\",\"state\":\"mmmmmmmm\"}],"
+	  "\"branch\":\"taken\"},{\"line\":9,\"insn\":7,\"text\":"
 	  "\"return v[0];\",\"insns\":[\"7: r0 = *(u8 *)(r0 +0)\"],\"more_insns\":3,\"rejected\":"
 	  "true}],\"verifier_trace_omitted\":5},\"diagnosis_text\":\"d\",\"verifier_trace_text\":\"t\"}" },
 	{ EV(VERDICT, .verdict = { .verdict = GRADE_OK, .compile_ms = 61 }),

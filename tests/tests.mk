@@ -33,7 +33,7 @@ $(TEST_EVENTS): $(call objs,tests/test_events.c $(HOST_LIB_SRCS),asan) $(EXERCIS
 CHECK_DEPS := all exercises-bpf $(EXERCISES_TABLE) $(TEST_FRAME) $(TEST_GUEST_CHAN) $(BUILD)/test/test_exercises-asan $(BUILD)/test/test_grade-asan \
 	      $(GRADE_FIXTURE) $(TEST_COMPILE) $(TEST_COMPILE_SERVER) $(ZYGOTE_SO) $(TEST_SANDBOX) $(SANDBOX_FIXTURES) \
 	      $(TEST_EVENTS) $(TEST_PIPELINE) $(TEST_SERVER_UNIT) \
-	      $(TEST_VERIFIER) $(BUILD)/bin/bpfdojo-asan $(TEST_VM) $(VM_FAULT_INITRAMFS) $(TEST_BROKER) \
+	      $(TEST_VERIFIER) $(TEST_VERIFIER_LOG) $(BUILD)/bin/bpfdojo-asan $(TEST_VM) $(VM_FAULT_INITRAMFS) $(TEST_BROKER) \
 	      $(CHECKER_NODE) $(CHECKER_WASM)
 CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_GUEST_CHAN)" \
@@ -47,9 +47,11 @@ CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_EVENTS)" \
 	      "$(TEST_PIPELINE)" \
 	      "$(TEST_SERVER_UNIT)" \
+	      "$(TEST_VERIFIER_LOG)" \
 	      "$(TEST_VERIFIER)" \
 	      "$(TEST_VERIFIER) wild" \
 	      "tests/test_diagrams.sh exercises $(WEB_OUT)" \
+	      "$(TEST_VERIFIER) blind" \
 	      'VM_FAULT_INITRAMFS="$(call shabs,$(VM_FAULT_INITRAMFS))" $(TEST_VM)' \
 	      "$(TEST_BROKER)" \
 	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_cli.sh $(BUILD)/bin/bpfdojo-asan' \

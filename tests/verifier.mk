@@ -7,20 +7,34 @@
 #   make check-verifier-wild               the set nobody wrote the classes for
 #                                          (tests/verifier-wild/MANIFEST), in both kernels: its
 #                                          rate is a figure, not an assertion (~4 min)
+#   make check-verifier-blind              the blind set (tests/verifier-blind/, each program's
+#                                          line marked "// expect-line" before any run, never
+#                                          tuned to), in both kernels: prints "verifier blind
+#                                          set: N of M named at the right line (vm), K of L
+#                                          (host)", a figure; fails only if the runner does
 # Fixtures: tests/verifier/<NN-class>.bpf.c, each with its rendered diagnosis <NN-class>.expected
 # when both kernels word it alike, else <NN-class>.vm.expected and <NN-class>.host.expected.
 # A fixture one kernel accepts (or cannot load) says "fixture: vm only: <why>" in a comment.
 # VERIFIER_KERNEL=vm|host runs one kernel; VERIFIER_ONLY=a,b picks fixtures by name.
+
+# canned logs, the 7.3 report and the fuzz loop: pure, no root
+TEST_VERIFIER_LOG := $(BUILD)/test/test_verifier_log
+$(TEST_VERIFIER_LOG): $(call objs,tests/test_verifier_log.c $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
 
 TEST_VERIFIER := $(BUILD)/test/test_verifier
 $(TEST_VERIFIER): $(call objs,tests/test_verifier.c $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
 
-.PHONY: check-verifier check-verifier-wild update-verifier-expected
-check-verifier: all $(TEST_VERIFIER)
+.PHONY: check-verifier check-verifier-wild check-verifier-blind update-verifier-expected
+check-verifier: all $(TEST_VERIFIER) $(TEST_VERIFIER_LOG)
+	$(Q)$(TEST_VERIFIER_LOG)
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER)
 check-verifier-wild: all $(TEST_VERIFIER)
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) wild
+check-verifier-blind: all $(TEST_VERIFIER)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind
 update-verifier-expected: all $(TEST_VERIFIER)
 	$(Q)UPDATE_EXPECTED=1 BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER)

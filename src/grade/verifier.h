@@ -44,10 +44,23 @@ struct grade_span {
 #define GRADE_TRACE_MAX_INSNS DOJO_VERIFIER_TRACE_INSNS
 #define GRADE_TRACE_MAX_REGS  6
 
+#define GRADE_TRACE_MAX_SLOTS 6
+
 struct grade_trace_reg {
 	char name[8];           /* "R2" */
 	char state[160];        /* "scalar(smin=0,smax=umax=16,...)", after the step's instructions
 				 * (before the failing one, on the rejected step) */
+	char var[32];           /* the learner's variable it holds ("e", "&key", "ctx"), ""
+				 * unknown: a parameter from BTF, else a heuristic
+				 * (verifier_names.c) */
+};
+
+/* A stack slot as the verifier printed it ("fp-8=mmmmmmmm", "fp-16_w=map_value(...)"). */
+struct grade_trace_slot {
+	char slot[12];          /* "fp-8" */
+	char state[96];         /* "mmmmmmmm" (bytes written, not a known value), "0", "ctx()"...;
+				 * cut with "..." past its size */
+	char var[32];           /* the learner's variable stored there, "" unknown (heuristic) */
 };
 
 struct grade_trace_step {
@@ -58,6 +71,9 @@ struct grade_trace_step {
 	unsigned ninsns, more_insns;            /* shown, and left out past the cap */
 	struct grade_trace_reg regs[GRADE_TRACE_MAX_REGS];
 	unsigned nregs;
+	struct grade_trace_slot stack[GRADE_TRACE_MAX_SLOTS]; /* slots the verifier printed in
+				 * this step (every slot known so far on the rejected step) */
+	unsigned nstack;
 	char branch[12];        /* its last conditional jump: "taken", "not taken", or "" */
 	int rejected;           /* 1 on the last step: the instruction the verifier refused */
 };
@@ -82,6 +98,9 @@ struct grade_diag {
 					 * when the log has no instructions (attach failures) */
 	unsigned ntrace;
 	unsigned trace_omitted; /* earlier steps left out (only the last GRADE_TRACE_MAX_STEPS) */
+	int trace_deadline;     /* 1 when loading ran out of time: the trace is the path the
+				 * verifier was walking (from the log so far), its last step where
+				 * it was, not a refusal */
 };
 
 /* Explain a load failure.

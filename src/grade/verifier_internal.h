@@ -102,6 +102,9 @@ bool grade_vobj_insn_line(const struct vobj *o, const char *prog, int insn, int 
 /* The furthest read of program @prog through its context pointer (followed from r1 through
  * copies): its instruction and the byte it reads up to; false when none is found. */
 bool grade_vobj_ctx_furthest(const struct vobj *o, const char *prog, int *insn, int *end);
+/* The name of parameter @i of function @func in the object's BTF (func info, not a guess)
+ * into @out; false when the BTF has no such function or the parameter no name. */
+bool grade_vobj_func_param(const struct vobj *o, const char *func, int i, char *out, size_t cap);
 /* The first column recorded for @line, 0 if none. */
 int grade_vobj_line_col(const struct vobj *o, int line);
 /* Size and element count of struct member @member (an array); the struct's size.  When several
@@ -135,6 +138,35 @@ struct vctx {
  * own spans and help win; the report fills what it left empty, and makes the fallback named
  * after the kernel's category, placed at its At: line, with its causal path as spans. */
 void grade_vreport_apply(struct vctx *c, int known);
+
+/* ---- the learner's names for registers and stack slots (verifier_names.c) ---- */
+
+#define VNAMES_SLOTS 64   /* 8-byte stack slots tracked: the whole 512-byte frame */
+#define VNAME_MAX    32
+
+struct vnames {
+	char reg[11][VNAME_MAX];           /* r0..r10: the variable it holds, "" unknown */
+	char slot[VNAMES_SLOTS][VNAME_MAX]; /* fp-8 is slot 0, fp-16 slot 1, ... */
+	int last_write, last_mov_src;      /* within the current step, -1 none */
+	bool by_call;                      /* the step's line named a call's result already */
+	bool fp_valid[11];                 /* the register points into the stack ... */
+	int fp_off[11];                    /* ... at fp+fp_off */
+};
+
+/* The name to show for register @reg: its variable, or "&<var>" for a pointer to a named
+ * stack slot; "" when unknown. */
+void grade_names_reg(const struct vnames *n, int reg, char *out, size_t cap);
+
+/* At a program's first instruction: r1..r5 are its parameters (BTF func info). */
+void grade_names_start(struct vnames *n, const struct vctx *c, bool at_entry);
+/* After instruction @insn ("r1 = *(u64 *)(r10 -8)") of a step whose source line is @line_text
+ * ("" unknown): copies, stack stores and loads carry names; other writes forget them. */
+void grade_names_insn(struct vnames *n, const char *insn, const char *line_text);
+/* At a step's end: the last register it wrote holds the variable its line assigns. */
+void grade_names_step_end(struct vnames *n, const char *line_text);
+void grade_names_step_begin(struct vnames *n);
+/* Stack slot "fp-8" (offset -8) to its index, -1 outside the frame. */
+int grade_names_slot_index(int off);
 
 /* Fill c->d->trace with the path the verifier walked to the failure (verifier_trace.c): 0
  * (also when the log has none), or -ENOMEM. */

@@ -325,3 +325,23 @@ bool grade_vobj_ctx_furthest(const struct vobj *o, const char *prog, int *insn, 
 		}
 	return false;
 }
+
+bool grade_vobj_func_param(const struct vobj *o, const char *func, int i, char *out, size_t cap)
+{
+	const struct btf_type *t;
+	const char *name;
+	int id;
+
+	if (!o || !o->btf || !func || i < 0 || !cap)
+		return false;
+	id = btf__find_by_name_kind(o->btf, func, BTF_KIND_FUNC);
+	t = id > 0 ? btf__type_by_id(o->btf, (uint32_t)id) : NULL;
+	t = t ? btf__type_by_id(o->btf, t->type) : NULL;
+	if (!t || !btf_is_func_proto(t) || i >= btf_vlen(t))
+		return false;
+	name = btf__name_by_offset(o->btf, btf_params(t)[i].name_off);
+	if (!name || !*name)
+		return false;
+	snprintf(out, cap, "%s", name);
+	return true;
+}

@@ -8,7 +8,9 @@
  * source line (the object's line info, else the log's "; ... @ file:N" comments), with the
  * instructions checked there, whether the step's conditional jump was taken, and the state the
  * verifier held for the registers those instructions use (after them, and before the refused
- * instruction on the last step).  Only the last GRADE_TRACE_MAX_STEPS steps are kept.  The
+ * instruction on the last step), the registers and stack slots named after the learner's
+ * variables where verifier_names.c can tell, and the stack slots the log printed (fp-8=...).
+ * Only the last GRADE_TRACE_MAX_STEPS steps are kept.  The
  * terminal text is rendered here too; the JSON form is the event writer's (event_json.c). */
 #include <ctype.h>
 #include <errno.h>
@@ -57,9 +59,10 @@ static unsigned regs_named(const char *text, int *regs, unsigned cap, unsigned n
 	return n;
 }
 
-/* Fill the registers of step @s from log lines @first..@last (path order in @path). */
+/* Fill the registers of step @s from log lines @first..@last (path order in @path), named
+ * after the variables @names says they hold. */
 static void step_regs(const struct vctx *c, struct grade_trace_step *s, const int *path,
-		      int first, int last)
+		      int first, int last, const struct vnames *names)
 {
 	int regs[GRADE_TRACE_MAX_REGS];
 	unsigned n = 0;
@@ -82,17 +85,70 @@ static void step_regs(const struct vctx *c, struct grade_trace_step *s, const in
 		if (!have)
 			continue;
 		snprintf(s->regs[s->nregs].name, sizeof(s->regs[0].name), "R%d", regs[k]);
+		grade_names_reg(names, regs[k], s->regs[s->nregs].var, sizeof(s->regs[0].var));
 		snprintf(s->regs[s->nregs].state, sizeof(s->regs[0].state), "%s", st);
 		s->nregs++;
 	}
 }
 
-/* The path's instruction lines, in order, into @path; their count. */
-static int walk_path(const struct vlog *v, int *path)
+/* The stack slots a state list ("R1=ctx() fp-8=mmmmmmmm fp-16_w=0") prints: each slot's
+ * latest text into @seen (indexed as grade_names_slot_index(), NULL when not printed). */
+struct slot_text {
+	const char *p;
+	int len;
+};
+
+static void scan_slots(const char *state, struct slot_text *seen)
+{
+	for (const char *p = state; p && (p = strstr(p, "fp-")); p += 3) {
+		int off, k, n = 0, depth = 0;
+		const char *v, *sp = strchr(p, ' ');
+
+		if ((p != state && p[-1] != ' ') || sscanf(p + 3, "%d", &off) != 1 ||
+		    (k = grade_names_slot_index(-off)) < 0 || !(v = strchr(p, '=')) ||
+		    v - p > 10 || (sp && sp < v))
+			continue;
+		v++;
+		while (v[n] && (depth > 0 || v[n] != ' ')) {
+			depth += v[n] == '(' ? 1 : v[n] == ')' ? -1 : 0;
+			n++;
+		}
+		seen[k].p = v;
+		seen[k].len = n;
+	}
+}
+
+/* Stack of step @s: the slots the state lines of its instructions printed, or, on the rejected
+ * step, every slot known on the path so far (@known); at most GRADE_TRACE_MAX_SLOTS, the
+ * nearest the frame pointer first. */
+static void step_stack(struct grade_trace_step *s, const struct slot_text *here,
+		       const struct slot_text *known, const struct vnames *names)
+{
+	const struct slot_text *from = s->rejected ? known : here;
+
+	for (int k = 0; k < VNAMES_SLOTS && s->nstack < GRADE_TRACE_MAX_SLOTS; k++) {
+		struct grade_trace_slot *t = &s->stack[s->nstack];
+		int cap = (int)sizeof(t->state) - 1;
+
+		if (!from[k].p)
+			continue;
+		snprintf(t->slot, sizeof(t->slot), "fp-%d", 8 * (k + 1));
+		if (from[k].len <= cap)
+			snprintf(t->state, sizeof(t->state), "%.*s", from[k].len, from[k].p);
+		else
+			snprintf(t->state, sizeof(t->state), "%.*s...", cap - 3, from[k].p);
+		snprintf(t->var, sizeof(t->var), "%s", names->slot[k]);
+		s->nstack++;
+	}
+}
+
+/* The path's instruction lines, in order, into @path; their count.  It ends at @end: the
+ * refused instruction, or the last one logged when loading ran out of time. */
+static int walk_path(const struct vlog *v, int end, int *path)
 {
 	int n = 0;
 
-	for (int i = v->fail; i >= 0 && n < TRACE_WALK; i = grade_vlog_path_prev(v, i))
+	for (int i = end; i >= 0 && n < TRACE_WALK; i = grade_vlog_path_prev(v, i))
 		if (v->lines[i].kind == VL_INSN)
 			path[n++] = i;
 	for (int a = 0, b = n - 1; a < b; a++, b--) {
@@ -107,10 +163,18 @@ static int walk_path(const struct vlog *v, int *path)
 int grade_trace_build(struct vctx *c)
 {
 	const struct vlog *v = c->log;
-	struct grade_trace_step *steps;
-	int *path, *first, n, nsteps = 0, keep;
+	struct grade_trace_step *steps, scratch;
+	struct slot_text known[VNAMES_SLOTS] = { { 0 } };
+	struct vnames names;
+	int *path, *first, n, nsteps = 0, keep, end = v->fail;
 
-	if (v->fail < 0)
+	if (c->err == -ETIMEDOUT)   /* cut short: the log ends where the verifier was */
+		for (int i = (int)v->n - 1; i >= 0 && (end = -1) < 0; i--)
+			if (v->lines[i].kind == VL_INSN) {
+				end = i;
+				break;
+			}
+	if (end < 0)
 		return 0;
 	path = calloc(TRACE_WALK, sizeof(*path));
 	first = calloc(TRACE_WALK, sizeof(*first));
@@ -119,7 +183,7 @@ int grade_trace_build(struct vctx *c)
 		free(first);
 		return -ENOMEM;
 	}
-	n = walk_path(v, path);
+	n = walk_path(v, end, path);
 	/* steps: where the source line changes (instructions without a line stay in the step) */
 	for (int i = 0, cur = -1; i < n; i++) {
 		int col, line = insn_line(c, path[i], &col);
@@ -136,19 +200,29 @@ int grade_trace_build(struct vctx *c)
 		free(first);
 		return -ENOMEM;
 	}
-	for (int k = nsteps - keep, o = 0; k < nsteps; k++, o++) {
-		struct grade_trace_step *s = &steps[o];
+	grade_names_start(&names, c, n > 0 && v->lines[path[0]].insn == 0 && !v->subprog);
+	for (int k = 0, o = -(nsteps - keep); k < nsteps; k++, o++) {
+		struct grade_trace_step *s = o >= 0 ? &steps[o] : &scratch;
 		int a = first[k], b = k + 1 < nsteps ? first[k + 1] - 1 : n - 1;
+		struct slot_text here[VNAMES_SLOTS] = { { 0 } };
 		char t[512];
 
+		memset(&scratch, 0, sizeof(scratch));
 		s->insn = v->lines[path[a]].insn;
 		for (int i = a; i <= b && !s->line; i++)
 			s->line = insn_line(c, path[i], &s->col);
 		if (s->line && vu_line(c, s->line, t, sizeof(t)))
 			snprintf(s->text, sizeof(s->text), "%.*s", (int)sizeof(s->text) - 1, t);
 		s->rejected = k == nsteps - 1;
+		grade_names_step_begin(&names);
 		for (int i = a; i <= b; i++) {
 			const struct vline *l = &v->lines[path[i]];
+
+			if (!(s->rejected && i == b)) {   /* the state before the refused one */
+				grade_names_insn(&names, l->text, s->text);
+				scan_slots(l->state, here);
+				scan_slots(l->state, known);
+			}
 
 			if (s->ninsns < GRADE_TRACE_MAX_INSNS)
 				snprintf(s->insns[s->ninsns++], sizeof(s->insns[0]), "%d: %s", l->insn,
@@ -159,8 +233,14 @@ int grade_trace_build(struct vctx *c)
 				snprintf(s->branch, sizeof(s->branch), "%s",
 					 v->lines[path[i + 1]].insn == l->insn + 1 ? "not taken" : "taken");
 		}
-		step_regs(c, s, path, a, b);
+		if (!s->rejected)
+			grade_names_step_end(&names, s->text);
+		if (o < 0)
+			continue;
+		step_regs(c, s, path, a, b, &names);
+		step_stack(s, here, known, &names);
 	}
+	c->d->trace_deadline = c->err == -ETIMEDOUT;
 	c->d->trace = steps;
 	c->d->ntrace = (unsigned)keep;
 	c->d->trace_omitted = (unsigned)(nsteps - keep);
@@ -180,8 +260,10 @@ int grade_trace_render_text(const struct grade_diag *d, int color, struct buf *o
 	for (unsigned i = 0; i < d->ntrace; i++)
 		for (int l = d->trace[i].line, k = 1; l >= 10; l /= 10)
 			w = ++k > w ? k : w;
-	err = buf_addf(out, "what the verifier saw, on the path to the rejection (%u step%s%s):\n",
-		       d->ntrace + d->trace_omitted, d->ntrace + d->trace_omitted == 1 ? "" : "s",
+	err = buf_addf(out, "what the verifier saw, %s (%u step%s%s):\n", d->trace_deadline ?
+		       "on the path it was walking when loading ran out of time" :
+		       "on the path to the rejection", d->ntrace + d->trace_omitted,
+		       d->ntrace + d->trace_omitted == 1 ? "" : "s",
 		       d->trace_omitted ? ", the last shown" : "");
 	for (unsigned i = 0; i < d->ntrace && !err; i++) {
 		const struct grade_trace_step *s = &d->trace[i];
@@ -198,15 +280,23 @@ int grade_trace_render_text(const struct grade_diag *d, int color, struct buf *o
 			bool last = s->rejected && k + 1 == s->ninsns && !s->more_insns;
 
 			err = buf_addf(out, "%s%*s |%s   %s%s%s%s\n", bold, w, "", reset,
-				       last ? red : dim, s->insns[k], last ? "   <- refused here" : "",
+				       last ? red : dim, s->insns[k], !last ? "" : d->trace_deadline ?
+				       "   <- here when time ran out" : "   <- refused here",
 				       reset);
 		}
 		if (!err && s->more_insns)
 			err = buf_addf(out, "%s%*s |%s   %s... %u more%s\n", bold, w, "", reset, dim,
 				       s->more_insns, reset);
 		for (unsigned k = 0; k < s->nregs && !err; k++)
-			err = buf_addf(out, "%s%*s |%s     %s = %s\n", bold, w, "", reset,
-				       s->regs[k].name, s->regs[k].state);
+			err = buf_addf(out, "%s%*s |%s     %s%s%s%s = %s\n", bold, w, "", reset,
+				       s->regs[k].name, s->regs[k].var[0] ? " (" : "",
+				       s->regs[k].var, s->regs[k].var[0] ? ")" : "",
+				       s->regs[k].state);
+		for (unsigned k = 0; k < s->nstack && !err; k++)
+			err = buf_addf(out, "%s%*s |%s     %sstack %s%s%s%s = %s%s\n", bold, w, "",
+				       reset, dim, s->stack[k].slot, s->stack[k].var[0] ? " (" : "",
+				       s->stack[k].var, s->stack[k].var[0] ? ")" : "",
+				       s->stack[k].state, reset);
 	}
 	return err;
 }

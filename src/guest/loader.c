@@ -268,31 +268,57 @@ int guest_loader_open(const void *obj, size_t len, int log_level2, struct guest_
 
 /* The load deadline.  The verifier checks for a pending signal at every instruction and then
  * gives up with EAGAIN; libbpf retries EAGAIN a few times, so once the deadline passed the timer
- * keeps firing (every LOAD_TICK_US) to cut each retry short.  When the attempt the deadline cut
- * had a log (libbpf's retry with a log after a first failure), that log is in the buffer when
- * the handler runs after its bpf() returned: the handler keeps a copy, before a retry
- * overwrites it.  Without one, the grader finds the loops in the source. */
+ * keeps firing (every LOAD_TICK_US) to cut each retry short.  The attempt the deadline cuts
+ * usually has no log (libbpf asks for one only after a first failure), and the retry with a log
+ * is cut within a tick, before it logged more than the program's first instruction.  So: the
+ * first time the handler (run when bpf() returns) finds a log, it keeps a copy and lets the
+ * next retry run DOJO_LOAD_LOG_GRACE_MS before cutting it; the log of that one (the kernel
+ * writes it as it goes, and at level 1 it holds the path being walked) is the copy the grader
+ * gets: the loop the verifier was going round, the last steps of its walk.  If that retry
+ * ends by itself within the grace (the verifier gave up, or accepted), its own result stands.
+ * Without any log, the grader finds the loops in the source. */
 #define LOAD_TICK_US 2000
 
-static volatile sig_atomic_t load_expired;
+enum { GRACE_NONE, GRACE_RUNNING, GRACE_DONE };
+
+static volatile sig_atomic_t load_expired, load_grace;
 static const char *load_log;      /* the programs' shared log buffer */
 static char *load_saved;          /* its copy at the deadline, DOJO_MAX_VERIFIER_LOG bytes */
 static volatile sig_atomic_t load_saved_len;
 
-static void on_load_deadline(int sig)
+static void save_log(void)
 {
 	size_t n = 0;
 
-	(void)sig;
-	load_expired = 1;
-	if (load_saved_len || !load_saved || !load_log[0])
-		return;
 	while (n < DOJO_MAX_VERIFIER_LOG - 1 && load_log[n]) {
 		load_saved[n] = load_log[n];
 		n++;
 	}
 	load_saved[n] = 0;
 	load_saved_len = (sig_atomic_t)n;
+}
+
+static void on_load_deadline(int sig)
+{
+	struct itimerval grace = {
+		.it_value = { .tv_sec = DOJO_LOAD_LOG_GRACE_MS / 1000,
+			      .tv_usec = (DOJO_LOAD_LOG_GRACE_MS % 1000) * 1000 },
+		.it_interval = { .tv_usec = LOAD_TICK_US },
+	};
+	int saved = errno;
+
+	(void)sig;
+	load_expired = 1;
+	if (!load_saved || !load_log[0] || load_grace == GRACE_DONE)
+		return;
+	save_log();
+	if (load_grace == GRACE_NONE) {
+		load_grace = GRACE_RUNNING;
+		(void)setitimer(ITIMER_REAL, &grace, NULL);
+	} else {
+		load_grace = GRACE_DONE;
+	}
+	errno = saved;
 }
 
 static int arm_load_deadline(unsigned ms, struct sigaction *old)
@@ -304,6 +330,7 @@ static int arm_load_deadline(unsigned ms, struct sigaction *old)
 	};
 
 	load_expired = 0;
+	load_grace = GRACE_NONE;
 	load_saved_len = 0;
 	sigemptyset(&sa.sa_mask);
 	if (sigaction(SIGALRM, &sa, old))
@@ -353,7 +380,8 @@ int guest_loader_load(struct guest_loader *l, unsigned timeout_ms)
 				}
 			}
 		}
-		if (load_expired) {
+		/* within the grace, a retry that ended by itself (not cut) says its own result */
+		if (load_expired && (load_grace != GRACE_RUNNING || err == -EAGAIN)) {
 			/* the host's grader explains it from the log the verifier had written */
 			err = load_failed(-ETIMEDOUT, name, load_saved, (size_t)load_saved_len,
 					  "loading took longer than %u ms: the verifier was still "

@@ -76,12 +76,13 @@ static json_t *span_json(const struct grade_span *s)
 			 "col", s->col, "end_col", s->end_col, "label", jsonx_str(s->label));
 }
 
-/* One step of the trace: {line, col?, insn, text, insns, regs?, branch?, rejected?}. */
+/* One step of the trace: {line, col?, insn, text, insns, regs?, vars?, stack?, branch?,
+ * rejected?}. */
 static json_t *step_json(const struct grade_trace_step *s)
 {
 	json_t *o = json_pack("{s:i, s:i, s:o, s:[]}", "line", s->line, "insn", s->insn,
 			      "text", jsonx_str(s->text), "insns");
-	json_t *insns = o ? json_object_get(o, "insns") : NULL, *regs = NULL;
+	json_t *insns = o ? json_object_get(o, "insns") : NULL, *regs = NULL, *vars, *stack = NULL;
 
 	for (unsigned k = 0; insns && k < s->ninsns && k < GRADE_TRACE_MAX_INSNS; k++)
 		json_array_append_new(insns, jsonx_str(s->insns[k]));
@@ -93,6 +94,23 @@ static json_t *step_json(const struct grade_trace_step *s)
 		json_object_set_new(o, "regs", regs);
 	for (unsigned k = 0; regs && k < s->nregs && k < GRADE_TRACE_MAX_REGS; k++)
 		json_object_set_new(regs, s->regs[k].name, jsonx_str(s->regs[k].state));
+	vars = NULL;
+	for (unsigned k = 0; o && k < s->nregs && k < GRADE_TRACE_MAX_REGS; k++)
+		if (s->regs[k].var[0] && (vars || (vars = json_object())))
+			json_object_set_new(vars, s->regs[k].name, jsonx_str(s->regs[k].var));
+	if (vars)
+		json_object_set_new(o, "vars", vars);
+	if (o && s->nstack && (stack = json_array()))
+		json_object_set_new(o, "stack", stack);
+	for (unsigned k = 0; stack && k < s->nstack && k < GRADE_TRACE_MAX_SLOTS; k++) {
+		json_t *slot = json_pack("{s:s, s:o}", "slot", s->stack[k].slot, "state",
+					 jsonx_str(s->stack[k].state));
+
+		if (slot && s->stack[k].var[0])
+			json_object_set_new(slot, "var", jsonx_str(s->stack[k].var));
+		if (slot)
+			json_array_append_new(stack, slot);
+	}
 	if (o && s->branch[0])
 		json_object_set_new(o, "branch", jsonx_str(s->branch));
 	if (o && s->rejected)
@@ -116,6 +134,8 @@ json_t *pipeline_diag_json(const struct grade_diag *d)
 		      "help", jsonx_str(d->help), "notes", notes,
 		      "raw_log", jsonx_string(d->raw_log ? d->raw_log : "", d->raw_log_len),
 		      "verifier_trace", trace, "verifier_trace_omitted", (int)d->trace_omitted);
+	if (o && d->trace_deadline)
+		json_object_set_new(o, "verifier_trace_deadline", json_true());
 	return o;
 }
 
