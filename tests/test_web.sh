@@ -1,7 +1,8 @@
 #!/bin/bash
 # test_web.sh: the web app in a real browser: starts `bpfdojo serve` (host sandbox, loopback,
 # a free port, the built build/web) and drives Debian's chromium with puppeteer-core
-# (web/test/browser.mjs); then the Playground (web/test/play.mjs) against a server in the
+# (web/test/browser.mjs), every exercise's starter and solution through the TCC worker
+# (web/test/checker.mjs); then the Playground (web/test/play.mjs) against a server in the
 # micro-VM sandbox, the only one that serves it.  Needs root, chromium and node.  Screenshots
 # go to build/web-shots/.  Usage: test_web.sh <bpfdojo binary> <build dir>
 set -u
@@ -46,6 +47,9 @@ tally() {
 if serve host --sandbox host --runs 1; then
 	node web/test/browser.mjs "http://127.0.0.1:$PORT" exercises "$BUILD/web-shots" 2>&1 | tee "$TMP/browser.out"
 	tally "$TMP/browser.out" "${PIPESTATUS[0]}"
+	# every starter and solution, through the site's TCC worker (web/test/checker.mjs)
+	node web/test/checker.mjs "http://127.0.0.1:$PORT" exercises 2>&1 | tee "$TMP/checker.out"
+	tally "$TMP/checker.out" "${PIPESTATUS[0]}"
 	kill -TERM $SPID; wait $SPID 2>/dev/null; SPID=""
 else
 	F=$((F + 1))

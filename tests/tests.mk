@@ -26,17 +26,24 @@ $(TEST_EVENTS): $(call objs,tests/test_events.c $(HOST_LIB_SRCS),asan) $(EXERCIS
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
 
+# dojo-dns's message codec (src/guest/dns/dns.c; pure)
+TEST_DNS := $(BUILD)/test/test_dns
+$(TEST_DNS): $(call objs,tests/test_dns.c src/guest/dns/dns.c,asan)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ -o $@
+
 # Each command is one shell word, run by tests/run-all.sh with sh -c; single-quote the ones that
 # name an absolute path with $(call shabs,...), so $$PWD is expanded (and quoted) there.
 # The CLI tests run the sanitizer build of the CLI: it finds build/include and the agent
 # through BPFDOJO_HOME.
 CHECK_DEPS := all exercises-bpf $(EXERCISES_TABLE) $(TEST_FRAME) $(TEST_GUEST_CHAN) $(BUILD)/test/test_exercises-asan $(BUILD)/test/test_grade-asan \
 	      $(GRADE_FIXTURE) $(TEST_COMPILE) $(TEST_COMPILE_SERVER) $(ZYGOTE_SO) $(TEST_SANDBOX) $(SANDBOX_FIXTURES) \
-	      $(TEST_EVENTS) $(TEST_PIPELINE) $(TEST_SERVER_UNIT) \
+	      $(TEST_EVENTS) $(TEST_PIPELINE) $(TEST_SERVER_UNIT) $(TEST_DNS) \
 	      $(TEST_VERIFIER) $(TEST_VERIFIER_LOG) $(BUILD)/bin/bpfdojo-asan $(TEST_VM) $(VM_FAULT_INITRAMFS) $(TEST_BROKER) \
 	      $(CHECKER_NODE) $(CHECKER_WASM)
 CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_GUEST_CHAN)" \
+	      "$(TEST_DNS)" \
 	      "$(BUILD)/test/test_exercises-asan exercises $(EXERCISES_TABLE)" \
 	      "$(BUILD)/test/test_grade-asan $(GRADE_FIXTURE)" \
 	      "$(TEST_COMPILE) tests/compile" \

@@ -11,8 +11,9 @@ MKINITRAMFS    := $(TOOLS_BIN)/mkinitramfs
 INITRAMFS      := $(KERNEL_DIR)/initramfs.cpio
 GUEST_MODULES  := virtio_mmio $(EXERCISES_GUEST_MODULES)
 # static binaries the guest's /bin carries: busybox (Debian's busybox-static, in install-deps'
-# PKGS) is the playground's shell; its applets run without links (sh's standalone mode)
-GUEST_BINS     := /bin/busybox
+# PKGS) is the playground's shell; its applets run without links (sh's standalone mode);
+# dojo-dns (src/guest/dns) answers its lookups on 127.0.0.1:53
+GUEST_BINS     := /bin/busybox $(GUEST_DNS)
 
 $(MKINITRAMFS): $(call objs,tools/mkinitramfs.c,obj)
 	@mkdir -p $(dir $@)
@@ -22,8 +23,8 @@ $(MKINITRAMFS): $(call objs,tools/mkinitramfs.c,obj)
 mkinitramfs = $(MKINITRAMFS) -o $(1) --init $(2) --child $(GUEST_CHILD) $(addprefix --bin ,$(GUEST_BINS)) \
 	--modules $(KERNEL_DIR)/modules/$$(cat $(KERNEL_DIR)/VERSION) $(GUEST_MODULES)
 
-# every initramfs carries the child: whoever needs mkinitramfs gets it built first
-$(MKINITRAMFS): | $(GUEST_CHILD)
+# every initramfs carries the child and dojo-dns: whoever needs mkinitramfs gets them built first
+$(MKINITRAMFS): | $(GUEST_CHILD) $(GUEST_DNS)
 
 $(INITRAMFS): $(AGENT) $(GUEST_CHILD) $(MKINITRAMFS) $(KERNEL_STAMP) tools/initramfs.mk $(EXERCISES_NEEDS) $(GUEST_BINS)
 	$(Q)$(call mkinitramfs,$@,$(AGENT))

@@ -60,6 +60,8 @@
 #define DOJO_PLAY_CHUNK           2048u               /* one output frame's bytes at most */
 #define DOJO_PLAY_MAX_RECORDS     256u                /* ring-buffer records forwarded */
 #define DOJO_PLAY_MAX_RECORD_BYTES (128u * 1024)      /* ...their bytes */
+#define DOJO_DNS_MAX_MSG          512u                /* dojo-dns: a query or answer (RFC 1035 UDP) */
+#define DOJO_DNS_DEFAULT_SECONDS  DOJO_PLAY_MAX_SECONDS /* dojo-dns: it exits after this at most */
 #define DOJO_PLAY_MAX_ENTRIES     64u                 /* entries shown per map */
 #define DOJO_PLAY_MAX_SCAN        65536u              /* keys walked per map to count them */
 

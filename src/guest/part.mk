@@ -41,3 +41,11 @@ $(AGENT): $(AGENT_OBJS)
 .PHONY: agent
 agent: $(AGENT) $(GUEST_CHILD)
 all: $(AGENT) $(GUEST_CHILD)
+
+# dojo-dns (src/guest/dns): the playground guest's DNS responder on 127.0.0.1:53, static, in
+# the initramfs's /bin (GUEST_BINS, tools/initramfs.mk)
+GUEST_DNS := $(BUILD)/bin/dojo-dns
+$(GUEST_DNS): $(call objs,src/guest/dns/main.c src/guest/dns/dns.c,obj)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -static $(CFLAGS) $^ -o $@
+all: $(GUEST_DNS)

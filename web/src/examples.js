@@ -211,7 +211,7 @@ int BPF_PROG(on_udp_send, struct sock *sk, struct msghdr *msg, size_t len)
 		__sync_fetch_and_add(n, len);
 	else
 		bpf_map_update_elem(&bytes_to_port, &port, &(u64){ len }, BPF_ANY);
-	bpf_printk("udp: %zu bytes to port %u", len, port);
+	bpf_printk("udp: %lu bytes to port %u", len, port);   // bpf_printk has no %z
 	return 0;
 }
 
@@ -221,7 +221,9 @@ char LICENSE[] SEC("license") = "GPL";
   {
     id: 'dns',
     title: 'Look up a name (DNS)',
-    command: 'nslookup -timeout=1 -retry=1 bpfdojo.test 127.0.0.1',
+    // dojo-dns: the guest's own resolver on 127.0.0.1:53 (docs/sandbox.md); it is listening
+    // when it returns, and answers any name with an address made from the name (10.x.y.z)
+    command: 'dojo-dns && nslookup -timeout=1 -retry=1 bpfdojo.test 127.0.0.1',
     seconds: 3,
     program: `// UDP datagrams sent (fentry on the kernel's udp_sendmsg): bytes per destination port in a
 // hash map, and a printk line per datagram.
@@ -252,7 +254,7 @@ int BPF_PROG(on_udp_send, struct sock *sk, struct msghdr *msg, size_t len)
 		__sync_fetch_and_add(n, len);
 	else
 		bpf_map_update_elem(&bytes_to_port, &port, &(u64){ len }, BPF_ANY);
-	bpf_printk("udp: %zu bytes to port %u", len, port);
+	bpf_printk("udp: %lu bytes to port %u", len, port);   // bpf_printk has no %z
 	return 0;
 }
 

@@ -111,6 +111,16 @@ try {
     ok((await text('.run-status')) === 'finished', `${id}: finished (${await text('.run-status')})`);
     ok(!/could not attach/.test(await text('#results')), `${id}: every program attached`);
     ok((await page.$$('table.maptable tbody tr')).length >= 1, `${id}: its maps are shown`);
+    if (id === 'dns') {   // dojo-dns answered: nslookup prints the address, the program saw port 53
+      const out = await text('.res.output');
+      ok(/dojo-dns: bpfdojo\.test -> 10\.97\.2\.93/.test(out) && /Name:\s*bpfdojo\.test\s*Address:\s*10\.97\.2\.93/.test(out),
+        `dns: the local resolver answered the lookup (${out.slice(0, 300)})`);
+      const ports = await page.$$eval('table.maptable[data-map="bytes_to_port"] tbody tr', (rows) =>
+        rows.map((r) => r.children[0].textContent.trim()));
+      ok(ports.includes('53'), `dns: the program saw the query to port 53 (${ports})`);
+      const pk = await text('.res.printk');
+      ok(/udp: \d+ bytes to port 53/.test(pk), `dns: and printed it (${pk.slice(0, 300)})`);
+    }
   }
 
   // the checker's markers work here too (no exercise: TCC, or the server's clang)
