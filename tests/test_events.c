@@ -118,6 +118,9 @@ static const struct row rows[] = {
 	  "{\"event\":\"stats\",\"program\":\"on_open\",\"run_cnt\":12,\"run_time_ns\":3400}" },
 	{ EV(DROPPED, .dropped = { "printk", 90, 4000 }),
 	  "{\"event\":\"dropped\",\"what\":\"printk\",\"count\":90,\"bytes\":4000}" },
+	{ EV(RING, .ring = { "events", "ringbuf", 4096, 12, 3, 0, 1, 16, 640, 656 }),
+	  "{\"event\":\"ring\",\"map\":\"events\",\"type\":\"ringbuf\",\"size\":4096,\"records\":12,"
+	  "\"dropped\":3,\"lost\":0,\"pending\":16,\"consumer_pos\":640,\"producer_pos\":656}" },
 	{ EV(DONE, .done = { 50, 40, 12, 120, 0, 310 }),
 	  "{\"event\":\"done\",\"compile_ms\":50,\"start_ms\":40,\"load_ms\":12,\"run_ms\":120,"
 	  "\"grade_ms\":0,\"total_ms\":310}" },
@@ -125,6 +128,10 @@ static const struct row rows[] = {
 
 /* Rows that are not the first of their kind: other shapes of the same event. */
 static const struct row more[] = {
+	/* a perf event array has no positions */
+	{ EV(RING, .ring = { "samples", "perf_event_array", 32768, 5, 0, 7 }),
+	  "{\"event\":\"ring\",\"map\":\"samples\",\"type\":\"perf_event_array\",\"size\":32768,"
+	  "\"records\":5,\"dropped\":0,\"lost\":7}" },
 	{ EV(VERIFIER, .prog = { .program = "p", .error = -13, .message = "m", .log = "", .log_len = 0,
 				 .diagnosis = &tdiag, .diagnosis_text = "d", .trace_text = "t" }),
 	  "{\"event\":\"verifier\",\"program\":\"p\",\"error\":-13,\"message\":\"m\",\"log\":\"\","

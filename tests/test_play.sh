@@ -1,8 +1,8 @@
 #!/bin/sh
-# test_play.sh: `bpfdojo play` in the micro-VM, two runs (TCG is slow): tests/play/trace.bpf.c
+# test_play.sh: `bpfdojo play` in the micro-VM, three runs (TCG is slow): tests/play/trace.bpf.c
 # (no dojo.h, a hash map, a per-CPU array, a ring buffer, printk, one program that cannot
 # attach) against `cat /etc/hostname`; tests/play/flood.bpf.c (dojo.h, a record and a line per
-# system call) against a workload that never ends.  Checks the decoded JSON stream with jq.
+# system call) against a workload that never ends; tests/play/perf.bpf.c (a perf event array).  Checks the decoded JSON stream with jq.
 # Usage: test_play.sh <bpfdojo binary>
 set -u
 BIN=$1
@@ -33,6 +33,8 @@ check "trace: the pid that opened /etc/hostname is in the map" '([.[] | select(.
 check "trace: per-CPU values and their sum" 'any(.[] | select(.event == "map" and .map == "calls" and .type == "percpu_array") | .items[]; .key == "0" and (.cpus | length) >= 1 and .sum == ([.cpus[] | tonumber] | add) and .sum >= 1 and .value == (.sum | tostring))'
 check "trace: the maps come after the workload" '(map(.event) | index("workload_done")) < (map(.event) | index("map"))'
 check "trace: bpf_stats" 'any(.[]; .event == "stats" and .program == "on_openat" and .run_cnt >= 1 and .run_time_ns > 0)'
+check "trace: the ring buffer's statistics, all read" '[.[] | select(.event == "ring" and .map == "events")][0] | .type == "ringbuf" and .size == 4096 and .records >= 1 and .dropped == 0 and .pending == 0 and .producer_pos == .consumer_pos and .producer_pos >= .records * 52'
+check "trace: the statistics after the maps" '(map(.event) | rindex("map")) < (map(.event) | index("ring"))'
 check "trace: no verdict, done last" '(map(select(.event == "verdict")) | length) == 0 and .[-1].event == "done"'
 
 OUT=$TMP/flood.json
@@ -44,7 +46,15 @@ check "flood: records capped and counted" '([.[] | select(.event == "debug")] | 
 check "flood: printk capped and counted" '([.[] | select(.event == "printk")] | length) <= 256 and any(.[]; .event == "dropped" and .what == "printk" and .count > 0)'
 check "flood: stdout capped and counted" '([.[] | select(.event == "output")] | length) <= 128 and any(.[]; .event == "dropped" and .what == "stdout" and .count > 0)'
 check "flood: the results so far: the map" 'any(.[]; .event == "map" and .map == "per_syscall" and .entries >= 1 and (.items | length) >= 1)'
+check "flood: the ring buffer's statistics count what the cap dropped" 'any(.[]; .event == "ring" and .map == "dojo_events" and .records == 256 and .dropped > 0)'
 check "flood: done last" '.[-1].event == "done"'
+
+OUT=$TMP/perf.json
+"$BIN" play tests/play/perf.bpf.c --run 'cat /etc/hostname' --json >"$OUT" 2>"$TMP/err"
+status $? 0 "perf: a perf event array"
+check "perf: a sample decoded by BTF, padded by the kernel" 'any(.[]; .event == "record" and .map == "samples" and .type == "struct opened" and .size == 36 and (.value | test("\\.comm = \"cat\"")))'
+check "perf: every sample, from the first" '[.[] | select(.event == "record") | .value | capture("calls = (?<n>[0-9]+)").n | tonumber] | (.[0] == 1) and (. == sort)'
+check "perf: its statistics" 'any(.[]; .event == "ring" and .map == "samples" and .type == "perf_event_array" and .size > 0 and .records >= 1 and .dropped == 0 and .lost == 0 and (has("pending") | not))'
 
 OUT=$TMP/none
 "$BIN" play tests/play/trace.bpf.c --sandbox host >"$OUT" 2>&1

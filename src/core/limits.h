@@ -56,7 +56,8 @@
 #define DOJO_PLAY_MAX_PRINTK_LINES 256u               /* ...and lines */
 #define DOJO_PLAY_CHUNK           2048u               /* one output frame's bytes at most */
 #define DOJO_PLAY_MAX_RECORDS     256u                /* ring-buffer records forwarded */
-#define DOJO_PLAY_MAX_RECORD_BYTES (128u * 1024)      /* ...their bytes */
+#define DOJO_PLAY_MAX_RECORD_BYTES (128u * 1024)      /* ...their bytes (ring buffers and perf event arrays together) */
+#define DOJO_PLAY_PERF_PAGES      8u                  /* a perf event array's buffer per CPU, in pages */
 #define DOJO_PLAY_MAX_ENTRIES     64u                 /* entries shown per map */
 #define DOJO_PLAY_MAX_SCAN        65536u              /* keys walked per map to count them */
 

@@ -27,6 +27,7 @@ static const char *const event_names[PIPELINE_EV_KINDS] = {
 	[PIPELINE_EV_MAP] = "map",
 	[PIPELINE_EV_STATS] = "stats",
 	[PIPELINE_EV_DROPPED] = "dropped",
+	[PIPELINE_EV_RING] = "ring",
 };
 
 const char *pipeline_event_name(enum pipeline_event_kind kind)
@@ -203,6 +204,19 @@ static json_t *play_json(const struct pipeline_event *ev)
 	case PIPELINE_EV_DROPPED:
 		return json_pack("{s:s, s:i, s:I}", "what", ev->u.dropped.what,
 				 "count", ev->u.dropped.count, "bytes", (json_int_t)ev->u.dropped.bytes);
+	case PIPELINE_EV_RING: {
+		json_t *o = json_pack("{s:o, s:s, s:I, s:i, s:i, s:I}",
+				      "map", jsonx_str(ev->u.ring.map), "type", ev->u.ring.type,
+				      "size", (json_int_t)ev->u.ring.size, "records", ev->u.ring.records,
+				      "dropped", ev->u.ring.dropped, "lost", (json_int_t)ev->u.ring.lost);
+
+		if (o && ev->u.ring.has_pos)
+			json_object_update_new(o, json_pack("{s:I, s:I, s:I}",
+					       "pending", (json_int_t)ev->u.ring.pending,
+					       "consumer_pos", (json_int_t)ev->u.ring.consumer_pos,
+					       "producer_pos", (json_int_t)ev->u.ring.producer_pos));
+		return o;
+	}
 	default:
 		return NULL;
 	}

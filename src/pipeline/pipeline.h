@@ -21,7 +21,7 @@
  *
  *     compiling, (compile_error | compiled), [starting, log*, (verifier | loaded,
  *     (attached | attach_failed)*, (record | debug | submit | printk | output)*,
- *     workload_done, dropped*, map*, stats*)], done */
+ *     workload_done, dropped*, map*, ring*, stats*)], done */
 #ifndef DOJO_PIPELINE_H
 #define DOJO_PIPELINE_H
 
@@ -67,10 +67,11 @@ enum pipeline_event_kind {
 	PIPELINE_EV_DONE,
 	PIPELINE_EV_OUTPUT,         /* playground: the workload's stdout or stderr */
 	PIPELINE_EV_PRINTK,         /* playground: one bpf_printk line */
-	PIPELINE_EV_RECORD,         /* playground: one ring-buffer record */
+	PIPELINE_EV_RECORD,         /* playground: one ring-buffer or perf-event-array record */
 	PIPELINE_EV_MAP,            /* playground: one map's contents after the workload */
 	PIPELINE_EV_STATS,          /* playground: one program's run count and time */
 	PIPELINE_EV_DROPPED,        /* playground: what a cap left out */
+	PIPELINE_EV_RING,           /* playground: a ring buffer's or perf event array's statistics */
 	PIPELINE_EV_KINDS           /* how many kinds there are */
 };
 
@@ -159,10 +160,18 @@ struct pipeline_event {
 			unsigned long long run_cnt, run_time_ns;
 		} stats;
 		struct {                        /* DROPPED */
-			const char *what;       /* "stdout", "stderr", "printk", "records" */
+			const char *what;       /* "stdout", "stderr", "printk", "records", "lost" */
 			unsigned count;
 			unsigned long long bytes;
 		} dropped;
+		struct {                        /* RING */
+			const char *map, *type;  /* "ringbuf", "perf_event_array" */
+			unsigned long long size;
+			unsigned records, dropped;
+			unsigned long long lost;
+			int has_pos;             /* ring buffers: the next three are known */
+			unsigned long long pending, consumer_pos, producer_pos;
+		} ring;
 		struct {                        /* DONE: per-phase wall-clock times */
 			unsigned compile_ms;    /* the compile */
 			unsigned start_ms;      /* the guest made ready (restore), overlapping the compile */

@@ -75,6 +75,7 @@ struct sandbox_msg {
 		struct proto_play_entry play_entry;       /* FRAME_PLAY_ENTRY */
 		struct proto_play_stats play_stats;       /* FRAME_PLAY_STATS */
 		struct proto_play_dropped play_dropped;   /* FRAME_PLAY_DROPPED */
+		struct proto_play_ring play_ring;         /* FRAME_PLAY_RING */
 	} u;
 };
 
