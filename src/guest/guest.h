@@ -108,6 +108,9 @@ int guest_rings_send_stats(struct guest_rings *r, struct guest_chan *c);
 /* Perf samples the kernel lost, all perf event arrays together (NULL: 0). */
 uint64_t guest_rings_lost(const struct guest_rings *r);
 void guest_rings_free(struct guest_rings *r);
+/* JOB_XLATED (xlated.c): one XLATED frame per loaded program of @obj (a program whose info
+ * cannot be read gets a LOG instead).  0 or the channel's error. */
+int guest_send_xlated(struct guest_chan *c, struct bpf_object *obj);
 #define GUEST_BUSYBOX "/bin/busybox"       /* the playground's shell, in the initramfs */
 
 /* Prepare the process's world: see env.c for the list per mode.  0 or a negative errno with

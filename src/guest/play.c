@@ -348,6 +348,8 @@ int guest_play(struct guest_chan *c, const struct proto_play *job)
 	/* the buffers before the programs run: a sample sent to a perf event array whose CPU
 	 * has no reader yet is lost without a count */
 	p.obj = guest_loader_object(l);
+	if ((job->job.flags & JOB_XLATED) && (rc = guest_send_xlated(c, p.obj)))
+		goto out;
 	rc = guest_rings_open(p.obj, on_record, &p, &rb, &failed);
 	if (rc) {
 		rc = guest_send_error(c, rc, "cannot read %s%s: %s", failed ? "map " : "the event buffers",

@@ -28,6 +28,7 @@ static const char *const event_names[PIPELINE_EV_KINDS] = {
 	[PIPELINE_EV_STATS] = "stats",
 	[PIPELINE_EV_DROPPED] = "dropped",
 	[PIPELINE_EV_RING] = "ring",
+	[PIPELINE_EV_XLATED] = "xlated",
 };
 
 const char *pipeline_event_name(enum pipeline_event_kind kind)
@@ -222,6 +223,45 @@ static json_t *play_json(const struct pipeline_event *ev)
 	}
 }
 
+/* An XLATED listing: {program, insns, jited_bytes, truncated, lines: [{line, col, file,
+ * text, insns: [...], jit_bytes, jit?}], text?}. */
+static json_t *xlated_json(const struct pipeline_event *ev)
+{
+	const struct grade_xlated *x = ev->u.xlated.x;
+	json_t *lines = json_array(), *o;
+
+	for (unsigned i = 0; x && lines && i < x->nlines; i++) {
+		const struct grade_xlated_line *l = &x->lines[i];
+		json_t *insns = json_array(), *lo;
+
+		for (unsigned k = 0; insns && k < l->ninsns; k++)
+			json_array_append_new(insns, jsonx_str(x->insns[l->first + k]));
+		lo = json_pack("{s:i, s:i, s:o, s:o, s:o, s:i}", "line", l->line, "col", l->col,
+			       "file", jsonx_str(l->file), "text", jsonx_str(l->text),
+			       "insns", insns ? insns : json_null(), "jit_bytes", l->jit_len);
+		if (lo && l->jit_len) {
+			char hex[3 * DOJO_XLATED_JIT_SHOWN + 1] = "";
+			size_t n = 0;
+
+			for (unsigned k = 0; k < l->jit_len && k < DOJO_XLATED_JIT_SHOWN; k++)
+				n += (size_t)snprintf(hex + n, sizeof(hex) - n, "%s%02x", k ? " " : "",
+						      x->jited[l->jit_off + k]);
+			json_object_set_new(lo, "jit", jsonx_str(hex));
+		}
+		json_array_append_new(lines, lo);
+	}
+	if (!x || !lines) {
+		json_decref(lines);
+		return NULL;
+	}
+	o = json_pack("{s:o, s:i, s:I, s:b, s:o}", "program", jsonx_str(x->prog),
+		      "insns", x->ninsns, "jited_bytes", (json_int_t)x->jited_len,
+		      "truncated", x->truncated, "lines", lines);
+	if (o && ev->u.xlated.text)
+		json_object_set_new(o, "text", jsonx_str(ev->u.xlated.text));
+	return o;
+}
+
 /* The fields of @ev, without "event". */
 static json_t *fields_json(const struct pipeline_event *ev)
 {
@@ -285,6 +325,8 @@ static json_t *fields_json(const struct pipeline_event *ev)
 				 "status", ev->u.workload_done.status);
 	case PIPELINE_EV_VERDICT:
 		return verdict_json(ev);
+	case PIPELINE_EV_XLATED:
+		return xlated_json(ev);
 	case PIPELINE_EV_DONE:
 		return json_pack("{s:i, s:i, s:i, s:i, s:i, s:i}",
 				 "compile_ms", ev->u.done.compile_ms, "start_ms", ev->u.done.start_ms,

@@ -1,0 +1,69 @@
+/* xlated.h: a loaded program as the kernel runs it, for a learner: each xlated instruction as
+ * text (bpf_insn.c) under the source line it came from, and the JITed bytes of that line
+ * (xlated.c).  Built on the host from an XLATED message (core/proto.h) and the object's BTF,
+ * which holds the source lines the line info points at. */
+#ifndef DOJO_GRADE_XLATED_H
+#define DOJO_GRADE_XLATED_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "core/buf.h"
+#include "core/limits.h"
+#include "core/proto.h"
+#include "grade.h"
+
+struct bpf_insn;
+
+/* The name of a helper ('h', @v the call's imm as the kernel dumps it) or a map ('m', @v its
+ * id); NULL when not known. */
+typedef const char *(*grade_insn_name_fn)(void *ctx, int kind, long long v);
+
+/* One instruction at @in (@left instructions remain, from @in on) as text into @out (@cap
+ * bytes, always NUL-terminated when @cap > 0).  Returns how many instructions it took: 2 for
+ * a 64-bit load of a constant or a map, else 1; 0 when @left or @cap is 0.  @names may be
+ * NULL (helpers then show as their dumped imm, maps as their id). */
+int grade_insn_print(const struct bpf_insn *in, size_t left, grade_insn_name_fn names,
+		     void *ctx, char *out, size_t cap);
+
+#define GRADE_XLATED_INSN_TEXT 112   /* one instruction's text, "123: r1 = ..." */
+
+/* One source line (a run of line info with the same line) and its instructions. */
+struct grade_xlated_line {
+	int line, col;                 /* 0: instructions before the first line info */
+	char file[DOJO_MAX_FILENAME];  /* the file's base name, "" unknown */
+	char text[160];                /* the source line, leading blanks cut, "" unknown */
+	unsigned first, ninsns;        /* x->insns[first .. first + ninsns) */
+	int64_t jit_off;               /* where its JITed code starts in x->jited, -1 unknown */
+	unsigned jit_len;              /* its JITed bytes */
+};
+
+struct grade_xlated {
+	char prog[PROTO_NAME_MAX];
+	char (*insns)[GRADE_XLATED_INSN_TEXT];  /* "<index>: <text>", in order */
+	uint32_t *insn_idx;            /* each one's xlated index (ld_imm64 takes two) */
+	unsigned ninsns;
+	struct grade_xlated_line *lines;
+	unsigned nlines;
+	uint8_t *jited;                /* the JITed image (host architecture machine code) */
+	size_t jited_len;
+	int truncated;                 /* over DOJO_MAX_XLATED_INSNS: the tail was not sent */
+};
+
+/* Build the listing of @m with the object's @btf (NULL: no file names).  A line of the file
+ * @filename is shown from @source (@len bytes; clang fed from stdin leaves BTF's line text
+ * empty), a line of another file (a header) from BTF when it has it.  0 with *out set (free it with grade_xlated_free()), -EPROTO when @m's arrays are
+ * malformed (sizes that are not whole records, line info out of order or past the end), or
+ * -ENOMEM. */
+int grade_xlated_new(const struct grade_btf *btf, const struct proto_xlated *m,
+		     const char *source, size_t len, const char *filename,
+		     struct grade_xlated **out);
+void grade_xlated_free(struct grade_xlated *x);
+
+/* The listing for a terminal (ANSI colours with @color), at most DOJO_XLATED_MAX_TEXT bytes:
+ * a header, each source line, its instructions and (DOJO_XLATED_JIT_SHOWN at most) JITed bytes
+ * as hex; no BPF or x86 disassembler for the JIT is available in C on Debian 12 (capstone 4
+ * has no BPF and is not linked), so JITed code is shown as bytes.  0, or -E2BIG when cut (what
+ * fit is in @out, with a line saying so), or -ENOMEM. */
+int grade_xlated_render_text(const struct grade_xlated *x, int color, struct buf *out);
+
+#endif
