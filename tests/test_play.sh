@@ -2,7 +2,8 @@
 # test_play.sh: `bpfdojo play` in the micro-VM, three runs (TCG is slow): tests/play/trace.bpf.c
 # (no dojo.h, a hash map, a per-CPU array, a ring buffer, printk, one program that cannot
 # attach) against `cat /etc/hostname`; tests/play/flood.bpf.c (dojo.h, a record and a line per
-# system call) against a workload that never ends; tests/play/perf.bpf.c (a perf event array).  Checks the decoded JSON stream with jq.
+# system call) against a workload that never ends; tests/play/perf.bpf.c (a perf event array,
+# with --xlated).  Checks the decoded JSON stream with jq.
 # Usage: test_play.sh <bpfdojo binary>
 set -u
 BIN=$1
@@ -50,10 +51,14 @@ check "flood: the ring buffer's statistics count what the cap dropped" 'any(.[];
 check "flood: done last" '.[-1].event == "done"'
 
 OUT=$TMP/perf.json
-"$BIN" play tests/play/perf.bpf.c --run 'cat /etc/hostname' --json >"$OUT" 2>"$TMP/err"
+"$BIN" play tests/play/perf.bpf.c --run 'cat /etc/hostname' --xlated --json >"$OUT" 2>"$TMP/err"
 status $? 0 "perf: a perf event array"
 check "perf: a sample decoded by BTF, padded by the kernel" 'any(.[]; .event == "record" and .map == "samples" and .type == "struct opened" and .size == 36 and (.value | test("\\.comm = \"cat\"")))'
 check "perf: every sample, from the first" '[.[] | select(.event == "record") | .value | capture("calls = (?<n>[0-9]+)").n | tonumber] | (.[0] == 1) and (. == sort)'
+check "perf --xlated: one listing, after loading and before attaching" '(map(.event) | index("loaded")) < (map(.event) | index("xlated")) and (map(.event) | index("xlated")) < (map(.event) | index("attached")) and ([.[] | select(.event == "xlated")] | length) == 1'
+check "perf --xlated: each source line with its own instructions" '[.[] | select(.event == "xlated")][0] | .program == "on_openat" and .insns > 5 and .truncated == false and (.lines | any(.file == "perf.bpf.c" and (.text | test("bpf_get_current_pid_tgid\\(\\)")) and any(.insns[]; test("^[0-9]+: call bpf_get_current_pid_tgid$")))) and (.lines | any((.text | test("bpf_perf_event_output")) and any(.insns[]; test("call bpf_perf_event_output")) and any(.insns[]; test("= map\\[id:[0-9]+ samples\\]")))) and (.lines[-1] | (.text == "return 0;") and (.insns | any(test(": r0 = 0$"))) and (.insns[-1] | test(": exit$")))'
+check "perf --xlated: the JITed bytes per line" '[.[] | select(.event == "xlated")][0] | .jited_bytes > 0 and ([.lines[].jit_bytes] | add) == .jited_bytes and (.lines[0].jit | test("^[0-9a-f]{2}( [0-9a-f]{2})*$"))'
+check "perf --xlated: the terminal text interleaves them" '[.[] | select(.event == "xlated")][0].text | test("\\n *30 \\| return 0;\\n *\\|   [0-9]+: r0 = 0\\n *\\|   [0-9]+: exit\\n")'
 check "perf: its statistics" 'any(.[]; .event == "ring" and .map == "samples" and .type == "perf_event_array" and .size > 0 and .records >= 1 and .dropped == 0 and .lost == 0 and (has("pending") | not))'
 
 OUT=$TMP/none

@@ -80,6 +80,7 @@ static void fill_line(struct grade_xlated_line *l, const struct btf *btf,
 	l->line = (int)BPF_LINE_INFO_LINE_NUM(li->line_col);
 	l->col = (int)BPF_LINE_INFO_LINE_COL(li->line_col);
 	snprintf(l->file, sizeof(l->file), "%s", slash ? slash + 1 : file);
+	l->other_file = s->name && l->file[0] && strcmp(l->file, s->name);
 	if (s->text && (!s->name || !strcmp(l->file, s->name) || !l->file[0]) &&
 	    (own = src_line(s, l->line, &n)))
 		text = own;
@@ -261,9 +262,9 @@ int grade_xlated_render_text(const struct grade_xlated *x, int color, struct buf
 	for (unsigned i = 0; i < x->nlines && !err; i++) {
 		const struct grade_xlated_line *l = &x->lines[i];
 
-		if (l->line && !l->text[0])
-			err = buf_addf(out, "%s%*d |%s %s(%s, line %d)%s\n", bold, w, l->line, reset, dim,
-				       l->file[0] ? l->file : "?", l->line, reset);
+		if (l->line && (l->other_file || !l->text[0]))   /* a header's line: named by file */
+			err = buf_addf(out, "%s%*s |%s %s%s:%d:%s %s\n", bold, w, "", reset, dim,
+				       l->file[0] ? l->file : "?", l->line, reset, l->text);
 		else if (l->line)
 			err = buf_addf(out, "%s%*d |%s %s\n", bold, w, l->line, reset, l->text);
 		else

@@ -31,6 +31,7 @@ int grade_insn_print(const struct bpf_insn *in, size_t left, grade_insn_name_fn 
 struct grade_xlated_line {
 	int line, col;                 /* 0: instructions before the first line info */
 	char file[DOJO_MAX_FILENAME];  /* the file's base name, "" unknown */
+	int other_file;                /* not the learner's file (a header such as dojo.h) */
 	char text[160];                /* the source line, leading blanks cut, "" unknown */
 	unsigned first, ninsns;        /* x->insns[first .. first + ninsns) */
 	int64_t jit_off;               /* where its JITed code starts in x->jited, -1 unknown */
