@@ -500,9 +500,12 @@ static void test_xlated(void)
 	CHECK(x->lines[1].line == 4 && !strcmp(x->lines[1].text, "return x;") &&
 	      x->lines[1].ninsns == 2 && !strcmp(x->insns[3], "3: exit") && x->lines[1].jit_len == 3,
 	      "line 4: return, its exit, the rest of the image");
+	CHECK(x->lines[0].njit == 5 && !strcmp(x->lines[0].jit[4], "+8: (1 bytes not decoded)"),
+	      "bytes the JIT disassembler cannot decode are said so: %u", x->lines[0].njit);
 	buf_init(&b, 1 << 16);
 	CHECK(grade_xlated_render_text(x, 0, &b) == 0 && b.data &&
-	      strstr((char *)b.data, "3 | int x = 1;\n  |   0: r1 = 1\n  |   1: r2 = 2\n  |   jit 9 bytes: 55 48 89 e5 00"),
+	      strstr((char *)b.data, "3 | int x = 1;\n  |   0: r1 = 1\n  |   1: r2 = 2\n  |       jit +0: push rbp\n"
+				     "  |       jit +1: mov rbp, rsp\n  |       jit +4: add byte ptr [rax], al\n"),
 	      "the text interleaves: %s", b.data ? (char *)b.data : "");
 	buf_free(&b);
 	grade_xlated_free(x);

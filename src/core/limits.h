@@ -87,7 +87,7 @@
 #define DOJO_MAX_XLATED_INSNS     4096u               /* xlated instructions (and line infos) sent per program (--xlated, --explain) */
 #define DOJO_MAX_XLATED_JIT       (64u * 1024)        /* JITed bytes sent per program */
 #define DOJO_MAX_XLATED_FUNCS     64u                 /* a program's JITed functions (subprograms) */
-#define DOJO_XLATED_JIT_SHOWN     16u                 /* JITed bytes shown per source line (hex) */
+#define DOJO_XLATED_JIT_INSNS     24u                 /* JITed (x86-64) instructions shown per source line */
 #define DOJO_XLATED_MAX_TEXT      (64u * 1024)        /* one program's listing as terminal text */
 #define DOJO_OBJ_MAX_LINE_INFO    65536u              /* .BTF.ext line-info records read */
 #define DOJO_OBJ_MAX_SYMS         4096u               /* ELF symbols read */

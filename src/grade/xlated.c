@@ -2,6 +2,7 @@
  * image) turned into a listing by source line, and that listing as terminal text; see
  * xlated.h.  Every array from the guest is checked before use: it is untrusted. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,15 +12,54 @@
 #include "xlated.h"
 
 struct names {
-	const char *text;   /* "h <imm> <name>\n" and "m <id> <name>\n" lines */
+	const char *text;   /* "h <imm> <name>\n", "m <id> <name>\n", "b <addr> ...", "j <off> <hex>" */
 	size_t len;
 	char found[PROTO_NAME_MAX * 2];
 };
+
+static const char *lookup(void *ctx, int kind, long long v);
+
+/* The value of the first @kind line whose number is the largest <= @at (LLONG_MAX: any),
+ * its name parsed as hex when @hex; 0 when there is none. */
+static unsigned long long name_num(struct names *n, int kind, long long at, int hex)
+{
+	const char *p = n->text, *end = n->text + n->len;
+	unsigned long long best = 0;
+	long long best_at = 0;
+	int have = 0;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t ll = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		char line[PROTO_NAME_MAX * 2 + 32], name[PROTO_NAME_MAX * 2];
+		long long got;
+		char k;
+
+		if (ll < sizeof(line)) {
+			memcpy(line, p, ll);
+			line[ll] = 0;
+			if (sscanf(line, "%c %lld %127s", &k, &got, name) == 3 && k == kind &&
+			    got <= at && (!have || got > best_at)) {
+				have = 1;
+				best_at = got;
+				best = hex ? strtoull(name, NULL, 16) : (unsigned long long)got;
+			}
+		}
+		p += ll + 1;
+	}
+	return best;
+}
 
 static const char *lookup(void *ctx, int kind, long long v)
 {
 	struct names *n = ctx;
 	const char *p = n->text, *end = n->text + n->len;
+
+	if (kind == 'a') {   /* a JIT call: the helper at address v, as its call imm */
+		unsigned long long base = name_num(n, 'b', LLONG_MAX, 0);
+
+		return base ? lookup(ctx, 'h', (long long)((unsigned long long)v - base)) : NULL;
+	}
 
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -95,6 +135,8 @@ void grade_xlated_free(struct grade_xlated *x)
 		return;
 	free(x->insns);
 	free(x->insn_idx);
+	for (unsigned i = 0; x->lines && i < x->nlines; i++)
+		free(x->lines[i].jit);
 	free(x->lines);
 	free(x->jited);
 	free(x);
@@ -145,6 +187,7 @@ static unsigned text_index(const struct grade_xlated *x, uint32_t insn_off)
 static int build_lines(struct grade_xlated *x, const struct btf *btf, const struct proto_xlated *m,
 		       const struct src *s)
 {
+	struct names nm = { .text = (const char *)m->names, .len = m->names_len };
 	size_t nli = m->lines_len / sizeof(struct bpf_line_info);
 	size_t n = m->insns_len / sizeof(struct bpf_insn);
 	struct bpf_line_info *li = malloc((nli ? nli : 1) * sizeof(*li));
@@ -203,6 +246,21 @@ static int build_lines(struct grade_xlated *x, const struct btf *btf, const stru
 				break;
 			}
 		l->jit_len = l->jit_off >= 0 && jend > l->jit_off ? (unsigned)(jend - l->jit_off) : 0;
+		if (l->jit_len && !(l->jit = calloc(DOJO_XLATED_JIT_INSNS, sizeof(*l->jit)))) {
+			free(li);
+			free(offs);
+			return -ENOMEM;
+		}
+		long long fn_off = (long long)name_num(&nm, 'j', l->jit_off, 0);
+		unsigned long long fn = name_num(&nm, 'j', l->jit_off, 1);
+		uint64_t addr = fn ? fn + (uint64_t)(l->jit_off - fn_off) : 0;
+
+		if (l->jit_len && grade_jit_disasm(x->jited + l->jit_off, l->jit_len, (uint64_t)l->jit_off,
+						   addr, lookup, &nm, l->jit, DOJO_XLATED_JIT_INSNS,
+						   &l->njit, &l->jit_more)) {
+			free(l->jit);
+			l->jit = NULL;
+		}
 	}
 	free(li);
 	free(offs);
@@ -257,7 +315,7 @@ int grade_xlated_render_text(const struct grade_xlated *x, int color, struct buf
 	err = buf_addf(out, "prog '%s' as the kernel runs it: %u instruction%s%s", x->prog,
 		       x->ninsns, x->ninsns == 1 ? "" : "s", x->truncated ? " (the first ones)" : "");
 	if (!err && x->jited_len)
-		err = buf_addf(out, ", %zu bytes JITed (machine code shown as bytes)", x->jited_len);
+		err = buf_addf(out, ", JITed to %zu bytes of x86-64", x->jited_len);
 	err = err ?: buf_adds(out, "\n");
 	for (unsigned i = 0; i < x->nlines && !err; i++) {
 		const struct grade_xlated_line *l = &x->lines[i];
@@ -272,15 +330,15 @@ int grade_xlated_render_text(const struct grade_xlated *x, int color, struct buf
 		for (unsigned k = 0; k < l->ninsns && !err; k++)
 			err = buf_addf(out, "%s%*s |%s   %s\n", bold, w, "", reset,
 				       x->insns[l->first + k]);
-		if (!err && l->jit_len) {
-			err = buf_addf(out, "%s%*s |%s   %sjit %u bytes:", bold, w, "", reset, dim,
-				       l->jit_len);
-			for (unsigned k = 0; k < l->jit_len && k < DOJO_XLATED_JIT_SHOWN && !err; k++)
-				err = buf_addf(out, " %02x", x->jited[l->jit_off + k]);
-			if (!err)
-				err = buf_addf(out, "%s%s\n", l->jit_len > DOJO_XLATED_JIT_SHOWN ? " ..." : "",
-					       reset);
-		}
+		for (unsigned k = 0; k < l->njit && !err; k++)
+			err = buf_addf(out, "%s%*s |%s   %s    jit %s%s\n", bold, w, "", reset, dim,
+				       l->jit[k], reset);
+		if (!err && l->jit_more)
+			err = buf_addf(out, "%s%*s |%s   %s    jit ... %u more%s\n", bold, w, "", reset,
+				       dim, l->jit_more, reset);
+		if (!err && l->jit_len && !l->jit)   /* no disassembler: the size at least */
+			err = buf_addf(out, "%s%*s |%s   %s    jit %u bytes%s\n", bold, w, "", reset, dim,
+				       l->jit_len, reset);
 		if (!err && out->len - start > DOJO_XLATED_MAX_TEXT)
 			err = -E2BIG;
 	}

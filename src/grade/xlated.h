@@ -14,8 +14,8 @@
 
 struct bpf_insn;
 
-/* The name of a helper ('h', @v the call's imm as the kernel dumps it) or a map ('m', @v its
- * id); NULL when not known. */
+/* The name of a helper ('h', @v the call's imm as the kernel dumps it), a map ('m', @v its
+ * id) or a kernel function the JIT calls ('a', @v its address); NULL when not known. */
 typedef const char *(*grade_insn_name_fn)(void *ctx, int kind, long long v);
 
 /* One instruction at @in (@left instructions remain, from @in on) as text into @out (@cap
@@ -27,6 +27,14 @@ int grade_insn_print(const struct bpf_insn *in, size_t left, grade_insn_name_fn 
 
 #define GRADE_XLATED_INSN_TEXT 112   /* one instruction's text, "123: r1 = ..." */
 
+/* The x86-64 machine code @code (@len bytes, at offset @off of the image, running at kernel
+ * address @addr, 0 unknown) as up to @cap instructions "+<offset>: <mnemonic> <operands>" into
+ * @out (*n of them; *more past @cap); a call to an address @names knows ('a') is named.  0, or
+ * -ENOTSUP when the disassembler cannot start (then *n is 0). */
+int grade_jit_disasm(const uint8_t *code, size_t len, uint64_t off, uint64_t addr,
+		     grade_insn_name_fn names, void *ctx, char (*out)[GRADE_XLATED_INSN_TEXT],
+		     unsigned cap, unsigned *n, unsigned *more);
+
 /* One source line (a run of line info with the same line) and its instructions. */
 struct grade_xlated_line {
 	int line, col;                 /* 0: instructions before the first line info */
@@ -36,6 +44,8 @@ struct grade_xlated_line {
 	unsigned first, ninsns;        /* x->insns[first .. first + ninsns) */
 	int64_t jit_off;               /* where its JITed code starts in x->jited, -1 unknown */
 	unsigned jit_len;              /* its JITed bytes */
+	char (*jit)[GRADE_XLATED_INSN_TEXT];  /* those as x86-64 instructions (NULL: none) */
+	unsigned njit, jit_more;       /* shown (at most DOJO_XLATED_JIT_INSNS), left out */
 };
 
 struct grade_xlated {
@@ -61,10 +71,9 @@ int grade_xlated_new(const struct grade_btf *btf, const struct proto_xlated *m,
 void grade_xlated_free(struct grade_xlated *x);
 
 /* The listing for a terminal (ANSI colours with @color), at most DOJO_XLATED_MAX_TEXT bytes:
- * a header, each source line, its instructions and (DOJO_XLATED_JIT_SHOWN at most) JITed bytes
- * as hex; no BPF or x86 disassembler for the JIT is available in C on Debian 12 (capstone 4
- * has no BPF and is not linked), so JITed code is shown as bytes.  0, or -E2BIG when cut (what
- * fit is in @out, with a line saying so), or -ENOMEM. */
+ * a header, each source line, its instructions and the x86-64 instructions the JIT made of
+ * them (capstone; DOJO_XLATED_JIT_INSNS at most per line).  0, or -E2BIG when cut (what fit is
+ * in @out, with a line saying so), or -ENOMEM. */
 int grade_xlated_render_text(const struct grade_xlated *x, int color, struct buf *out);
 
 #endif

@@ -5,7 +5,9 @@
  *
  * The kernel dumps a helper call as an offset from __bpf_call_base and a map as its id, not
  * as names; the names come from /proc/kallsyms (one read, only for the calls the programs
- * make) and from the object's maps' info, as "h <imm> <name>" and "m <id> <name>" lines. */
+ * make) and from the object's maps' info, as "h <imm> <name>" and "m <id> <name>" lines; "b
+ * <address> __bpf_call_base" and "j <image offset> <hex address>" (each JITed function's) let
+ * the host name the JIT's calls too. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,6 +160,8 @@ static void helper_names(struct xl *x)
 		if (sscanf(line, "%llx %c %255s", &addr, &type, name) == 3 &&
 		    !strcmp(name, "__bpf_call_base"))
 			base = addr;
+	if (base)   /* the JIT calls helpers by address: the host names them with this */
+		name_add(x, "b %lld %s\n", (long long)base, "__bpf_call_base");
 	rewind(f);
 	while (base && fgets(line, sizeof(line), f)) {
 		if (sscanf(line, "%llx %c %255s", &addr, &type, name) != 3 || (type != 't' && type != 'T'))
@@ -172,6 +176,20 @@ static void helper_names(struct xl *x)
 		}
 	}
 	fclose(f);
+}
+
+/* Where each JITed function runs ("j <image offset> <address>"): the host disassembles at the
+ * real addresses, so the JIT's calls can be named. */
+static void func_addrs(struct xl *x)
+{
+	uint64_t off = 0;
+	char a[32];
+
+	for (uint32_t k = 0; k < x->info.nr_jited_ksyms; k++) {
+		snprintf(a, sizeof(a), "%llx", (unsigned long long)x->ksyms[k]);
+		name_add(x, "j %lld %s\n", (long long)off, a);
+		off += x->func_lens[k];
+	}
 }
 
 static void map_names(struct xl *x, struct bpf_object *obj)
@@ -203,6 +221,7 @@ static int send_one(struct guest_chan *c, struct bpf_program *prog, struct bpf_o
 	}
 	jit_offsets(&x);
 	helper_names(&x);
+	func_addrs(&x);
 	map_names(&x, obj);
 	guest_copy(m.prog, sizeof(m.prog), bpf_program__name(prog));
 	m.insns = (const uint8_t *)x.insns;

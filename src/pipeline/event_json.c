@@ -224,7 +224,7 @@ static json_t *play_json(const struct pipeline_event *ev)
 }
 
 /* An XLATED listing: {program, insns, jited_bytes, truncated, lines: [{line, col, file,
- * text, insns: [...], jit_bytes, jit?}], text?}. */
+ * text, insns: [...], jit_bytes, jit?: [...], jit_more?}], text?}. */
 static json_t *xlated_json(const struct pipeline_event *ev)
 {
 	const struct grade_xlated *x = ev->u.xlated.x;
@@ -239,14 +239,14 @@ static json_t *xlated_json(const struct pipeline_event *ev)
 		lo = json_pack("{s:i, s:i, s:o, s:o, s:o, s:i}", "line", l->line, "col", l->col,
 			       "file", jsonx_str(l->file), "text", jsonx_str(l->text),
 			       "insns", insns ? insns : json_null(), "jit_bytes", l->jit_len);
-		if (lo && l->jit_len) {
-			char hex[3 * DOJO_XLATED_JIT_SHOWN + 1] = "";
-			size_t n = 0;
+		if (lo && l->jit) {
+			json_t *jit = json_array();
 
-			for (unsigned k = 0; k < l->jit_len && k < DOJO_XLATED_JIT_SHOWN; k++)
-				n += (size_t)snprintf(hex + n, sizeof(hex) - n, "%s%02x", k ? " " : "",
-						      x->jited[l->jit_off + k]);
-			json_object_set_new(lo, "jit", jsonx_str(hex));
+			for (unsigned k = 0; jit && k < l->njit; k++)
+				json_array_append_new(jit, jsonx_str(l->jit[k]));
+			json_object_set_new(lo, "jit", jit ? jit : json_null());
+			if (l->jit_more)
+				json_object_set_new(lo, "jit_more", json_integer(l->jit_more));
 		}
 		json_array_append_new(lines, lo);
 	}
