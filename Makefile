@@ -24,6 +24,7 @@ ASAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 LIBBPF_A := $(shell $(CC) -print-file-name=libbpf.a)
 LIBS_BPF := $(LIBBPF_A) -lelf -lz
 LIBS_JSON:= -ljansson
+LIBS_JIT := -lcapstone   # grade: the JITed x86-64 code of an xlated listing (libcapstone-dev)
 
 .PHONY: all check check-unit check-host bench clean distclean
 all:

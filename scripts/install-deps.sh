@@ -69,7 +69,7 @@ build-essential pkg-config make
 clang-19 llvm-19
 libbpf-dev/bookworm-backports libbpf1/bookworm-backports bpftool/bookworm-backports
 libelf-dev zlib1g-dev libzstd-dev liblzma-dev
-libjansson-dev
+libjansson-dev libcapstone-dev
 libmicrohttpd-dev libcmark-dev libcurl4-openssl-dev curl nginx
 bubblewrap
 zstd xz-utils cpio jq procps

@@ -21,10 +21,10 @@ $(BUILD)/test/test_exercises-asan: $(call objs,tests/test_exercises.c $(TEST_EXE
 	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ -o $@
 $(BUILD)/test/test_grade: $(call objs,tests/test_grade.c $(TEST_GRADE_LIBS),obj) $(EXERCISES_OBJS)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CFLAGS) $^ -o $@ $(LIBS_BPF)
+	$(Q)$(CC) $(CFLAGS) $^ -o $@ $(LIBS_BPF) $(LIBS_JIT)
 $(BUILD)/test/test_grade-asan: $(call objs,tests/test_grade.c $(TEST_GRADE_LIBS),asan) $(EXERCISES_OBJS)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ -o $@ $(LIBS_BPF)
+	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ -o $@ $(LIBS_BPF) $(LIBS_JIT)
 
 .PHONY: check-exercises check-exercises-asan check-grade check-grade-asan
 check-exercises: $(BUILD)/test/test_exercises

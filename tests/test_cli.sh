@@ -127,6 +127,20 @@ for sb in host vm; do
 	contains "stack fp-8 (zero) = " "--explain ($sb): the stack slot the key was stored in"
 	contains "<- refused here" "--explain ($sb): the refused instruction"
 done
+# an accepted program with --explain: its instructions as the kernel runs them, by source line
+for sb in host vm; do
+	expect 0 "accepted --explain ($sb)" "$BIN" run process-name "$(sol process-name solution.bpf.c)" --sandbox $sb --explain
+	contains "prog 'on_exec' as the kernel runs it" "accepted --explain ($sb): the listing"
+	contains "$(printf '15 | bpf_get_current_comm(comm, sizeof(comm));\n   |   2: r2 = 16\n   |   3: call bpf_get_current_comm')" "accepted --explain ($sb): a source line, then its instructions"
+	contains "| dojo.h:" "accepted --explain ($sb): a header's lines say their file"
+	contains "$(printf '21 | }\n   |   ')" "accepted --explain ($sb): the last line"
+	contains ": exit" "accepted --explain ($sb): exit"
+	contains "CORRECT" "accepted --explain ($sb): still graded"
+done
+expect_stdout 0 "accepted --explain --json" "$BIN" run process-name "$(sol process-name solution.bpf.c)" --sandbox host --explain --json
+printf '%s\n' "$OUT" | jq -s -e '[.[] | select(.event == "xlated")] | length == 1 and (.[0] | .program == "on_exec" and (.lines | any(.line == 15 and .file == "solution.bpf.c" and (.insns | any(test("call bpf_get_current_comm$"))))) and (.lines | any(.file == "dojo.h" and (.insns | any(test("call bpf_ringbuf_reserve$"))))))' >/dev/null && ok || bad "json: an xlated event, source lines with their instructions"
+expect_stdout 0 "accepted, no --explain" "$BIN" run process-name "$(sol process-name solution.bpf.c)" --sandbox host --json
+printf '%s\n' "$OUT" | jq -s -e 'all(.[]; .event != "xlated")' >/dev/null && ok || bad "json: no xlated event without --explain"
 expect 1 "no submit" "$BIN" run process-name "$ROOT/tests/programs/no_submit.bpf.c" --sandbox host
 contains "NO_SUBMIT" "no submit verdict"
 expect 1 "flood" "$BIN" run process-name "$ROOT/tests/programs/flood.bpf.c" --sandbox host

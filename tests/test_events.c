@@ -25,6 +25,19 @@ static struct grade_trace_step vsteps[] = {
 	  .ninsns = 1, .more_insns = 3, .rejected = 1 },
 };
 
+/* an xlated listing: two lines, the first with its JITed instructions */
+static char xinsns[][GRADE_XLATED_INSN_TEXT] = { "0: r0 = 0", "1: exit", "2: r0 = 1" };
+static char xjit[][GRADE_XLATED_INSN_TEXT] = { "+0: xor eax, eax", "+2: ret" };
+static struct grade_xlated_line xlines[] = {
+	{ .line = 5, .col = 2, .file = "a.bpf.c", .text = "return 0;", .first = 0, .ninsns = 2,
+	  .jit_off = 0, .jit_len = 3, .jit = xjit, .njit = 2, .jit_more = 1 },
+	{ .line = 2, .file = "dojo.h", .other_file = 1, .text = "", .first = 2, .ninsns = 1,
+	  .jit_off = -1 },
+};
+static struct grade_xlated xl = {
+	.prog = "p", .insns = xinsns, .ninsns = 3, .lines = xlines, .nlines = 2, .jited_len = 3,
+};
+
 static struct grade_diag tdiag = {
 	.known = 0, .cls = "unknown", .title = "t", .trace = vsteps, .ntrace = 2, .trace_omitted = 5,
 };
@@ -120,6 +133,15 @@ static const struct row rows[] = {
 	  "{\"event\":\"stats\",\"program\":\"on_open\",\"run_cnt\":12,\"run_time_ns\":3400}" },
 	{ EV(DROPPED, .dropped = { "printk", 90, 4000 }),
 	  "{\"event\":\"dropped\",\"what\":\"printk\",\"count\":90,\"bytes\":4000}" },
+	{ EV(XLATED, .xlated = { &xl, "5 | return 0;\n" }),
+	  "{\"event\":\"xlated\",\"program\":\"p\",\"insns\":3,\"jited_bytes\":3,\"truncated\":false,"
+	  "\"lines\":[{\"line\":5,\"col\":2,\"file\":\"a.bpf.c\",\"text\":\"return 0;\","
+	  "\"insns\":[\"0: r0 = 0\",\"1: exit\"],\"jit_bytes\":3,\"jit\":[\"+0: xor eax, eax\",\"+2: ret\"],"
+	  "\"jit_more\":1},{\"line\":2,\"col\":0,\"file\":\"dojo.h\",\"text\":\"\",\"insns\":[\"2: r0 = 1\"],"
+	  "\"jit_bytes\":0}],\"text\":\"5 | return 0;\\n\"}" },
+	{ EV(RING, .ring = { "events", "ringbuf", 4096, 12, 3, 0, 1, 16, 640, 656 }),
+	  "{\"event\":\"ring\",\"map\":\"events\",\"type\":\"ringbuf\",\"size\":4096,\"records\":12,"
+	  "\"dropped\":3,\"lost\":0,\"pending\":16,\"consumer_pos\":640,\"producer_pos\":656}" },
 	{ EV(DONE, .done = { 50, 40, 12, 120, 0, 310 }),
 	  "{\"event\":\"done\",\"compile_ms\":50,\"start_ms\":40,\"load_ms\":12,\"run_ms\":120,"
 	  "\"grade_ms\":0,\"total_ms\":310}" },
@@ -127,6 +149,10 @@ static const struct row rows[] = {
 
 /* Rows that are not the first of their kind: other shapes of the same event. */
 static const struct row more[] = {
+	/* a perf event array has no positions */
+	{ EV(RING, .ring = { "samples", "perf_event_array", 32768, 5, 0, 7 }),
+	  "{\"event\":\"ring\",\"map\":\"samples\",\"type\":\"perf_event_array\",\"size\":32768,"
+	  "\"records\":5,\"dropped\":0,\"lost\":7}" },
 	{ EV(VERIFIER, .prog = { .program = "p", .error = -13, .message = "m", .log = "", .log_len = 0,
 				 .diagnosis = &tdiag, .diagnosis_text = "d", .trace_text = "t" }),
 	  "{\"event\":\"verifier\",\"program\":\"p\",\"error\":-13,\"message\":\"m\",\"log\":\"\","

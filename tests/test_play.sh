@@ -1,8 +1,9 @@
 #!/bin/sh
-# test_play.sh: `bpfdojo play` in the micro-VM, two runs (TCG is slow): tests/play/trace.bpf.c
+# test_play.sh: `bpfdojo play` in the micro-VM, three runs (TCG is slow): tests/play/trace.bpf.c
 # (no dojo.h, a hash map, a per-CPU array, a ring buffer, printk, one program that cannot
 # attach) against `cat /etc/hostname`; tests/play/flood.bpf.c (dojo.h, a record and a line per
-# system call) against a workload that never ends.  Checks the decoded JSON stream with jq.
+# system call) against a workload that never ends; tests/play/perf.bpf.c (a perf event array,
+# with --xlated).  Checks the decoded JSON stream with jq.
 # Usage: test_play.sh <bpfdojo binary>
 set -u
 BIN=$1
@@ -33,6 +34,8 @@ check "trace: the pid that opened /etc/hostname is in the map" '([.[] | select(.
 check "trace: per-CPU values and their sum" 'any(.[] | select(.event == "map" and .map == "calls" and .type == "percpu_array") | .items[]; .key == "0" and (.cpus | length) >= 1 and .sum == ([.cpus[] | tonumber] | add) and .sum >= 1 and .value == (.sum | tostring))'
 check "trace: the maps come after the workload" '(map(.event) | index("workload_done")) < (map(.event) | index("map"))'
 check "trace: bpf_stats" 'any(.[]; .event == "stats" and .program == "on_openat" and .run_cnt >= 1 and .run_time_ns > 0)'
+check "trace: the ring buffer's statistics, all read" '[.[] | select(.event == "ring" and .map == "events")][0] | .type == "ringbuf" and .size == 4096 and .records >= 1 and .dropped == 0 and .pending == 0 and .producer_pos == .consumer_pos and .producer_pos >= .records * 52'
+check "trace: the statistics after the maps" '(map(.event) | rindex("map")) < (map(.event) | index("ring"))'
 check "trace: no verdict, done last" '(map(select(.event == "verdict")) | length) == 0 and .[-1].event == "done"'
 
 OUT=$TMP/flood.json
@@ -44,7 +47,19 @@ check "flood: records capped and counted" '([.[] | select(.event == "debug")] | 
 check "flood: printk capped and counted" '([.[] | select(.event == "printk")] | length) <= 256 and any(.[]; .event == "dropped" and .what == "printk" and .count > 0)'
 check "flood: stdout capped and counted" '([.[] | select(.event == "output")] | length) <= 128 and any(.[]; .event == "dropped" and .what == "stdout" and .count > 0)'
 check "flood: the results so far: the map" 'any(.[]; .event == "map" and .map == "per_syscall" and .entries >= 1 and (.items | length) >= 1)'
+check "flood: the ring buffer's statistics count what the cap dropped" 'any(.[]; .event == "ring" and .map == "dojo_events" and .records == 256 and .dropped > 0)'
 check "flood: done last" '.[-1].event == "done"'
+
+OUT=$TMP/perf.json
+"$BIN" play tests/play/perf.bpf.c --run 'cat /etc/hostname' --xlated --json >"$OUT" 2>"$TMP/err"
+status $? 0 "perf: a perf event array"
+check "perf: a sample decoded by BTF, padded by the kernel" 'any(.[]; .event == "record" and .map == "samples" and .type == "struct opened" and .size == 36 and (.value | test("\\.comm = \"cat\"")))'
+check "perf: every sample, from the first" '[.[] | select(.event == "record") | .value | capture("calls = (?<n>[0-9]+)").n | tonumber] | (.[0] == 1) and (. == sort)'
+check "perf --xlated: one listing, after loading and before attaching" '(map(.event) | index("loaded")) < (map(.event) | index("xlated")) and (map(.event) | index("xlated")) < (map(.event) | index("attached")) and ([.[] | select(.event == "xlated")] | length) == 1'
+check "perf --xlated: each source line with its own instructions" '[.[] | select(.event == "xlated")][0] | .program == "on_openat" and .insns > 5 and .truncated == false and (.lines | any(.file == "perf.bpf.c" and (.text | test("bpf_get_current_pid_tgid\\(\\)")) and any(.insns[]; test("^[0-9]+: call bpf_get_current_pid_tgid$")))) and (.lines | any((.text | test("bpf_perf_event_output")) and any(.insns[]; test("call bpf_perf_event_output")) and any(.insns[]; test("= map\\[id:[0-9]+ samples\\]")))) and (.lines[-1] | (.text == "return 0;") and (.insns | any(test(": r0 = 0$"))) and (.insns[-1] | test(": exit$")))'
+check "perf --xlated: the JITed x86-64 code per line, its calls named" '[.[] | select(.event == "xlated")][0] | .jited_bytes > 0 and ([.lines[].jit_bytes] | add) == .jited_bytes and (.lines[0].jit[0] | test("^\\+0: ")) and (.lines | any((.text | test("bpf_get_current_pid_tgid")) and any(.jit[]; test(": call bpf_get_current_pid_tgid$")))) and any(.lines[-1].jit[]; test(": ret$"))'
+check "perf --xlated: the terminal text interleaves them" '[.[] | select(.event == "xlated")][0].text | test("\\n *30 \\| return 0;\\n *\\|   [0-9]+: r0 = 0\\n *\\|   [0-9]+: exit\\n( *\\|       jit \\+[0-9a-f]+: [^\\n]+\\n)+")'
+check "perf: its statistics" 'any(.[]; .event == "ring" and .map == "samples" and .type == "perf_event_array" and .size > 0 and .records >= 1 and .dropped == 0 and .lost == 0 and (has("pending") | not))'
 
 OUT=$TMP/none
 "$BIN" play tests/play/trace.bpf.c --sandbox host >"$OUT" 2>&1

@@ -34,7 +34,7 @@ static const char usage_text[] =
 	"  hint <exercise>               show the exercise's next hint (one more each time)\n"
 	"  run <exercise> <file.bpf.c>   compile, load, run the workload and grade the answer\n"
 	"  check <file.bpf.c>            compile only and print the diagnostics\n"
-	"  play <file.bpf.c> [--run CMD] [--seconds N]\n"
+	"  play <file.bpf.c> [--run CMD] [--seconds N] [--xlated]\n"
 	"                                any program, every program attached, CMD run by the\n"
 	"                                guest's shell: its events, printk lines and maps (micro-VM)\n"
 	"  doctor [--quick]              check that everything a run needs is here, and how to fix it\n"
@@ -46,7 +46,9 @@ static const char usage_text[] =
 	"  --json              print the events as JSON lines\n"
 	"  --raw-log           print the verifier's whole log when it rejects the program\n"
 	"  --explain           when the verifier rejects the program, also show what it saw: the\n"
-	"                      path it walked to the rejection, line by line, with its registers\n"
+	"                      path it walked to the rejection, line by line, with its registers;\n"
+	"                      when it accepts it, each program's instructions as the kernel runs\n"
+	"                      them (xlated, and the JITed bytes), under each source line\n"
 	"  --verbose           print libbpf's messages too\n"
 	"  --timeout MS        wall-clock limit of the run (default 10000)\n"
 	"  --key HEX           use this key instead of a fresh random one (for testing)\n"
@@ -380,7 +382,7 @@ static int cmd_run(int argc, char **argv, int compile_only)
 			break;
 		case 'j': r.json = 1; break;
 		case 'r': r.raw_log = 1; break;
-		case 'e': r.explain = 1; break;
+		case 'e': r.explain = 1; req.sandbox.xlated = 1; break;
 		case 'v': r.verbose = 1; break;
 		case 't':
 			local_only = 1;

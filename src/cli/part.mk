@@ -3,7 +3,7 @@ CLI_SRCS := $(wildcard src/cli/*.c)
 # everything a host-side binary (CLI, server, tests of the pipeline) links
 HOST_LIB_SRCS = $(CORE_SRCS) $(COMPILE_SRCS) $(SANDBOX_SRCS) $(GRADE_SRCS) $(PIPELINE_SRCS) \
 		$(EXERCISES_SRCS)
-HOST_LIBS     = $(LIBS_BPF) $(LIBS_JSON) -lpthread
+HOST_LIBS     = $(LIBS_BPF) $(LIBS_JSON) $(LIBS_JIT) -lpthread
 CLI           := $(BUILD)/bin/bpfdojo
 
 $(CLI): $(call objs,$(CLI_SRCS) $(SERVER_SRCS) $(HOST_LIB_SRCS),obj) $(EXERCISES_OBJS)

@@ -15,7 +15,8 @@
 static int play_usage(const char *why)
 {
 	fprintf(stderr, "bpfdojo: %s\nusage: bpfdojo play <file.bpf.c> [--run 'SHELL COMMAND'] "
-		"[--seconds 1..%u] [--json] [--verbose] [--server URL]\n", why, DOJO_PLAY_MAX_SECONDS);
+		"[--seconds 1..%u] [--xlated] [--json] [--verbose] [--server URL]\n", why,
+		DOJO_PLAY_MAX_SECONDS);
 	return EXIT_USAGE;
 }
 
@@ -28,6 +29,7 @@ int cli_play(int argc, char **argv)
 		{ "json", no_argument, NULL, 'j' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "server", required_argument, NULL, 'S' },
+		{ "xlated", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct pipeline_req req = { .play_cmd = "true", .sandbox.kind = SANDBOX_VM };
@@ -61,6 +63,7 @@ int cli_play(int argc, char **argv)
 			break;
 		case 'j': r.json = 1; break;
 		case 'v': r.verbose = 1; break;
+		case 'x': req.sandbox.xlated = 1; break;
 		default:
 			return play_usage("unknown option");
 		}
@@ -71,6 +74,8 @@ int cli_play(int argc, char **argv)
 		return play_usage("--sandbox is the server's to decide with --server");
 	if (!sandbox_given)
 		server = cli_server_url(server);
+	if (server && req.sandbox.xlated)
+		return play_usage("--xlated runs locally only (--sandbox vm): POST /api/play does not take it");
 	src = cli_read_source(argv[optind], &req.source_len);
 	if (!src)
 		return EXIT_USAGE;

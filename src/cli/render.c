@@ -219,6 +219,9 @@ int render_event(json_t *ev, void *ctx)
 			r->debug_events, r->debug_events == 1 ? "" : "s");
 	} else if (!strcmp(e, "verdict")) {
 		verdict(r, ev);
+	} else if (!strcmp(e, "xlated")) {   /* only there when asked for (--explain, --xlated) */
+		phase(r, C_DIM, "xlated");
+		fprintf(r->out, "%s\n", str(ev, "text"));
 	} else {
 		render_play_event(r, ev, e);
 	}

@@ -63,9 +63,22 @@ int render_play_event(struct render *r, json_t *ev, const char *e)
 	} else if (!strcmp(e, "stats")) {
 		fprintf(r->out, "  stats     %s: ran %lld times, %lld ns\n", s_(ev, "program"),
 			n_(ev, "run_cnt"), n_(ev, "run_time_ns"));
+	} else if (!strcmp(e, "dropped") && !strcmp(s_(ev, "what"), "lost")) {
+		fprintf(r->out, "  dropped   %lld perf samples lost by the kernel (its buffer was full)\n",
+			n_(ev, "count"));
 	} else if (!strcmp(e, "dropped")) {
 		fprintf(r->out, "  dropped   %lld %s (%lld bytes) over the playground's caps\n",
 			n_(ev, "count"), s_(ev, "what"), n_(ev, "bytes"));
+	} else if (!strcmp(e, "ring")) {
+		fprintf(r->out, "  buffer    %s (%s, %lld bytes): %lld records shown, %lld over the caps",
+			s_(ev, "map"), s_(ev, "type"), n_(ev, "size"), n_(ev, "records"),
+			n_(ev, "dropped"));
+		if (json_object_get(ev, "pending"))
+			fprintf(r->out, ", %lld bytes pending (consumer %lld, producer %lld)",
+				n_(ev, "pending"), n_(ev, "consumer_pos"), n_(ev, "producer_pos"));
+		else
+			fprintf(r->out, ", %lld lost", n_(ev, "lost"));
+		fputc('\n', r->out);
 	} else {
 		return 0;
 	}

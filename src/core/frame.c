@@ -24,6 +24,8 @@ static const char *const frame_names[FRAME_TYPE_MAX] = {
 	[FRAME_PLAY_ENTRY] = "PLAY_ENTRY",
 	[FRAME_PLAY_STATS] = "PLAY_STATS",
 	[FRAME_PLAY_DROPPED] = "PLAY_DROPPED",
+	[FRAME_PLAY_RING] = "PLAY_RING",
+	[FRAME_XLATED] = "XLATED",
 };
 
 const char *frame_type_name(uint8_t type)

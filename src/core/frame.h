@@ -45,6 +45,8 @@ enum frame_type {
 	FRAME_PLAY_ENTRY,       /* one map entry: str map, bytes key, bytes value (per CPU: cpus values) */
 	FRAME_PLAY_STATS,       /* one program's bpf_stats: str prog, u64 run_cnt, u64 run_time_ns */
 	FRAME_PLAY_DROPPED,     /* what a cap dropped: u8 stream, u32 count, u64 bytes */
+	FRAME_XLATED,           /* a loaded program's instructions (JOB_XLATED; struct proto_xlated) */
+	FRAME_PLAY_RING,        /* a ring buffer's or perf event array's statistics (struct proto_play_ring) */
 	FRAME_TYPE_MAX
 };
 

@@ -59,7 +59,8 @@
 #define DOJO_PLAY_MAX_PRINTK_LINES 256u               /* ...and lines */
 #define DOJO_PLAY_CHUNK           2048u               /* one output frame's bytes at most */
 #define DOJO_PLAY_MAX_RECORDS     256u                /* ring-buffer records forwarded */
-#define DOJO_PLAY_MAX_RECORD_BYTES (128u * 1024)      /* ...their bytes */
+#define DOJO_PLAY_MAX_RECORD_BYTES (128u * 1024)      /* ...their bytes (ring buffers and perf event arrays together) */
+#define DOJO_PLAY_PERF_PAGES      8u                  /* a perf event array's buffer per CPU, in pages */
 #define DOJO_DNS_MAX_MSG          512u                /* dojo-dns: a query or answer (RFC 1035 UDP) */
 #define DOJO_DNS_DEFAULT_SECONDS  DOJO_PLAY_MAX_SECONDS /* dojo-dns: it exits after this at most */
 #define DOJO_PLAY_MAX_ENTRIES     64u                 /* entries shown per map */
@@ -88,6 +89,11 @@
 #define DOJO_VERIFIER_REPORT_LINES 64                 /* log lines a 7.3+ report may span */
 #define DOJO_VERIFIER_TRACE_STEPS 48                  /* steps kept of the path to a rejection (the last) */
 #define DOJO_VERIFIER_TRACE_INSNS 8                   /* instructions shown under one step's line */
+#define DOJO_MAX_XLATED_INSNS     4096u               /* xlated instructions (and line infos) sent per program (--xlated, --explain) */
+#define DOJO_MAX_XLATED_JIT       (64u * 1024)        /* JITed bytes sent per program */
+#define DOJO_MAX_XLATED_FUNCS     64u                 /* a program's JITed functions (subprograms) */
+#define DOJO_XLATED_JIT_INSNS     24u                 /* JITed (x86-64) instructions shown per source line */
+#define DOJO_XLATED_MAX_TEXT      (64u * 1024)        /* one program's listing as terminal text */
 #define DOJO_OBJ_MAX_LINE_INFO    65536u              /* .BTF.ext line-info records read */
 #define DOJO_OBJ_MAX_SYMS         4096u               /* ELF symbols read */
 

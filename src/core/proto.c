@@ -57,6 +57,11 @@
 #define FIELDS_play_entry(X) X##_STR(map) X##_BYTES(key, key_len) X##_BYTES(value, value_len)
 #define FIELDS_play_stats(X) X##_STR(prog) X##_U64(run_cnt) X##_U64(run_time_ns)
 #define FIELDS_play_dropped(X) X##_U8(stream) X##_U32(count) X##_U64(bytes)
+#define FIELDS_play_ring(X) X##_STR(map) X##_U32(type) X##_U64(size) X##_U32(records)	\
+	X##_U32(dropped) X##_U64(lost) X##_U8(has_pos) X##_U64(pending) X##_U64(consumer_pos)	\
+	X##_U64(producer_pos)
+#define FIELDS_xlated(X) X##_STR(prog) X##_BYTES(insns, insns_len) X##_BYTES(lines, lines_len)	\
+	X##_BYTES(jited, jited_len) X##_BYTES(jit_offs, jit_offs_len) X##_BYTES(names, names_len)
 #define FIELDS_ready(X) X##_STR(version)
 #define FIELDS_log(X) X##_U8(level) X##_STR(text)
 #define FIELDS_loaded(X) X##_U32(programs) X##_U32(maps) X##_U32(load_us)
@@ -75,6 +80,8 @@ FIELDS_BEGIN(play_map, proto_play_map)
 FIELDS_BEGIN(play_entry, proto_play_entry)
 FIELDS_BEGIN(play_stats, proto_play_stats)
 FIELDS_BEGIN(play_dropped, proto_play_dropped)
+FIELDS_BEGIN(play_ring, proto_play_ring)
+FIELDS_BEGIN(xlated, proto_xlated)
 FIELDS_BEGIN(ready, proto_ready)
 FIELDS_BEGIN(log, proto_log)
 FIELDS_BEGIN(loaded, proto_loaded)

@@ -23,6 +23,7 @@ enum job_flags {
 	JOB_SEED_RNG  = 1u << 0,  /* mix entropy into the kernel RNG (vm: every restore is alike) */
 	JOB_SET_CLOCK = 1u << 1,  /* set CLOCK_REALTIME to realtime_ns (vm only) */
 	JOB_LOG_LEVEL2 = 1u << 2, /* ask the verifier for register state on failure */
+	JOB_XLATED    = 1u << 3,  /* after loading, send each program's XLATED frame */
 };
 
 struct proto_job {
@@ -46,7 +47,10 @@ struct proto_play {
 	uint32_t workload_ms;         /* the workload's own wall-clock limit */
 };
 
-enum proto_play_stream { PLAY_STDOUT = 1, PLAY_STDERR, PLAY_PRINTK, PLAY_RECORDS, PLAY_ENTRIES };
+enum proto_play_stream {
+	PLAY_STDOUT = 1, PLAY_STDERR, PLAY_PRINTK, PLAY_RECORDS, PLAY_ENTRIES,
+	PLAY_LOST,    /* perf event arrays: samples the kernel could not write (PLAY_DROPPED only) */
+};
 
 struct proto_play_output { uint8_t stream; const uint8_t *data; size_t len; };
 struct proto_play_record { char map[PROTO_NAME_MAX]; const uint8_t *data; size_t len; };
@@ -61,7 +65,29 @@ struct proto_play_entry {
 };
 struct proto_play_stats { char prog[PROTO_NAME_MAX]; uint64_t run_cnt, run_time_ns; };
 struct proto_play_dropped { uint8_t stream; uint32_t count; uint64_t bytes; };
+/* After the workload, one per ring buffer or perf event array. */
+struct proto_play_ring {
+	char map[PROTO_NAME_MAX];
+	uint32_t type;                /* BPF_MAP_TYPE_RINGBUF or BPF_MAP_TYPE_PERF_EVENT_ARRAY */
+	uint64_t size;                /* data bytes (perf: all CPUs' buffers) */
+	uint32_t records, dropped;    /* sent; left out by the run's caps */
+	uint64_t lost;                /* perf: samples the kernel lost (buffer full) */
+	uint8_t has_pos;              /* ring buffers: the next three are known */
+	uint64_t pending, consumer_pos, producer_pos;
+};
 
+/* One loaded program as the kernel holds it (JOB_XLATED): raw struct bpf_insn[], struct
+ * bpf_line_info[] (xlated offsets), the JITed image, one u32 per line info (its JITed code's
+ * offset in the image, UINT32_MAX unknown; empty without JIT line info), and the names the
+ * instructions refer to as text lines "h <call imm> <helper>" and "m <map id> <map>". */
+struct proto_xlated {
+	char prog[PROTO_NAME_MAX];
+	const uint8_t *insns; size_t insns_len;
+	const uint8_t *lines; size_t lines_len;
+	const uint8_t *jited; size_t jited_len;
+	const uint8_t *jit_offs; size_t jit_offs_len;
+	const uint8_t *names; size_t names_len;
+};
 struct proto_ready { char version[PROTO_NAME_MAX]; };
 struct proto_log { uint8_t level; char text[PROTO_TEXT_MAX]; };
 struct proto_loaded { uint32_t programs, maps, load_us; };
@@ -92,6 +118,10 @@ int proto_put_play_map(struct buf *b, const struct proto_play_map *m) DOJO_WARN_
 int proto_put_play_entry(struct buf *b, const struct proto_play_entry *m) DOJO_WARN_UNUSED;
 int proto_put_play_stats(struct buf *b, const struct proto_play_stats *m) DOJO_WARN_UNUSED;
 int proto_put_play_dropped(struct buf *b, const struct proto_play_dropped *m) DOJO_WARN_UNUSED;
+int proto_put_xlated(struct buf *b, const struct proto_xlated *m) DOJO_WARN_UNUSED;
+int proto_get_xlated(const uint8_t *p, size_t len, struct proto_xlated *m) DOJO_WARN_UNUSED;
+int proto_put_play_ring(struct buf *b, const struct proto_play_ring *m) DOJO_WARN_UNUSED;
+int proto_get_play_ring(const uint8_t *p, size_t len, struct proto_play_ring *m) DOJO_WARN_UNUSED;
 int proto_get_play(const uint8_t *p, size_t len, struct proto_play *m) DOJO_WARN_UNUSED;
 int proto_get_play_output(const uint8_t *p, size_t len, struct proto_play_output *m) DOJO_WARN_UNUSED;
 int proto_get_play_record(const uint8_t *p, size_t len, struct proto_play_record *m) DOJO_WARN_UNUSED;

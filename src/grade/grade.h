@@ -61,7 +61,9 @@ int grade_value_format(const struct grade_btf *btf, uint32_t type_id, const void
 /* The BTF types of map @name's key and value (0 when not known): for a map defined in .maps,
  * its __type(key, ...) and __type(value, ...); for a global section map ("prog.bss"), the
  * section's DATASEC as the value.  For a ring buffer, whose records have no declared type,
- * *value_id is the one struct of the object of @record_size bytes, if exactly one is. */
+ * *value_id is the one struct of the object of @record_size bytes, if exactly one is; for a
+ * perf event array (whose declared value is an fd) the same, else the one struct that the
+ * kernel pads to @record_size (a sample and its u32 size end on 8 bytes). */
 void grade_map_types(const struct grade_btf *btf, const char *name, size_t record_size,
 		     uint32_t *key_id, uint32_t *value_id);
 

@@ -92,6 +92,29 @@ int guest_play(struct guest_chan *c, const struct proto_play *job);
 struct bpf_object;
 int guest_play_dump_maps(struct guest_chan *c, struct bpf_object *obj);
 int guest_play_stats(struct guest_chan *c, struct bpf_object *obj);
+/* The object's ring buffers and perf event arrays (play_ring.c), read through one epoll fd.
+ * Each record goes to @fn(ctx, map name, bytes), which returns 1 when it sent the record, 0
+ * when a cap dropped it, or a negative errno that stops the read. */
+typedef int (*guest_record_fn)(void *ctx, const char *map, const void *data, size_t len);
+struct guest_rings;
+/* 0 with *out set (free it with guest_rings_free()), or a negative errno with *failed naming
+ * the map that could not be read (NULL when it is no map's fault). */
+int guest_rings_open(struct bpf_object *obj, guest_record_fn fn, void *ctx,
+		     struct guest_rings **out, const char **failed);
+/* The fd to wait on (readable: records are there), -1 when the object has no such map. */
+int guest_rings_fd(const struct guest_rings *r);
+/* Read what is there: 1 when a batch ended with more left, 0 when all was read, or the first
+ * negative errno (@fn's or libbpf's).  NULL: 0. */
+int guest_rings_consume(struct guest_rings *r);
+/* One PLAY_RING per buffer: its size, records sent and dropped, lost samples, and (ring
+ * buffers) the bytes pending and the consumer and producer positions.  0 or the channel's error. */
+int guest_rings_send_stats(struct guest_rings *r, struct guest_chan *c);
+/* Perf samples the kernel lost, all perf event arrays together (NULL: 0). */
+uint64_t guest_rings_lost(const struct guest_rings *r);
+void guest_rings_free(struct guest_rings *r);
+/* JOB_XLATED (xlated.c): one XLATED frame per loaded program of @obj (a program whose info
+ * cannot be read gets a LOG instead).  0 or the channel's error. */
+int guest_send_xlated(struct guest_chan *c, struct bpf_object *obj);
 #define GUEST_BUSYBOX "/bin/busybox"       /* the playground's shell, in the initramfs */
 
 /* Prepare the process's world: see env.c for the list per mode.  0 or a negative errno with

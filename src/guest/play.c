@@ -1,8 +1,8 @@
 /* play.c: a playground job in the guest: load any object, attach every program (those that
  * cannot be are reported and the rest run), run `busybox sh -c CMD` as PID 1's child within
- * its wall clock while forwarding every ring buffer's records, bpf_printk lines (trace_pipe)
- * and the workload's output, each capped; then every map's entries and every program's
- * bpf_stats.  The agent forwards raw bytes only: the host decodes them with the object's BTF. */
+ * its wall clock while forwarding every ring buffer's and perf event array's records
+ * (play_ring.c), bpf_printk lines (trace_pipe) and the workload's output, each capped; then
+ * every map's entries, the buffers' statistics and every program's bpf_stats.  The agent forwards raw bytes only: the host decodes them with the object's BTF. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -25,7 +25,6 @@
 #include "loader.h"
 #include "printk.h"
 
-#define RB_BATCH 128
 
 /* One capped stream: what was sent and what was dropped. */
 struct cap {
@@ -38,14 +37,9 @@ struct cap {
 struct play {
 	struct guest_chan *c;
 	struct bpf_object *obj;
-	struct cap out[PLAY_ENTRIES + 1];   /* by enum proto_play_stream */
-	unsigned batch;
+	struct cap out[PLAY_LOST + 1];      /* by enum proto_play_stream */
+	uint64_t lost;                      /* perf samples the kernel lost */
 	struct guest_printk printk;         /* trace_pipe (printk.c) */
-};
-
-struct rb_ctx {
-	struct play *p;
-	const char *map;
 };
 
 static int take(struct cap *k, size_t len)
@@ -68,35 +62,25 @@ static int send_output(struct play *p, uint8_t stream, const void *data, size_t 
 			       proto_put_play_output(guest_chan_buf(p->c), &m));
 }
 
-static int on_rb(void *ctx, void *data, size_t size)
+/* A record from a ring buffer or perf event array: sent unless the cap is reached. */
+static int on_record(void *ctx, const char *map, const void *data, size_t size)
 {
-	struct rb_ctx *r = ctx;
-	struct play *p = r->p;
-
-	if (take(&p->out[PLAY_RECORDS], size)) {
-		struct proto_play_record m = { .data = data, .len = size };
-		int rc;
-
-		guest_copy(m.map, sizeof(m.map), r->map);
-		rc = guest_chan_send(p->c, FRAME_PLAY_RECORD,
-				     proto_put_play_record(guest_chan_buf(p->c), &m));
-		if (rc)
-			return rc;
-	}
-	return ++p->batch >= RB_BATCH ? -EAGAIN : 0;
-}
-
-static int consume(struct ring_buffer *rb, struct play *p)
-{
+	struct play *p = ctx;
+	struct proto_play_record m = { .data = data, .len = size };
 	int rc;
 
-	if (!rb)
+	if (!take(&p->out[PLAY_RECORDS], size))
 		return 0;
-	p->batch = 0;
-	rc = ring_buffer__consume(rb);
-	if (p->c->dead)
-		return p->c->dead;
-	return rc == -EAGAIN ? 1 : rc < 0 ? rc : rc > 0;
+	guest_copy(m.map, sizeof(m.map), map);
+	rc = guest_chan_send(p->c, FRAME_PLAY_RECORD, proto_put_play_record(guest_chan_buf(p->c), &m));
+	return rc ? rc : 1;
+}
+
+static int consume(struct guest_rings *rings, struct play *p)
+{
+	int rc = guest_rings_consume(rings);
+
+	return p->c->dead ? p->c->dead : rc;
 }
 
 /* A stdout/stderr read: forwarded up to its cap, the rest counted. */
@@ -173,7 +157,7 @@ static int epoll_add(int ep, int fd, uint32_t tag)
 enum { T_RB = 1, T_OUT, T_ERR, T_TRACE, T_PID };
 
 /* Run the workload to its end or its wall clock, forwarding as it goes; then drain. */
-static int run_workload(struct play *p, const struct proto_play *job, struct ring_buffer *rb)
+static int run_workload(struct play *p, const struct proto_play *job, struct guest_rings *rb)
 {
 	struct proto_workload_done wd = { 0 };
 	int po[2] = { -1, -1 }, pe[2] = { -1, -1 }, ep = -1, pidfd = -1, rc = 0, ws = 0;
@@ -200,7 +184,7 @@ static int run_workload(struct play *p, const struct proto_play *job, struct rin
 		rc = -errno;
 		goto out;
 	}
-	rc = epoll_add(ep, rb ? ring_buffer__epoll_fd(rb) : -1, T_RB);
+	rc = epoll_add(ep, guest_rings_fd(rb), T_RB);
 	rc = rc ?: epoll_add(ep, po[0], T_OUT);
 	rc = rc ?: epoll_add(ep, pe[0], T_ERR);
 	rc = rc ?: epoll_add(ep, p->printk.fd, T_TRACE);
@@ -287,9 +271,12 @@ out:
 
 static int send_drops(struct play *p)
 {
-	for (uint8_t s = PLAY_STDOUT; s <= PLAY_RECORDS; s++) {
+	for (uint8_t s = PLAY_STDOUT; s <= PLAY_LOST; s++) {
 		struct proto_play_dropped m = { .stream = s, .count = p->out[s].dropped,
 						.bytes = p->out[s].dropped_bytes };
+
+		if (s == PLAY_LOST)   /* samples the kernel lost are counted, with no size */
+			m = (struct proto_play_dropped){ .stream = s, .count = (uint32_t)p->lost };
 		int rc;
 
 		if (!m.count)
@@ -304,13 +291,12 @@ static int send_drops(struct play *p)
 
 int guest_play(struct guest_chan *c, const struct proto_play *job)
 {
-	static struct rb_ctx ctxs[DOJO_MAX_MAPS];
 	struct play p = { .c = c };
 	struct proto_done done = { 0 };
 	struct guest_loader *l = NULL;
-	struct ring_buffer *rb = NULL;
-	struct bpf_map *map;
-	int rc, stats = -1, nrb = 0;
+	struct guest_rings *rb = NULL;
+	const char *failed;
+	int rc, stats = -1;
 
 	p.out[PLAY_STDOUT].max_bytes = p.out[PLAY_STDERR].max_bytes = DOJO_PLAY_MAX_OUTPUT;
 	p.out[PLAY_STDOUT].max_count = p.out[PLAY_STDERR].max_count = DOJO_PLAY_MAX_OUTPUT_FRAMES;
@@ -330,31 +316,29 @@ int guest_play(struct guest_chan *c, const struct proto_play *job)
 		rc = c->dead;   /* LOAD_FAILED was sent */
 		goto out;
 	}
+	/* the buffers before the programs run: a sample sent to a perf event array whose CPU
+	 * has no reader yet is lost without a count */
+	p.obj = guest_loader_object(l);
+	if ((job->job.flags & JOB_XLATED) && (rc = guest_send_xlated(c, p.obj)))
+		goto out;
+	rc = guest_rings_open(p.obj, on_record, &p, &rb, &failed);
+	if (rc) {
+		rc = guest_send_error(c, rc, "cannot read %s%s: %s", failed ? "map " : "the event buffers",
+				      failed ? failed : "", strerror(-rc));
+		goto out;
+	}
 	rc = guest_loader_attach(l);   /* the failures were reported: the rest run */
 	if (rc < 0)
 		goto out;
-	p.obj = guest_loader_object(l);
-	bpf_object__for_each_map(map, p.obj) {
-		if (bpf_map__type(map) != BPF_MAP_TYPE_RINGBUF || nrb >= (int)DOJO_MAX_MAPS)
-			continue;
-		ctxs[nrb] = (struct rb_ctx){ .p = &p, .map = bpf_map__name(map) };
-		if (!rb)
-			rb = ring_buffer__new(bpf_map__fd(map), on_rb, &ctxs[nrb], NULL);
-		else if (ring_buffer__add(rb, bpf_map__fd(map), on_rb, &ctxs[nrb]))
-			rb = NULL;
-		if (!rb) {
-			rc = guest_send_error(c, -errno, "cannot read ring buffer %s: %s", bpf_map__name(map), strerror(errno));
-			goto out;
-		}
-		nrb++;
-	}
 	if (guest_printk_open(&p.printk, DOJO_PLAY_MAX_PRINTK, DOJO_PLAY_MAX_PRINTK_LINES))
 		(void)guest_send_log(c, 1, "no trace_pipe: bpf_printk lines are not shown");
 	rc = run_workload(&p, job, rb);
 	p.out[PLAY_PRINTK].dropped = p.printk.dropped;
 	p.out[PLAY_PRINTK].dropped_bytes = p.printk.dropped_bytes;
+	p.lost = guest_rings_lost(rb);
 	rc = rc ?: send_drops(&p);
 	rc = rc ?: guest_play_dump_maps(c, p.obj);
+	rc = rc ?: guest_rings_send_stats(rb, c);
 	rc = rc ?: guest_play_stats(c, p.obj);
 	if (rc) {
 		if (!c->dead)
@@ -368,7 +352,7 @@ out:
 	guest_printk_close(&p.printk);
 	if (stats >= 0)
 		close(stats);
-	ring_buffer__free(rb);
+	guest_rings_free(rb);
 	guest_loader_free(l);
 	return rc;
 }

@@ -442,6 +442,8 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 	rc = guest_loader_load(l, load_timeout_ms(deadline));
 	if (rc)
 		goto learner_failed;
+	if ((job.flags & JOB_XLATED) && (rc = guest_send_xlated(c, guest_loader_object(l))))
+		goto out;
 	rc = guest_perf_open(guest_loader_object(l), ex->kind, on_record, &s, &perf);
 	if (rc) {
 		rc = guest_send_error(c, rc, "cannot read the perf event arrays: %s", strerror(-rc));

@@ -27,6 +27,8 @@ static const char *const event_names[PIPELINE_EV_KINDS] = {
 	[PIPELINE_EV_MAP] = "map",
 	[PIPELINE_EV_STATS] = "stats",
 	[PIPELINE_EV_DROPPED] = "dropped",
+	[PIPELINE_EV_RING] = "ring",
+	[PIPELINE_EV_XLATED] = "xlated",
 };
 
 const char *pipeline_event_name(enum pipeline_event_kind kind)
@@ -223,9 +225,61 @@ static json_t *play_json(const struct pipeline_event *ev)
 	case PIPELINE_EV_DROPPED:
 		return json_pack("{s:s, s:i, s:I}", "what", ev->u.dropped.what,
 				 "count", ev->u.dropped.count, "bytes", (json_int_t)ev->u.dropped.bytes);
+	case PIPELINE_EV_RING: {
+		json_t *o = json_pack("{s:o, s:s, s:I, s:i, s:i, s:I}",
+				      "map", jsonx_str(ev->u.ring.map), "type", ev->u.ring.type,
+				      "size", (json_int_t)ev->u.ring.size, "records", ev->u.ring.records,
+				      "dropped", ev->u.ring.dropped, "lost", (json_int_t)ev->u.ring.lost);
+
+		if (o && ev->u.ring.has_pos)
+			json_object_update_new(o, json_pack("{s:I, s:I, s:I}",
+					       "pending", (json_int_t)ev->u.ring.pending,
+					       "consumer_pos", (json_int_t)ev->u.ring.consumer_pos,
+					       "producer_pos", (json_int_t)ev->u.ring.producer_pos));
+		return o;
+	}
 	default:
 		return NULL;
 	}
+}
+
+/* An XLATED listing: {program, insns, jited_bytes, truncated, lines: [{line, col, file,
+ * text, insns: [...], jit_bytes, jit?: [...], jit_more?}], text?}. */
+static json_t *xlated_json(const struct pipeline_event *ev)
+{
+	const struct grade_xlated *x = ev->u.xlated.x;
+	json_t *lines = json_array(), *o;
+
+	for (unsigned i = 0; x && lines && i < x->nlines; i++) {
+		const struct grade_xlated_line *l = &x->lines[i];
+		json_t *insns = json_array(), *lo;
+
+		for (unsigned k = 0; insns && k < l->ninsns; k++)
+			json_array_append_new(insns, jsonx_str(x->insns[l->first + k]));
+		lo = json_pack("{s:i, s:i, s:o, s:o, s:o, s:i}", "line", l->line, "col", l->col,
+			       "file", jsonx_str(l->file), "text", jsonx_str(l->text),
+			       "insns", insns ? insns : json_null(), "jit_bytes", l->jit_len);
+		if (lo && l->jit) {
+			json_t *jit = json_array();
+
+			for (unsigned k = 0; jit && k < l->njit; k++)
+				json_array_append_new(jit, jsonx_str(l->jit[k]));
+			json_object_set_new(lo, "jit", jit ? jit : json_null());
+			if (l->jit_more)
+				json_object_set_new(lo, "jit_more", json_integer(l->jit_more));
+		}
+		json_array_append_new(lines, lo);
+	}
+	if (!x || !lines) {
+		json_decref(lines);
+		return NULL;
+	}
+	o = json_pack("{s:o, s:i, s:I, s:b, s:o}", "program", jsonx_str(x->prog),
+		      "insns", x->ninsns, "jited_bytes", (json_int_t)x->jited_len,
+		      "truncated", x->truncated, "lines", lines);
+	if (o && ev->u.xlated.text)
+		json_object_set_new(o, "text", jsonx_str(ev->u.xlated.text));
+	return o;
 }
 
 /* The fields of @ev, without "event". */
@@ -291,6 +345,8 @@ static json_t *fields_json(const struct pipeline_event *ev)
 				 "status", ev->u.workload_done.status);
 	case PIPELINE_EV_VERDICT:
 		return verdict_json(ev);
+	case PIPELINE_EV_XLATED:
+		return xlated_json(ev);
 	case PIPELINE_EV_DONE:
 		return json_pack("{s:i, s:i, s:i, s:i, s:i, s:i}",
 				 "compile_ms", ev->u.done.compile_ms, "start_ms", ev->u.done.start_ms,

@@ -221,6 +221,35 @@ static int play_emit(void *run, const struct pipeline_event *ev)
 	return emit(run, ev);
 }
 
+/* A program's instructions (sandbox.xlated): its listing as an XLATED event.  A listing the
+ * agent got wrong is left out with a log line; it says nothing about the learner's program. */
+static int on_xlated(struct run *r, const struct proto_xlated *m)
+{
+	struct pipeline_event ev = { .kind = PIPELINE_EV_XLATED };
+	struct grade_xlated *x;
+	struct buf text;
+	int rc = grade_xlated_new(r->btf, m, r->req->source, r->req->source_len, r->fname, &x);
+
+	if (rc) {
+		char msg[160];
+
+		snprintf(msg, sizeof(msg), "prog '%s': its instructions cannot be shown: %s", m->prog,
+			 strerror(-rc));
+		ev.kind = PIPELINE_EV_LOG;
+		ev.u.log.level = 1;
+		ev.u.log.text = msg;
+		return rc == -ENOMEM ? rc : emit(r, &ev);
+	}
+	buf_init(&text, DOJO_XLATED_MAX_TEXT + 1024);
+	rc = grade_xlated_render_text(x, r->req->diag_color, &text);
+	ev.u.xlated.x = x;
+	ev.u.xlated.text = rc == -ENOMEM ? NULL : text.data ? (const char *)text.data : "";
+	rc = emit(r, &ev);
+	buf_free(&text);
+	grade_xlated_free(x);
+	return rc;
+}
+
 /* One message of the agent: its event, and what it tells the verdict.  0 to read on. */
 static int on_message(struct run *r, const struct sandbox_msg *m, unsigned *nrec)
 {
@@ -298,6 +327,8 @@ static int on_message(struct run *r, const struct sandbox_msg *m, unsigned *nrec
 		r->facts.agent_err = m->u.error.err ? m->u.error.err : -EIO;
 		r->facts.agent_msg = r->agent_msg;
 		return 0;
+	case FRAME_XLATED:
+		return on_xlated(r, &m->u.xlated);
 	default:
 		if (r->play && m->type >= FRAME_PLAY_OUTPUT)
 			return play_host_message(r->play, m, play_emit, r);

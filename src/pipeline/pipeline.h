@@ -9,9 +9,11 @@
  * The order of events in a run:
  *
  *     compiling, (compile_error | compiled),
- *     [starting, log*, (verifier | loaded, (attached | attach_failed)*,
+ *     [starting, log*, (verifier | loaded, xlated*, (attached | attach_failed)*,
  *      (debug | submit | printk)*, workload_done)],
  *     verdict, done
+ *
+ * xlated (one per loaded program) only when req->sandbox.xlated asked for it.
  *
  * verdict is always there and done always last, whatever failed, unless the caller stopped
  * the run (then nothing follows the event it refused).  The verdict is decided by grade
@@ -19,9 +21,9 @@
  *
  * The playground (req->play_cmd): no verdict; the order is
  *
- *     compiling, (compile_error | compiled), [starting, log*, (verifier | loaded,
+ *     compiling, (compile_error | compiled), [starting, log*, (verifier | loaded, xlated*,
  *     (attached | attach_failed)*, (record | debug | submit | printk | output)*,
- *     workload_done, dropped*, map*, stats*)], done */
+ *     workload_done, dropped*, map*, ring*, stats*)], done */
 #ifndef DOJO_PIPELINE_H
 #define DOJO_PIPELINE_H
 
@@ -31,6 +33,7 @@
 #include "core/err.h"
 #include "grade/grade.h"
 #include "grade/verifier.h"
+#include "grade/xlated.h"
 #include "sandbox/sandbox.h"
 
 struct pipeline_req {
@@ -67,10 +70,12 @@ enum pipeline_event_kind {
 	PIPELINE_EV_DONE,
 	PIPELINE_EV_OUTPUT,         /* playground: the workload's stdout or stderr */
 	PIPELINE_EV_PRINTK,         /* one bpf_printk line (playground; exercise runs in the VM) */
-	PIPELINE_EV_RECORD,         /* playground: one ring-buffer record */
+	PIPELINE_EV_RECORD,         /* playground: one ring-buffer or perf-event-array record */
 	PIPELINE_EV_MAP,            /* playground: one map's contents after the workload */
 	PIPELINE_EV_STATS,          /* playground: one program's run count and time */
 	PIPELINE_EV_DROPPED,        /* playground: what a cap left out */
+	PIPELINE_EV_RING,           /* playground: a ring buffer's or perf event array's statistics */
+	PIPELINE_EV_XLATED,         /* on demand: one loaded program's instructions by source line */
 	PIPELINE_EV_KINDS           /* how many kinds there are */
 };
 
@@ -159,10 +164,22 @@ struct pipeline_event {
 			unsigned long long run_cnt, run_time_ns;
 		} stats;
 		struct {                        /* DROPPED */
-			const char *what;       /* "stdout", "stderr", "printk", "records" */
+			const char *what;       /* "stdout", "stderr", "printk", "records", "lost" */
 			unsigned count;
 			unsigned long long bytes;
 		} dropped;
+		struct {                        /* RING */
+			const char *map, *type;  /* "ringbuf", "perf_event_array" */
+			unsigned long long size;
+			unsigned records, dropped;
+			unsigned long long lost;
+			int has_pos;             /* ring buffers: the next three are known */
+			unsigned long long pending, consumer_pos, producer_pos;
+		} ring;
+		struct {                        /* XLATED */
+			const struct grade_xlated *x;
+			const char *text;       /* grade_xlated_render_text(); may be NULL */
+		} xlated;
 		struct {                        /* DONE: per-phase wall-clock times */
 			unsigned compile_ms;    /* the compile */
 			unsigned start_ms;      /* the guest made ready (restore), overlapping the compile */

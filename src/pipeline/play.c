@@ -255,6 +255,7 @@ static const char *stream_name(uint8_t s)
 	case PLAY_STDERR: return "stderr";
 	case PLAY_PRINTK: return "printk";
 	case PLAY_RECORDS: return "records";
+	case PLAY_LOST: return "lost";
 	default: return "?";
 	}
 }
@@ -294,6 +295,22 @@ int play_host_message(struct play_host *p, const struct sandbox_msg *m, play_emi
 		ev.u.dropped.count = m->u.play_dropped.count;
 		ev.u.dropped.bytes = m->u.play_dropped.bytes;
 		return emit(run, &ev);
+	case FRAME_PLAY_RING: {
+		const struct proto_play_ring *g = &m->u.play_ring;
+
+		ev.kind = PIPELINE_EV_RING;
+		ev.u.ring.map = g->map;
+		ev.u.ring.type = g->type == BPF_MAP_TYPE_RINGBUF ? "ringbuf" : "perf_event_array";
+		ev.u.ring.size = g->size;
+		ev.u.ring.records = g->records;
+		ev.u.ring.dropped = g->dropped;
+		ev.u.ring.lost = g->lost;
+		ev.u.ring.has_pos = g->has_pos;
+		ev.u.ring.pending = g->pending;
+		ev.u.ring.consumer_pos = g->consumer_pos;
+		ev.u.ring.producer_pos = g->producer_pos;
+		return emit(run, &ev);
+	}
 	default:
 		return 0;
 	}

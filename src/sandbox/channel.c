@@ -190,6 +190,8 @@ int sandbox_chan_recv(struct sandbox_chan *c, struct sandbox_msg *m, struct dojo
 	case FRAME_PLAY_DROPPED:
 		rc = proto_get_play_dropped(f.payload, f.len, &m->u.play_dropped);
 		break;
+	case FRAME_PLAY_RING: rc = proto_get_play_ring(f.payload, f.len, &m->u.play_ring); break;
+	case FRAME_XLATED: rc = proto_get_xlated(f.payload, f.len, &m->u.xlated); break;
 	default:
 		return dojo_err_set(err, -EPROTO, "the agent sent a %s frame, which only the host sends", frame_type_name(f.type));
 	}

@@ -88,6 +88,8 @@ int sandbox_start(const struct sandbox_opts *opts, struct sandbox **out, struct 
 		sandbox_free(sb);
 		return rc;
 	}
+	if (opts->xlated)   /* after the start: the broker's guest reports its own flags */
+		sb->job_flags |= JOB_XLATED;
 	sb->t_ready = dojo_now_ms();
 	sb->st.start_ms = (unsigned)(sb->t_ready - sb->t0);
 	sandbox_chan_set_cancel(&sb->chan, dojo_cancel_fd(opts->cancel));

@@ -44,6 +44,7 @@ struct sandbox_opts {
 	const char *agent_path;         /* override the agent binary (tests); NULL = paths->agent */
 	const char *vm_initramfs;       /* vm: override the initramfs (tests); NULL = kernel_dir's */
 	int verifier_log_level2;        /* ask for register state in verifier logs */
+	int xlated;                     /* after loading, an XLATED message per program */
 	/* Raised by another thread: the run stops at once (sandbox_send_job() and sandbox_next()
 	 * fail with -ECANCELED; free the sandbox then).  NULL: only the deadline stops it. */
 	const struct dojo_cancel *cancel;
@@ -75,6 +76,8 @@ struct sandbox_msg {
 		struct proto_play_entry play_entry;       /* FRAME_PLAY_ENTRY */
 		struct proto_play_stats play_stats;       /* FRAME_PLAY_STATS */
 		struct proto_play_dropped play_dropped;   /* FRAME_PLAY_DROPPED */
+		struct proto_play_ring play_ring;         /* FRAME_PLAY_RING */
+		struct proto_xlated xlated;               /* FRAME_XLATED (opts.xlated; its bytes as above) */
 	} u;
 };
 
