@@ -19,65 +19,63 @@ struct names {
 
 static const char *lookup(void *ctx, int kind, long long v);
 
+/* The next "k <number> <name>" line of @n->text from *@pos on, parsed; 0 at the end.  Lines
+ * that do not parse (or are too long to) are skipped. */
+static int next_name(const struct names *n, size_t *pos, char *kind, long long *num,
+		     char name[PROTO_NAME_MAX * 2])
+{
+	while (*pos < n->len) {
+		const char *p = n->text + *pos, *nl = memchr(p, '\n', n->len - *pos);
+		size_t ll = nl ? (size_t)(nl - p) : n->len - *pos;
+		char line[PROTO_NAME_MAX * 2 + 32];
+
+		*pos += ll + 1;
+		if (ll >= sizeof(line))
+			continue;
+		memcpy(line, p, ll);
+		line[ll] = 0;
+		if (sscanf(line, "%c %lld %127s", kind, num, name) == 3)
+			return 1;
+	}
+	return 0;
+}
+
 /* The value of the first @kind line whose number is the largest <= @at (LLONG_MAX: any),
  * its name parsed as hex when @hex; 0 when there is none. */
 static unsigned long long name_num(struct names *n, int kind, long long at, int hex)
 {
-	const char *p = n->text, *end = n->text + n->len;
+	char name[PROTO_NAME_MAX * 2], k;
 	unsigned long long best = 0;
-	long long best_at = 0;
+	long long best_at = 0, got;
+	size_t pos = 0;
 	int have = 0;
 
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t ll = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		char line[PROTO_NAME_MAX * 2 + 32], name[PROTO_NAME_MAX * 2];
-		long long got;
-		char k;
-
-		if (ll < sizeof(line)) {
-			memcpy(line, p, ll);
-			line[ll] = 0;
-			if (sscanf(line, "%c %lld %127s", &k, &got, name) == 3 && k == kind &&
-			    got <= at && (!have || got > best_at)) {
-				have = 1;
-				best_at = got;
-				best = hex ? strtoull(name, NULL, 16) : (unsigned long long)got;
-			}
+	while (next_name(n, &pos, &k, &got, name))
+		if (k == kind && got <= at && (!have || got > best_at)) {
+			have = 1;
+			best_at = got;
+			best = hex ? strtoull(name, NULL, 16) : (unsigned long long)got;
 		}
-		p += ll + 1;
-	}
 	return best;
 }
 
 static const char *lookup(void *ctx, int kind, long long v)
 {
 	struct names *n = ctx;
-	const char *p = n->text, *end = n->text + n->len;
+	char name[PROTO_NAME_MAX * 2], k;
+	size_t pos = 0;
+	long long got;
 
 	if (kind == 'a') {   /* a JIT call: the helper at address v, as its call imm */
 		unsigned long long base = name_num(n, 'b', LLONG_MAX, 0);
 
 		return base ? lookup(ctx, 'h', (long long)((unsigned long long)v - base)) : NULL;
 	}
-
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t ll = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		char line[PROTO_NAME_MAX * 2 + 32], name[PROTO_NAME_MAX * 2];
-		long long got;
-		char k;
-
-		if (ll < sizeof(line)) {
-			memcpy(line, p, ll);
-			line[ll] = 0;
-			if (sscanf(line, "%c %lld %127s", &k, &got, name) == 3 && k == kind && got == v) {
-				snprintf(n->found, sizeof(n->found), "%s", name);
-				return n->found;
-			}
+	while (next_name(n, &pos, &k, &got, name))
+		if (k == kind && got == v) {
+			snprintf(n->found, sizeof(n->found), "%s", name);
+			return n->found;
 		}
-		p += ll + 1;
-	}
 	return NULL;
 }
 

@@ -10,6 +10,7 @@ import { fromCompiler, fromDiagnosis, setRun, current, checkerPath } from './dia
 import { createEditor, setVim, setTheme, setDoc } from './editor.js';
 import { showTrace, hideTrace, traceLine, traceStep } from './trace.js';
 import { playground } from './play.js';
+import { tabs } from './tabs.js';
 
 const SHORTCUTS = [
   ['Ctrl/Cmd-Enter', 'run the program'], ['Esc then Tab', 'leave the editor (Tab indents inside)'],
@@ -76,33 +77,13 @@ function showHints(data, box) {
     }));
 }
 
-function tabs() {
-  const bar = document.querySelector('.tabs');
-  const main = document.querySelector('main.ex');
-  const btns = [...bar.querySelectorAll('button')];
-  const select = (pane) => {
-    main.dataset.pane = pane;
-    btns.forEach((b) => { b.setAttribute('aria-selected', String(b.dataset.pane === pane)); b.tabIndex = b.dataset.pane === pane ? 0 : -1; });
-  };
-  btns.forEach((b, i) => {
-    b.addEventListener('click', () => select(b.dataset.pane));
-    b.addEventListener('keydown', (e) => {
-      const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-      if (d) { const nb = btns[(i + d + btns.length) % btns.length]; nb.focus(); select(nb.dataset.pane); }
-    });
-  });
-  bar.hidden = false;
-  select('work');
-  return select;
-}
-
 function exercise() {
   const data = JSON.parse(document.getElementById('exdata').textContent);
   const saved = progress.get(data.id);
   const host = document.getElementById('editor');
   const results = document.getElementById('results');
   const hintBox = document.getElementById('hints');
-  const selectPane = tabs();
+  const selectPane = tabs(document.querySelector('main.ex'), document.querySelector('.tabs'));
   let view = null;
   let running = false;
   const vimOn = !!progress.all().vim;

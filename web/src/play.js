@@ -13,6 +13,7 @@ import { EXAMPLES } from './examples.js';
 import * as share from './share.js';
 import { fromCompiler, fromDiagnosis, setRun, current } from './diagnostics.js';
 import { createEditor, setTheme, setDoc } from './editor.js';
+import { tabs } from './tabs.js';
 
 const KEY = 'bpfdojo.play';
 const MAX_SECONDS = 10;
@@ -160,30 +161,11 @@ async function play(body, panel, hooks) {
   return { done };
 }
 
-function tabs(main) {
-  const bar = main.querySelector('.tabs');
-  const btns = [...bar.querySelectorAll('button')];
-  const select = (pane) => {
-    main.dataset.pane = pane;
-    btns.forEach((b) => { b.setAttribute('aria-selected', String(b.dataset.pane === pane)); b.tabIndex = b.dataset.pane === pane ? 0 : -1; });
-  };
-  btns.forEach((b, i) => {
-    b.addEventListener('click', () => select(b.dataset.pane));
-    b.addEventListener('keydown', (e) => {
-      const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-      if (d) { const nb = btns[(i + d + btns.length) % btns.length]; nb.focus(); select(nb.dataset.pane); }
-    });
-  });
-  bar.hidden = false;
-  select('work');
-  return select;
-}
-
 export function playground() {
   const main = document.getElementById('main');
   const host = document.getElementById('editor');
   const results = document.getElementById('results');
-  const selectPane = tabs(main);
+  const selectPane = tabs(main, main.querySelector('.tabs'));
   const first = EXAMPLES[0];
   const saved = load();
   let view = null, running = false;
