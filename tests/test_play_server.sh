@@ -4,7 +4,8 @@
 # against `cat /etc/hostname` in the micro-VM, its events in order and the same as `bpfdojo
 # play --json` prints (one JSON writer); the map dump; the refusals (413 from the headers, 400
 # with a JSON sentence, 403 from a host-sandbox server); a client that hangs up frees its slot;
-# and an exercise run is not held up by playground runs (their own lane: docs/server.md).
+# the instructions on demand (xlated); and an exercise run is not held up by playground runs
+# (their own lane: docs/server.md).
 # Needs root, curl, jq and /dev/kvm or TCG; loopback only.  Usage: test_play_server.sh <bpfdojo>
 set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -102,6 +103,21 @@ BPFDOJO_SERVER=$B "$BIN" play tests/play/trace.bpf.c --run 'cat /etc/hostname' -
 check '[ $? = 0 ] && jq -e -s ".[-1].event == \"done\" and (.[-1] | has(\"outcome\") | not) and any(.[]; .event == \"map\")" "$TMP/env.json" >/dev/null' "play over \$BPFDOJO_SERVER --json: the CLI's own stream (no server framing)"
 env -u BPFDOJO_SERVER "$BIN" play tests/play/trace.bpf.c --server "http://127.0.0.1:1" > /dev/null 2>"$TMP/cli.err"
 check '[ $? = 3 ] && grep -q "cannot reach the server" "$TMP/cli.err"' "play --server: an unreachable server is exit 3 with a reason"
+
+section "vm: the instructions (xlated)"
+jq '. + {xlated: true}' "$TMP/trace.json" > "$TMP/xl.json"
+play_sse "$TMP/xl.sse" "$TMP/xl.json"
+X=$TMP/xl.sse
+check 'in_order "$X" loaded xlated attached done' "xlated:true: an xlated event after loaded ($(events "$X" | tr -s ' ' | cut -c1-200))"
+check 'jqs "$X" "any(.[]; .event == \"xlated\" and .insns > 0 and any(.lines[]; .line > 0 and (.text | length) > 0 and (.insns | length) > 0) and any(.lines[].insns[]; test(\"exit\")))"' "the xlated event: source lines, each with its instructions, an exit"
+check '! jqs "$F" "any(.[]; .event == \"xlated\")"' "no xlated event unless asked for"
+echo '{"source": "int x;", "xlated": "yes"}' > "$TMP/xly.json"
+curl -s -D "$TMP/h400x" -o "$TMP/b400x" --data-binary @"$TMP/xly.json" "$B/api/play"
+check 'grep -q "^HTTP/1.1 400" "$TMP/h400x" && jq -e ".error == \"bad_request\" and (.message | test(\"xlated\"))" "$TMP/b400x" >/dev/null' "xlated not a boolean: 400 naming the field"
+env -u BPFDOJO_SERVER "$BIN" play tests/play/trace.bpf.c --run 'cat /etc/hostname' --xlated --server "$B" > "$TMP/xl.remote" 2>"$TMP/xl.err"; rx=$?
+check '[ "$rx" = 0 ] && grep -q "as the kernel runs it" "$TMP/xl.remote" && grep -Eq "\| +[0-9]+: exit" "$TMP/xl.remote"' "play --xlated --server: prints the listing (exit $rx: $(head -c 200 "$TMP/xl.err"))"
+env -u BPFDOJO_SERVER "$BIN" play tests/play/trace.bpf.c --run 'cat /etc/hostname' --xlated > "$TMP/xl.local" 2>/dev/null
+check 'diff <(grep " |" "$TMP/xl.remote" | norm /dev/stdin) <(grep " |" "$TMP/xl.local" | norm /dev/stdin) >&2' "play --xlated --server: the same listing as a local play --xlated"
 
 section "vm: refusals"
 head -c 70000 /dev/zero | tr '\0' 'x' > "$TMP/big.c"

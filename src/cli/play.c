@@ -74,8 +74,6 @@ int cli_play(int argc, char **argv)
 		return play_usage("--sandbox is the server's to decide with --server");
 	if (!sandbox_given)
 		server = cli_server_url(server);
-	if (server && req.sandbox.xlated)
-		return play_usage("--xlated runs locally only (--sandbox vm): POST /api/play does not take it");
 	src = cli_read_source(argv[optind], &req.source_len);
 	if (!src)
 		return EXIT_USAGE;
@@ -87,7 +85,7 @@ int cli_play(int argc, char **argv)
 	req.diag_color = r.color;
 	if (server) {
 		rc = remote_play(server, req.filename, src, req.source_len, req.play_cmd,
-				 req.play_seconds, render_event, &r, outcome, &err);
+				 req.play_seconds, req.sandbox.xlated, render_event, &r, outcome, &err);
 		free(src);
 		if (rc) {
 			fprintf(stderr, "bpfdojo: %s\n", err.msg);

@@ -217,8 +217,8 @@ int remote_check(const char *server, const char *filename, const char *src, size
 }
 
 int remote_play(const char *server, const char *filename, const char *src, size_t len,
-		const char *cmd, unsigned seconds, remote_event_cb cb, void *ctx, char outcome[32],
-		struct dojo_err *err)
+		const char *cmd, unsigned seconds, int xlated, remote_event_cb cb, void *ctx,
+		char outcome[32], struct dojo_err *err)
 {
 	struct xfer x = { .cb = cb, .ctx = ctx, .err = err };
 	json_t *o = json_pack("{s:s%, s:s, s:s}", "source", src, len, "run", cmd, "filename",
@@ -228,6 +228,8 @@ int remote_play(const char *server, const char *filename, const char *src, size_
 
 	if (o && seconds)
 		json_object_set_new(o, "seconds", json_integer(seconds));
+	if (o && xlated)
+		json_object_set_new(o, "xlated", json_true());
 	body = o ? json_dumps(o, JSON_COMPACT) : NULL;
 	json_decref(o);
 	if (!body)   /* also a source that is not UTF-8: JSON cannot carry it */

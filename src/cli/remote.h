@@ -18,11 +18,12 @@ int remote_run(const char *server, const char *exercise, const char *filename,
 	       char verdict[32], struct dojo_err *err);
 
 /* A playground run of @src with the shell command @cmd for @seconds (0: the server's
- * default) on the server (POST /api/play): as remote_run(); @outcome gets the outcome the
- * server added to `done` ("OK", "COMPILE_ERROR", "LOAD_ERROR", "RUN_ERROR"). */
+ * default) on the server (POST /api/play), with an `xlated` event per program when @xlated:
+ * as remote_run(); @outcome gets the outcome the server added to `done` ("OK",
+ * "COMPILE_ERROR", "LOAD_ERROR", "RUN_ERROR"). */
 int remote_play(const char *server, const char *filename, const char *src, size_t len,
-		const char *cmd, unsigned seconds, remote_event_cb cb, void *ctx, char outcome[32],
-		struct dojo_err *err);
+		const char *cmd, unsigned seconds, int xlated, remote_event_cb cb, void *ctx,
+		char outcome[32], struct dojo_err *err);
 
 /* Compile @src on the server; the compile's events go to @cb.  As remote_run(). */
 int remote_check(const char *server, const char *filename, const char *src, size_t len,

@@ -138,6 +138,7 @@ struct runner_job {
 	size_t len;
 	const char *play_cmd;   /* the playground's shell command in the guest */
 	unsigned play_seconds;  /* its wall clock (0: the default) */
+	int xlated;             /* an `xlated` event per loaded program */
 };
 struct runner_opts {
 	enum sandbox_kind sandbox;

@@ -1,5 +1,5 @@
-/* playreq.c: the body of POST /api/play, {source, run, seconds, filename}, checked field by
- * field into a runner_job before anything is queued, each refusal a sentence that says what
+/* playreq.c: the body of POST /api/play, {source, run, seconds, filename, xlated}, checked
+ * field by field into a runner_job before anything is queued, each refusal a sentence that says what
  * to change.  The route itself (admission, the stream) lives in http.c and stream.c. */
 #include <errno.h>
 #include <stdio.h>
@@ -41,7 +41,7 @@ static int string_member(json_t *o, const char *key, size_t max, const char **ou
 int playreq_parse(const void *body, size_t len, json_t **root, struct runner_job *job, char *msg,
 		  size_t cap)
 {
-	static const char *const known[] = { "source", "run", "seconds", "filename" };
+	static const char *const known[] = { "source", "run", "seconds", "filename", "xlated" };
 	json_error_t jerr;
 	const char *key;
 	json_t *v, *o;
@@ -66,7 +66,7 @@ int playreq_parse(const void *body, size_t len, json_t **root, struct runner_job
 			i++;
 		if (i == sizeof(known) / sizeof(known[0]))
 			return bad(msg, cap, "unknown field \"%.64s\"; the body takes source, run, "
-				   "seconds and filename", key);
+				   "seconds, filename and xlated", key);
 	}
 	job->play_cmd = "true";
 	if ((rc = string_member(o, "source", DOJO_MAX_SOURCE_BYTES, &job->src, &job->len, msg, cap)) ||
@@ -88,5 +88,9 @@ int playreq_parse(const void *body, size_t len, json_t **root, struct runner_job
 		}
 		job->play_seconds = (unsigned)n;
 	}
+	v = json_object_get(o, "xlated");
+	if (v && !json_is_boolean(v))
+		return bad(msg, cap, "\"xlated\" must be true or false%s", "");
+	job->xlated = json_is_true(v);
 	return 0;
 }

@@ -117,6 +117,7 @@ int runner_run(const struct runner_job *job, const struct dojo_cancel *stop, run
 	req.sandbox.timeout_ms = R.o.run_timeout_ms;
 	req.sandbox.paths = &R.paths;
 	req.sandbox.cancel = stop;
+	req.sandbox.xlated = job->xlated;
 	return pipeline_run(&req, event_to_json, &t, res, err);
 }
 

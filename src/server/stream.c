@@ -41,6 +41,7 @@ struct stream {
 	char client[64], exercise[64], verdict[24], filename[DOJO_MAX_FILENAME];
 	char *play_cmd;             /* a playground run's command (NULL: an exercise run) */
 	unsigned play_seconds;
+	int xlated;                 /* an `xlated` event per loaded program */
 	json_t *held_done;          /* a playground run's `done`, sent with its outcome at the end */
 	int saw_done;               /* the pipeline sent its own `done` */
 	char *src;
@@ -183,7 +184,7 @@ static void on_run(struct runq_item *it)
 	struct runner_job job = { .exercise = st->play_cmd ? NULL : st->exercise,
 				  .filename = st->filename[0] ? st->filename : NULL,
 				  .src = st->src, .len = st->len, .play_cmd = st->play_cmd,
-				  .play_seconds = st->play_seconds };
+				  .play_seconds = st->play_seconds, .xlated = st->xlated };
 	enum run_kind kind = st->play_cmd ? KIND_PLAY : KIND_EXERCISE;
 	enum cancel why;
 	int rc;
@@ -344,6 +345,7 @@ int stream_start(struct server *s, struct MHD_Connection *c, const char *client,
 	st->src[len] = 0;
 	st->len = len;
 	st->play_seconds = job->play_seconds;
+	st->xlated = job->xlated;
 	st->item.play = job->play_cmd != NULL;
 	st->s = s;
 	st->fd = ci ? ci->connect_fd : -1;
