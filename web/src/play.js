@@ -2,13 +2,16 @@
 // markers), a workload (a shell command run in the guest, with ready examples) and its
 // seconds, POST /api/play, and the results as they stream: the steps, the workload's output,
 // printk lines, decoded records, a table per map, each program's stats and what the caps
-// dropped; a verifier diagnosis lands in the editor.  Share puts the run in the URL fragment
-// (share.js); the page opens such a link, and otherwise the last program kept in this browser.
+// dropped, and on demand (Show instructions) each program's instructions under its source
+// lines (xlated.js); a verifier diagnosis lands in the editor.  Share puts the run in the URL
+// fragment (share.js); the page opens such a link, and otherwise the last program kept in
+// this browser.
 import { h } from './dom.js';
 import * as theme from './theme.js';
 import { parse } from './run.js';
 import { eventValue, valueCell } from './decode.js';
 import { mapTable } from './maptable.js';
+import { xlatedBlock } from './xlated.js';
 import { EXAMPLES } from './examples.js';
 import * as share from './share.js';
 import { fromCompiler, fromDiagnosis, setRun, current } from './diagnostics.js';
@@ -42,13 +45,14 @@ function resultsPanel(panel) {
   const printk = section('printk', 'bpf_printk', h('ol', { class: 'lines' }));
   const records = section('records', 'Events', h('ol', { class: 'timeline recs' }));
   const maps = section('maps', 'Maps after the workload', h('div', { class: 'maplist' }));
+  const xlated = section('insns', 'Instructions', h('div', { class: 'xlist' }));
   const stats = section('stats', 'Programs', h('table', { class: 'stats' },
     h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'program'), h('th', { scope: 'col' }, 'runs'),
       h('th', { scope: 'col' }, 'time'), h('th', { scope: 'col' }, 'per run'))), h('tbody')));
   const dropped = h('div', { class: 'dropped' });
-  panel.replaceChildren(status, steps, logBox, out.el, printk.el, records.el, maps.el, stats.el, dropped);
+  panel.replaceChildren(status, steps, logBox, out.el, printk.el, records.el, maps.el, stats.el, xlated.el, dropped);
   const show = (s) => { s.el.hidden = false; return s.body; };
-  return { status, steps, logs, logBox, out, printk, records, maps, stats, dropped, show };
+  return { status, steps, logs, logBox, out, printk, records, maps, stats, xlated, dropped, show };
 }
 
 function step(p, t, text, cls) {
@@ -112,6 +116,7 @@ function show(p, name, e, t, ctx, hooks) {
     step(p, t, `workload ended after ${e.ms} ms with status ${e.status}${e.status === 137 ? ' (killed at its time limit)' : ''}`);
     break;
   case 'map': p.show(p.maps).append(mapTable(e, ctx)); break;
+  case 'xlated': p.show(p.xlated).append(xlatedBlock(e)); break;
   case 'stats':
     p.show(p.stats).querySelector('tbody').append(h('tr', null, h('th', { scope: 'row' }, h('code', null, e.program)),
       h('td', null, String(e.run_cnt)), h('td', null, ns(e.run_time_ns)),
@@ -173,6 +178,7 @@ export function playground() {
   const cmd = h('textarea', { id: 'command', rows: '2', spellcheck: 'false', maxlength: String(MAX_COMMAND),
     'aria-describedby': 'command-help' });
   const secs = h('input', { id: 'seconds', type: 'number', min: '1', max: String(MAX_SECONDS), step: '1', inputmode: 'numeric' });
+  const insns = h('input', { id: 'xlated', type: 'checkbox' });
   const pick = h('select', { id: 'example' }, h('option', { value: '' }, 'Examples…'),
     EXAMPLES.map((e) => h('option', { value: e.id }, e.title)));
   const shareOut = h('input', { id: 'share-link', type: 'text', readonly: true, hidden: true, 'aria-label': 'Link to this program' });
@@ -195,7 +201,8 @@ export function playground() {
     setRun(view, []);
     const s = state();
     secs.value = String(s.seconds);
-    await play({ source: s.program, run: s.command || 'true', seconds: s.seconds, filename: 'play.bpf.c' }, results, {
+    await play({ source: s.program, run: s.command || 'true', seconds: s.seconds, filename: 'play.bpf.c',
+      ...(insns.checked ? { xlated: true } : {}) }, results, {
       onCompileError: (d) => setRun(view, fromCompiler(view.state.doc, d.filter((x) => !x.file || !x.file.endsWith('.h')))),
       onDiagnosis: (g) => setRun(view, fromDiagnosis(view.state.doc, g)),
     });
@@ -232,6 +239,7 @@ export function playground() {
   document.getElementById('workload').append(
     h('label', { for: 'command' }, 'Workload'), cmd,
     h('label', { for: 'seconds', class: 'secs' }, 'Seconds', secs),
+    h('label', { for: 'xlated', class: 'insns' }, insns, ' Show instructions'),
     h('p', { id: 'command-help', class: 'dim help' }, 'A shell command run by busybox inside the guest, after every program is attached; it is stopped after the seconds given (at most 10).'));
 
   host.replaceChildren();

@@ -2,7 +2,8 @@
 // in the micro-VM: the page is linked from the other pages' header, an example fills the
 // editor and the workload, a run streams to a decoded map table (per-CPU columns and sum),
 // printk lines, records and stats; a verifier rejection becomes editor markers; a share link
-// round-trips the program, the command and the seconds; a broken link is a clear message;
+// round-trips the program, the command and the seconds; Show instructions lists each
+// program's instructions under its source lines; a broken link is a clear message;
 // screenshots (light/dark, desktop/phone) of the finished run.
 // Usage: node play.mjs BASE_URL SHOTS_DIR     prints "web-play: N passed, N failed"
 import puppeteer from 'puppeteer-core';
@@ -103,6 +104,33 @@ try {
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     await page.setViewport({ width: 1280, height: 800 });
   }
+
+  // Show instructions (ticked from the keyboard): each program's source lines, each followed
+  // by its xlated instructions; the JIT code folded
+  ok(!(await page.$('.res.insns:not([hidden])')), 'no instructions unless asked for');
+  await page.focus('#xlated');
+  await page.keyboard.press('Space');
+  ok(await page.$eval('#xlated', (e) => e.checked), 'Show instructions is ticked with the keyboard');
+  await page.select('#example', 'open');
+  ok(await runAndWait(), 'the run with instructions ends');
+  ok((await text('.run-status')) === 'finished', `and finished (${await text('.run-status')})`);
+  const xl = await page.$$eval('.res.insns .xlated', (ps) => ps.map((p) => ({
+    program: p.dataset.program,
+    lines: [...p.querySelectorAll('.xl-line')].map((l) => ({ src: l.querySelector('.xl-src code').textContent,
+      ln: l.querySelector('.xl-src .ln').textContent, insns: l.querySelector('.xl-insns').textContent })),
+    jit: p.querySelectorAll('details.jit:not([open])').length })));
+  const openat = xl.find((p) => p.program === 'on_openat');
+  ok(openat && openat.lines.some((l) => /^\d+$/.test(l.ln) && l.src.length > 0 && /^\d+: /.test(l.insns)),
+    `on_openat: a source line with its instructions (${JSON.stringify(xl).slice(0, 300)})`);
+  ok(openat && openat.lines.some((l) => /^\d+: exit$/m.test(l.insns)), 'and an exit instruction');
+  ok(openat && openat.jit >= 1, 'the JIT code is folded under a details');
+  if (shots) {
+    await page.$eval('.res.insns', (e) => { const r = e.closest('#results'); r.scrollTop = e.offsetTop - r.offsetTop - 8; });
+    await sleep(100);
+    await page.screenshot({ path: path.join(shots, 'play-light-desktop-xlated.png') });
+  }
+  await page.click('#xlated');
+  ok(!(await page.$eval('#xlated', (e) => e.checked)), 'and unticked again');
 
   // every other example runs to the end, and its maps are shown
   for (const id of ['exec', 'connect', 'udp', 'dns']) {
