@@ -332,23 +332,28 @@ static void test_play_body(void)
 		const char *cmd;
 		unsigned seconds;
 		const char *why;
+		int xlated;
 	} rows[] = {
 		{ "{\"source\":\"int x;\",\"run\":\"cat /etc/hostname\",\"seconds\":3}", 0,
-		  "cat /etc/hostname", 3, "all three" },
-		{ "{\"source\":\"int x;\"}", 0, "true", 0, "only the source: defaults" },
-		{ "{\"source\":\"int x;\",\"run\":\"\"}", 0, "true", 0, "an empty command runs nothing" },
-		{ "{\"source\":\"\"}", -EINVAL, NULL, 0, "an empty source" },
-		{ "{\"run\":\"ls\"}", -EINVAL, NULL, 0, "no source" },
-		{ "{\"source\":42}", -EINVAL, NULL, 0, "a source that is not a string" },
-		{ "{\"source\":\"x\",\"seconds\":0}", -ERANGE, NULL, 0, "zero seconds" },
-		{ "{\"source\":\"x\",\"seconds\":11}", -ERANGE, NULL, 0, "past the maximum" },
-		{ "{\"source\":\"x\",\"seconds\":\"2\"}", -ERANGE, NULL, 0, "seconds as a string" },
-		{ "{\"source\":\"x\",\"sekonds\":2}", -EINVAL, NULL, 0, "an unknown field" },
-		{ "{\"source\":\"x\",\"source\":\"y\"}", -EINVAL, NULL, 0, "a duplicate field" },
-		{ "{\"source\":\"a\\u0000b\"}", -EINVAL, NULL, 0, "a NUL in the source" },
-		{ "[\"x\"]", -EINVAL, NULL, 0, "not an object" },
-		{ "{\"source\": \"x\"", -EINVAL, NULL, 0, "cut short" },
-		{ "", -EINVAL, NULL, 0, "empty" },
+		  "cat /etc/hostname", 3, "all three", 0 },
+		{ "{\"source\":\"int x;\"}", 0, "true", 0, "only the source: defaults", 0 },
+		{ "{\"source\":\"int x;\",\"run\":\"\"}", 0, "true", 0, "an empty command runs nothing", 0 },
+		{ "{\"source\":\"\"}", -EINVAL, NULL, 0, "an empty source", 0 },
+		{ "{\"run\":\"ls\"}", -EINVAL, NULL, 0, "no source", 0 },
+		{ "{\"source\":42}", -EINVAL, NULL, 0, "a source that is not a string", 0 },
+		{ "{\"source\":\"x\",\"seconds\":0}", -ERANGE, NULL, 0, "zero seconds", 0 },
+		{ "{\"source\":\"x\",\"seconds\":11}", -ERANGE, NULL, 0, "past the maximum", 0 },
+		{ "{\"source\":\"x\",\"seconds\":\"2\"}", -ERANGE, NULL, 0, "seconds as a string", 0 },
+		{ "{\"source\":\"x\",\"sekonds\":2}", -EINVAL, NULL, 0, "an unknown field", 0 },
+		{ "{\"source\":\"x\",\"source\":\"y\"}", -EINVAL, NULL, 0, "a duplicate field", 0 },
+		{ "{\"source\":\"a\\u0000b\"}", -EINVAL, NULL, 0, "a NUL in the source", 0 },
+		{ "[\"x\"]", -EINVAL, NULL, 0, "not an object", 0 },
+		{ "{\"source\": \"x\"", -EINVAL, NULL, 0, "cut short", 0 },
+		{ "", -EINVAL, NULL, 0, "empty", 0 },
+		{ "{\"source\":\"x\",\"xlated\":true}", 0, "true", 0, "the instructions asked for", 1 },
+		{ "{\"source\":\"x\",\"xlated\":false}", 0, "true", 0, "xlated false", 0 },
+		{ "{\"source\":\"x\",\"xlated\":\"yes\"}", -EINVAL, NULL, 0, "xlated as a string", 0 },
+		{ "{\"source\":\"x\",\"xlated\":1}", -EINVAL, NULL, 0, "xlated as a number", 0 },
 	};
 	char big[DOJO_PLAY_MAX_CMD + 64];
 
@@ -364,7 +369,11 @@ static void test_play_body(void)
 			CHECK(msg[0], "%s: refused with a sentence", rows[i].why);
 		else
 			CHECK(!strcmp(job.play_cmd, rows[i].cmd) && job.play_seconds == rows[i].seconds &&
-			      job.src && job.len && !job.exercise, "%s: the job", rows[i].why);
+			      job.src && job.len && !job.exercise && job.xlated == rows[i].xlated,
+			      "%s: the job", rows[i].why);
+		if (rc && strstr(rows[i].body, "xlated"))
+			CHECK(strstr(msg, "xlated") != NULL, "%s: the sentence names the field: %s",
+			      rows[i].why, msg);
 		json_decref(root);
 	}
 	/* a command past DOJO_PLAY_MAX_CMD */
