@@ -269,8 +269,22 @@ static int write_meta(FILE *out, const char *dir, const char *ident, int chapter
 	return 0;
 }
 
+/* Whether @p starts with one of @skip's space-separated prefixes (none when NULL). */
+static int skipped(const char *p, const char *skip)
+{
+	for (const char *s = skip; s && *s; s += strspn(s, " ")) {
+		size_t n = strcspn(s, " ");
+
+		if (n && !strncmp(p, s, n))
+			return 1;
+		s += n;
+	}
+	return 0;
+}
+
 /* the words of @text that start with @prefix and go on with [A-Za-z0-9_], each once, in
- * order of first use, ", "-separated into @out; @skip: a prefix of words to leave out */
+ * order of first use, ", "-separated into @out; @skip: prefixes of words to leave out
+ * (space-separated) */
 static void words(const char *text, const char *prefix, const char *skip, int lower,
 		  const char *tail, char *out, size_t cap)
 {
@@ -285,7 +299,7 @@ static void words(const char *text, const char *prefix, const char *skip, int lo
 		while (isalnum((unsigned char)p[len]) || p[len] == '_')
 			len++;
 		if (len - plen == 0 || len - plen >= sizeof(w) - 8 || (tail && p[len] != *tail) ||
-		    (skip && !strncmp(p, skip, strlen(skip))))
+		    skipped(p, skip))
 			continue;
 		snprintf(w, sizeof(w), "`%.*s`", (int)(len - plen), p + plen);
 		for (char *c = w; lower && *c; c++)
@@ -335,6 +349,10 @@ static int has_global(const char *text)
 	return 0;
 }
 
+static const char *const core_checks[] = {
+	"bpf_core_field_exists", "bpf_core_type_exists", "bpf_core_enum_value_exists",
+};
+
 static int write_row(FILE *out, const char *dir, const char *ident, int chapter_no, int no,
 		     const char *chapter_dir)
 {
@@ -352,10 +370,16 @@ static int write_row(FILE *out, const char *dir, const char *ident, int chapter_
 	}
 	sections(sol, progs, sizeof(progs));
 	words(sol, "BPF_MAP_TYPE_", NULL, 1, NULL, maps, sizeof(maps));
-	words(sol, "bpf_", "bpf_hton", 0, "(", helpers, sizeof(helpers));
+	/* not helpers: byte-order macros, and CO-RE's relocations (features, below) */
+	words(sol, "bpf_", "bpf_hton bpf_core_", 0, "(", helpers, sizeof(helpers));
 	words(sol, "BPF_CORE_READ", NULL, 0, NULL, features, sizeof(features));
 	if (strstr(sol, "BPF_CORE_READ") || strstr(sol, "_CORE("))
 		snprintf(features, sizeof(features), "CO-RE");
+	/* existence checks: relocations answered by the kernel the program loads on */
+	for (size_t i = 0; i < sizeof(core_checks) / sizeof(core_checks[0]); i++)
+		if (strstr(sol, core_checks[i]))
+			snprintf(features + strlen(features), sizeof(features) - strlen(features),
+				 "%s`%s`", features[0] ? ", " : "", core_checks[i]);
 	if (has_global(sol))
 		snprintf(features + strlen(features), sizeof(features) - strlen(features), "%sglobals",
 			 features[0] ? ", " : "");

@@ -36,7 +36,8 @@
 	X(top_writes)	\
 	X(call_tables)	\
 	X(target_uid)	\
-	X(printk_flags)
+	X(printk_flags)	\
+	X(stop_count)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)
