@@ -22,6 +22,7 @@
 #include "core/limits.h"
 #include "exercises/net.h"
 #include "hooks.h"
+#include "load_deadline.h"
 #include "loader.h"
 
 
@@ -266,108 +267,22 @@ int guest_loader_open(const void *obj, size_t len, int log_level2, struct guest_
 	return 0;
 }
 
-/* The load deadline.  The verifier checks for a pending signal at every instruction and then
- * gives up with EAGAIN; libbpf retries EAGAIN a few times, so once the deadline passed the timer
- * keeps firing (every LOAD_TICK_US) to cut each retry short.  The attempt the deadline cuts
- * usually has no log (libbpf asks for one only after a first failure), and the retry with a log
- * is cut within a tick, before it logged more than the program's first instruction.  So: the
- * first time the handler (run when bpf() returns) finds a log, it keeps a copy and lets the
- * next retry run DOJO_LOAD_LOG_GRACE_MS before cutting it; the log of that one (the kernel
- * writes it as it goes, and at level 1 it holds the path being walked) is the copy the grader
- * gets: the loop the verifier was going round, the last steps of its walk.  If that retry
- * ends by itself within the grace (the verifier gave up, or accepted), its own result stands.
- * Without any log, the grader finds the loops in the source. */
-#define LOAD_TICK_US 2000
-
-enum { GRACE_NONE, GRACE_RUNNING, GRACE_DONE };
-
-static volatile sig_atomic_t load_expired, load_grace;
-static const char *load_log;      /* the programs' shared log buffer */
-static char *load_saved;          /* its copy at the deadline, DOJO_MAX_VERIFIER_LOG bytes */
-static volatile sig_atomic_t load_saved_len;
-
-static void save_log(void)
-{
-	size_t n = 0;
-
-	while (n < DOJO_MAX_VERIFIER_LOG - 1 && load_log[n]) {
-		load_saved[n] = load_log[n];
-		n++;
-	}
-	load_saved[n] = 0;
-	load_saved_len = (sig_atomic_t)n;
-}
-
-static void on_load_deadline(int sig)
-{
-	struct itimerval grace = {
-		.it_value = { .tv_sec = DOJO_LOAD_LOG_GRACE_MS / 1000,
-			      .tv_usec = (DOJO_LOAD_LOG_GRACE_MS % 1000) * 1000 },
-		.it_interval = { .tv_usec = LOAD_TICK_US },
-	};
-	int saved = errno;
-
-	(void)sig;
-	load_expired = 1;
-	if (!load_saved || !load_log[0] || load_grace == GRACE_DONE)
-		return;
-	save_log();
-	if (load_grace == GRACE_NONE) {
-		load_grace = GRACE_RUNNING;
-		(void)setitimer(ITIMER_REAL, &grace, NULL);
-	} else {
-		load_grace = GRACE_DONE;
-	}
-	errno = saved;
-}
-
-static int arm_load_deadline(unsigned ms, struct sigaction *old)
-{
-	struct sigaction sa = { .sa_handler = on_load_deadline };
-	struct itimerval it = {
-		.it_value = { .tv_sec = ms / 1000, .tv_usec = (ms % 1000) * 1000 },
-		.it_interval = { .tv_usec = LOAD_TICK_US },
-	};
-
-	load_expired = 0;
-	load_grace = GRACE_NONE;
-	load_saved_len = 0;
-	sigemptyset(&sa.sa_mask);
-	if (sigaction(SIGALRM, &sa, old))
-		return -errno;
-	return setitimer(ITIMER_REAL, &it, NULL) ? -errno : 0;
-}
-
-static void disarm_load_deadline(const struct sigaction *old)
-{
-	struct itimerval off = { 0 };
-
-	(void)setitimer(ITIMER_REAL, &off, NULL);
-	(void)sigaction(SIGALRM, old, NULL);
-}
-
 int guest_loader_load(struct guest_loader *l, unsigned timeout_ms)
 {
 	struct proto_loaded m = { 0 };
 	struct bpf_program *prog;
 	struct bpf_map *map;
-	struct sigaction old;
 	char msg[PROTO_TEXT_MAX];
 	uint64_t t0 = dojo_now_us();
-	int err, armed;
+	int err;
 
 	last_prog[0] = 0;
 	tail_len = 0;
 	tail[0] = 0;
-	load_log = l->log;
-	load_saved = malloc(DOJO_MAX_VERIFIER_LOG);
-	if (!load_saved)
+	if (guest_deadline_arm(timeout_ms ? timeout_ms : 1, l->log) == -ENOMEM)
 		return load_failed(-ENOMEM, "", NULL, 0, "the agent is out of memory");
-	load_saved[0] = 0;
-	armed = arm_load_deadline(timeout_ms ? timeout_ms : 1, &old) == 0;
 	err = bpf_object__load(l->obj);
-	if (armed)
-		disarm_load_deadline(&old);
+	guest_deadline_disarm();
 	if (err) {
 		const char *name = last_prog;
 
@@ -380,24 +295,23 @@ int guest_loader_load(struct guest_loader *l, unsigned timeout_ms)
 				}
 			}
 		}
-		/* within the grace, a retry that ended by itself (not cut) says its own result */
-		if (load_expired && (load_grace != GRACE_RUNNING || err == -EAGAIN)) {
+		if (guest_deadline_cut(err)) {
+			size_t saved_len;
+			const char *saved = guest_deadline_log(&saved_len);
+
 			/* the host's grader explains it from the log the verifier had written */
-			err = load_failed(-ETIMEDOUT, name, load_saved, (size_t)load_saved_len,
+			err = load_failed(-ETIMEDOUT, name, saved, saved_len,
 					  "loading took longer than %u ms: the verifier was still "
 					  "exploring the paths of program '%s'", timeout_ms, name);
-			free(load_saved);
-			load_saved = NULL;
+			guest_deadline_free();
 			return err;
 		}
-		free(load_saved);
-		load_saved = NULL;
+		guest_deadline_free();
 		tail_last(msg, sizeof(msg));
 		return load_failed(err, name, l->log, strlen(l->log), "%s",
 				   msg[0] ? msg : strerror(-err));
 	}
-	free(load_saved);
-	load_saved = NULL;
+	guest_deadline_free();
 	if (!l->events && !play_mode)
 		return load_failed(-ENOENT, "", NULL, 0, "your program passed the verifier, but nothing it does can be submitted: your object has no ring buffer 'dojo_events': add #include \"dojo.h\" and report with SUBMIT_*/DEBUG_*");
 	m.load_us = (uint32_t)(dojo_now_us() - t0);
