@@ -37,7 +37,8 @@
 	X(call_tables)	\
 	X(target_uid)	\
 	X(printk_flags)	\
-	X(stop_count)
+	X(stop_count)	\
+	X(clock_offset)
 
 #define X_DECLARE(n) extern const struct exercise exercise_##n;
 EXERCISES(X_DECLARE)

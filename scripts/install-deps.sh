@@ -71,7 +71,7 @@ libbpf-dev/bookworm-backports libbpf1/bookworm-backports bpftool/bookworm-backpo
 libelf-dev zlib1g-dev libzstd-dev liblzma-dev
 libjansson-dev libcapstone-dev
 libmicrohttpd-dev libcmark-dev libcurl4-openssl-dev curl nginx
-bubblewrap
+bubblewrap systemtap-sdt-dev
 zstd xz-utils cpio jq procps
 qemu-system-x86 busybox-static
 git debootstrap
