@@ -218,7 +218,9 @@ static int chapter_title(const char *chapter_dir, FILE *out)
 }
 
 /* needs: one requirement a line ("module NAME": a kernel module the guest must load, picked up
- * by exercises.mk; "types KIND:NAME...": kernel types its programs use beyond the common ones,
+ * by exercises.mk; "bin NAME": a program of the exercise's own, built from the folder's NAME.c
+ * by exercises.mk into the guest's /bin (host mode: next to the agent), found through PATH;
+ * "types KIND:NAME...": kernel types its programs use beyond the common ones,
  * for headers trimmed to what the exercises need (tests/test_btfgen.sh); "vm-only REASON": host
  * mode cannot run it, and says why); '#' comments.
  * Writes the .vm_only field. */
@@ -235,7 +237,7 @@ static int needs_of(const char *dir, FILE *out)
 			vm_only = p + 8;
 			vm_only_len = (size_t)(eol - vm_only);
 		} else if (*p != '#' && eol != p && strncmp(p, "module ", 7) &&
-			   strncmp(p, "types ", 6)) {
+			   strncmp(p, "types ", 6) && strncmp(p, "bin ", 4)) {
 			fprintf(stderr, "exercise-embed: %s/needs: unknown line '%.*s'\n", dir,
 				(int)(eol - p), p);
 			free(text);

@@ -9,8 +9,8 @@
 # Everything else about an exercise comes from its folder at build time (exercises/embed.c):
 # the chapter and exercise numbers from the folder names, the chapter title from chapter.md,
 # the hints from hints.md, and from the optional `needs` file the kernel modules the guest
-# loads for it (EXERCISES_GUEST_MODULES, which the initramfs picks up) and whether host mode
-# can run it.
+# loads for it (EXERCISES_GUEST_MODULES, which the initramfs picks up), the programs of its own
+# the guest carries (EXERCISES_BINS, below) and whether host mode can run it.
 EXERCISES_DIRS  := $(sort $(patsubst %/answer.c,%,$(wildcard exercises/[0-9]*/[0-9]*/answer.c)))
 EXERCISES_ANSWERS := $(foreach d,$(EXERCISES_DIRS),$(d)/answer.c)
 EXERCISES_SRCS  := exercises/registry.c exercises/workload.c exercises/net.c exercises/mix.c \
@@ -22,6 +22,21 @@ EXERCISES_NEEDS := $(wildcard $(foreach d,$(EXERCISES_DIRS),$(d)/needs))
 EXERCISES_CHAPTERS := $(sort $(foreach d,$(EXERCISES_DIRS),$(dir $(d))chapter.md))
 EXERCISES_GUEST_MODULES := $(sort $(foreach f,$(EXERCISES_NEEDS),\
 			   $(shell sed -n 's/^module  *//p' '$(f)')))
+# Programs of an exercise's own ("bin NAME" in `needs`, built from the folder's NAME.c): static,
+# so the guest needs no libc; into build/bin, next to the agent (host mode finds them there, the
+# initramfs puts them in the guest's /bin: tools/initramfs.mk).  Not stripped: a program's
+# symbols and notes (USDT probes) are what the exercise's probes attach to.
+EXERCISES_BIN_DIRS := $(foreach f,$(EXERCISES_NEEDS),\
+		      $(foreach b,$(shell sed -n 's/^bin  *//p' '$(f)'),$(patsubst %/needs,%,$(f))/$(b)))
+EXERCISES_BINS  := $(foreach b,$(EXERCISES_BIN_DIRS),$(BUILD)/bin/$(notdir $(b)))
+define EXERCISES_BIN_RULE
+$(BUILD)/bin/$(notdir $(1)): $(1).c exercises/exercises.mk
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(CC) -std=gnu11 -D_GNU_SOURCE -O2 -static $$(WARN) $$< -o $$@
+endef
+$(foreach b,$(EXERCISES_BIN_DIRS),$(eval $(call EXERCISES_BIN_RULE,$(b))))
+all: $(EXERCISES_BINS)
+
 EXERCISES_EMBED := $(BUILD)/gen/exercise-embed
 EXERCISES_GEN   := $(BUILD)/gen/exercise_texts.c
 EXERCISES_META  := $(BUILD)/gen/exercise_meta.h

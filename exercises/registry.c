@@ -19,6 +19,7 @@
 	X(udp_token)		\
 	X(dns_query)		\
 	X(accepted_pin)		\
+	X(debited_account)	\
 	X(failed_unlink)		\
 	X(pwrite_offset)	\
 	X(vault_bytes)	\

@@ -224,3 +224,20 @@ int workload_write_null(const struct workload_ctx *ctx, void *arg)
 	close(fd);
 	return 0;
 }
+
+int workload_find_bin(const char *name, char *out, size_t cap)
+{
+	const char *path = getenv("PATH");
+
+	if (!valid_name(name))
+		return -EINVAL;
+	for (const char *p = path; p && *p; p += *p == ':') {
+		size_t len = strcspn(p, ":");
+		int n = snprintf(out, cap, "%.*s/%s", (int)len, p, name);
+
+		p += len;
+		if (len && n > 0 && (size_t)n < cap && access(out, R_OK | X_OK) == 0)
+			return 0;
+	}
+	return -ENOENT;
+}

@@ -43,4 +43,10 @@ int workload_fork(const struct workload_ctx *ctx, const char *name,
  * write(2).  0 or a negative errno. */
 int workload_write_null(const struct workload_ctx *ctx, void *arg);
 
+/* The exercise's own program @name ("bin NAME" in its `needs`) as a path into @out: the first
+ * executable @name in PATH, where libbpf looks too for a probe's binary named without a '/'
+ * (the agent puts the guest's /bin, or in host mode its own directory, there first).  0,
+ * -ENOENT when no directory of PATH has it, or -EINVAL for a name with a '/'. */
+int workload_find_bin(const char *name, char *out, size_t cap);
+
 #endif

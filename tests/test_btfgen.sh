@@ -31,7 +31,8 @@ trim=$(wc -c < "$TMP/inc/vmlinux.h")
 grep -q 'no_such_struct_here' "$TMP/err" && ok || bad "the error names the type"
 
 # the exercises' programs compile against the trimmed header
-cp -r "$INC/bpf" "$INC"/dojo*.h "$TMP/inc/"
+# (with the errno headers the include directory has: libbpf's usdt.bpf.h includes linux/errno.h)
+cp -r "$INC/bpf" "$INC"/dojo*.h "$INC/asm" "$INC/asm-generic" "$INC/linux" "$TMP/inc/"
 for f in $(find exercises -name 'solution.bpf.c'); do
 	clang-19 -target bpf -O2 -g -D__TARGET_ARCH_x86 -nostdinc -I"$TMP/inc" -fsyntax-only "$f" \
 		&& ok || bad "$f compiles against the trimmed header"

@@ -272,6 +272,14 @@ static void test_workload(void)
 	if (!netns)
 		fprintf(stderr, "test_exercises: no network namespace of our own (%s): exercises "
 			"whose setup needs one are skipped\n", strerror(errno));
+	/* the exercises' own programs ("bin NAME" in `needs`) are in build/bin, beside build/test,
+	 * found through PATH as the agent finds them */
+	char bins[2 * PATH_MAX + 16];
+	const char *slash = strrchr(self, '/'), *old = getenv("PATH");
+
+	snprintf(bins, sizeof(bins), "%.*s/../bin:%s", slash ? (int)(slash - self) : 1,
+		 slash ? self : ".", old ? old : "");
+	CHECK(setenv("PATH", bins, 1) == 0, "setenv PATH");
 	for (size_t i = 0; i < exercise_count(); i++) {
 		const struct exercise *ex = exercise_at(i);
 

@@ -12,8 +12,9 @@ INITRAMFS      := $(KERNEL_DIR)/initramfs.cpio
 GUEST_MODULES  := virtio_mmio $(EXERCISES_GUEST_MODULES)
 # static binaries the guest's /bin carries: busybox (Debian's busybox-static, in install-deps'
 # PKGS) is the playground's shell; its applets run without links (sh's standalone mode);
-# dojo-dns (src/guest/dns) answers its lookups on 127.0.0.1:53
-GUEST_BINS     := /bin/busybox $(GUEST_DNS)
+# dojo-dns (src/guest/dns) answers its lookups on 127.0.0.1:53; and the exercises' own programs
+# (EXERCISES_BINS: "bin NAME" in their `needs`), which the agent finds through PATH=/bin
+GUEST_BINS     := /bin/busybox $(GUEST_DNS) $(EXERCISES_BINS)
 
 $(MKINITRAMFS): $(call objs,tools/mkinitramfs.c,obj)
 	@mkdir -p $(dir $@)
@@ -24,7 +25,7 @@ mkinitramfs = $(MKINITRAMFS) -o $(1) --init $(2) --child $(GUEST_CHILD) $(addpre
 	--modules $(KERNEL_DIR)/modules/$$(cat $(KERNEL_DIR)/VERSION) $(GUEST_MODULES)
 
 # every initramfs carries the child and dojo-dns: whoever needs mkinitramfs gets them built first
-$(MKINITRAMFS): | $(GUEST_CHILD) $(GUEST_DNS)
+$(MKINITRAMFS): | $(GUEST_CHILD) $(GUEST_DNS) $(EXERCISES_BINS)
 
 $(INITRAMFS): $(AGENT) $(GUEST_CHILD) $(MKINITRAMFS) $(KERNEL_STAMP) tools/initramfs.mk $(EXERCISES_NEEDS) $(GUEST_BINS)
 	$(Q)$(call mkinitramfs,$@,$(AGENT))

@@ -1,5 +1,5 @@
-/* env.c: the agent's world before a job: mounts, loopback, hostname, parent-death signal;
- * and the per-job environment flags (RNG seed, clock).  Host mode runs in namespaces the host
+/* env.c: the agent's world before a job: mounts, loopback, hostname, parent-death signal,
+ * PATH; and the per-job environment flags (RNG seed, clock).  Host mode runs in namespaces the host
  * backend made (mount, pid, net, uts, ipc), so everything mounted here vanishes with them. */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <limits.h>
 #include <linux/random.h>
 #include "guest.h"
 
@@ -83,6 +84,32 @@ static int loopback_up(struct dojo_err *err)
 	return rc;
 }
 
+/* PATH leads to the exercises' own programs ("bin NAME" in an exercise's `needs`): the guest's
+ * /bin in the micro-VM (PID 1 gets no PATH from the kernel), the agent's own directory first in
+ * host mode.  libbpf looks a probe's binary named without a '/' up in PATH
+ * (SEC("usdt/NAME:...")), and workloads find the program the same way, so the probe and the
+ * run are on the same file in both modes. */
+static int path_setup(enum guest_mode mode, struct dojo_err *err)
+{
+	char self[PATH_MAX], path[2 * PATH_MAX];
+	const char *old = getenv("PATH"), *slash;
+	ssize_t n;
+
+	if (mode == GUEST_VM)
+		return setenv("PATH", GUEST_VM_BIN_DIR, 1) < 0 ?
+		       dojo_err_set(err, -errno, "setenv PATH: %s", strerror(errno)) : 0;
+	if ((n = readlink("/proc/self/exe", self, sizeof(self) - 1)) < 0)
+		return dojo_err_set(err, -errno, "cannot resolve /proc/self/exe: %s", strerror(errno));
+	self[n] = 0;
+	slash = strrchr(self, '/');
+	if (!slash || snprintf(path, sizeof(path), "%.*s%s%s", (int)(slash - self), self,
+			       old && *old ? ":" : "", old ? old : "") >= (int)sizeof(path))
+		return dojo_err_set(err, -ENAMETOOLONG, "the agent's PATH would be too long");
+	if (setenv("PATH", path, 1) < 0)
+		return dojo_err_set(err, -errno, "setenv PATH: %s", strerror(errno));
+	return 0;
+}
+
 int guest_env_setup(enum guest_mode mode, struct dojo_err *err)
 {
 	static const char host_name[] = "bpfdojo";
@@ -113,6 +140,8 @@ int guest_env_setup(enum guest_mode mode, struct dojo_err *err)
 	if (sethostname(host_name, sizeof(host_name) - 1) < 0)
 		return dojo_err_set(err, -errno, "sethostname: %s", strerror(errno));
 	rc = loopback_up(err);
+	if (!rc)
+		rc = path_setup(mode, err);
 	if (rc)
 		return rc;
 	/* a write to a closed channel must be an error to handle, not a silent death */

@@ -24,6 +24,7 @@ enum guest_mode {
  * machine's cgroups */
 #define GUEST_CGROUP_DIR "/run/cgroup"
 #define GUEST_VM_CHILD "/bin/dojo-child"      /* bpfdojo-child in the micro-VM's initramfs */
+#define GUEST_VM_BIN_DIR "/bin"               /* the exercises' own programs there (PATH) */
 #define GUEST_CHILD_NAME "bpfdojo-child"      /* host mode: next to the agent binary */
 
 /* Copy @src into @dst (cap bytes), truncating; always NUL-terminated when cap > 0. */

@@ -342,6 +342,9 @@ static void attach_sentence(char *out, size_t cap, const char *sec, int err)
 		snprintf(out, cap, "no such tracepoint: %s; list them in /sys/kernel/tracing/events (<category>/<name>)", sec);
 	else if (err == -ENOENT && (starts(sec, "raw_tp/") || starts(sec, "raw_tracepoint/")))
 		snprintf(out, cap, "no such raw tracepoint: %s; the name after raw_tp/ is a tracepoint's name without its category", name);
+	else if (err == -ENOENT && (starts(sec, "usdt/") || starts(sec, "uprobe") ||
+				    starts(sec, "uretprobe")))
+		snprintf(out, cap, "cannot attach %s: no such binary, function or probe in it; name the binary as the guest has it (a name without '/' is looked up in PATH, e.g. SEC(\"usdt/dojo-ledger:ledger:post\"))", sec);
 	else if (err == -ENODEV)
 		snprintf(out, cap, "%s programs attach to the network exercises' interface " EXERCISE_NET_IF ", and this exercise has none: pick a network exercise, or another hook", sec);
 	else if (err == -EOPNOTSUPP && (starts(sec, "tc") || starts(sec, "classifier")))

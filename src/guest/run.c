@@ -171,7 +171,8 @@ void guest_workload_main(int fd)
 int guest_workload_prefork(void)
 {
 	static char *const argv[] = { (char *)"dojo-workload", NULL };
-	static char *const envp[] = { (char *)GUEST_WORKLOAD_ENV "=3", NULL };
+	/* PATH as the agent has it (env.c): workloads find the exercises' programs through it */
+	static char *const envp[] = { (char *)GUEST_WORKLOAD_ENV "=3", (char *)"PATH=" GUEST_VM_BIN_DIR, NULL };
 	char self[PATH_MAX];
 	int p[2];
 	pid_t pid;
