@@ -280,6 +280,21 @@ static void test_workload(void)
 	snprintf(bins, sizeof(bins), "%.*s/../bin:%s", slash ? (int)(slash - self) : 1,
 		 slash ? self : ".", old ? old : "");
 	CHECK(setenv("PATH", bins, 1) == 0, "setenv PATH");
+	/* workload_find_bin() on this test's own binary, whose directory is in PATH ("../bin"
+	 * resolves from it too, but what is there depends on the catalogue) */
+	const char *me = slash ? slash + 1 : self;
+	char with_me[2 * PATH_MAX + 32];
+
+	snprintf(with_me, sizeof(with_me), "::%.*s:%s", slash ? (int)(slash - self) : 1,
+		 slash ? self : ".", bins);
+	CHECK(setenv("PATH", with_me, 1) == 0, "setenv PATH");
+	CHECK(workload_find_bin(me, path, sizeof(path)) == 0 && !strcmp(path, self),
+	      "a program is found through PATH (empty entries skipped): '%s'", path);
+	CHECK(workload_find_bin("no-such-program-here", path, sizeof(path)) == -ENOENT,
+	      "a program in no directory of PATH: -ENOENT");
+	CHECK(workload_find_bin("test/x", path, sizeof(path)) == -EINVAL, "a name with '/'");
+	CHECK(workload_find_bin(me, path, 8) == -ENOENT, "a path past the buffer is not found");
+	CHECK(setenv("PATH", bins, 1) == 0, "setenv PATH");
 	for (size_t i = 0; i < exercise_count(); i++) {
 		const struct exercise *ex = exercise_at(i);
 
