@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <gelf.h>
+#include <libelf.h>
 #include <linux/bpf.h>
 #include <bpf/btf.h>
 #include "tests/harness.h"
@@ -55,6 +57,85 @@ static _Bool v_bool = 1;
 static signed char v_schar = -100;
 static char *v_ptr = (char *)0xffff8880deadbeefull;
 static unsigned char v_bytes[2] = { 0xab, 0x01 };
+
+/* The bytes of section @name of ELF image @img (what libbpf gives its map as initial value). */
+static const void *section_bytes(char *img, size_t n, const char *name, size_t *len)
+{
+	const void *found = NULL;
+	Elf_Scn *scn = NULL;
+	size_t shstrndx;
+	Elf *elf;
+
+	if (elf_version(EV_CURRENT) == EV_NONE || !(elf = elf_memory(img, n)))
+		return NULL;
+	if (elf_getshdrstrndx(elf, &shstrndx) == 0)
+		while ((scn = elf_nextscn(elf, scn))) {
+			GElf_Shdr sh;
+			Elf_Data *d;
+			const char *sn = gelf_getshdr(scn, &sh) ?
+					 elf_strptr(elf, shstrndx, sh.sh_name) : NULL;
+
+			if (sn && !strcmp(sn, name) && (d = elf_getdata(scn, NULL)) && d->d_buf) {
+				found = (const char *)img + sh.sh_offset;   /* img outlives elf */
+				*len = d->d_size;
+				break;
+			}
+		}
+	elf_end(elf);
+	return found;
+}
+
+/* A global section map's value (.data, .rodata as the object initializes them): every
+ * variable at its own offset.  clang leaves the DATASEC's offsets at 0; read without libbpf's
+ * fix-up, every variable showed the first one's bytes. */
+static void test_globals(void)
+{
+	static const struct { const char *map, *var_text, *why; } rows[] = {
+		{ "prog.data", ".d_a = -11", "int at offset 0" },
+		{ "prog.data", ".d_b = 1234567890123", "long after an int (padded to 8)" },
+		{ "prog.data", ".d_c = \"abcd\"", "char[5] after a long" },
+		{ "prog.data", ".d_d = 7", "u16 after a char[5]" },
+		{ "prog.rodata", ".g_cv = 1", ".rodata's first" },
+		{ "prog.rodata", ".r_e = -2", ".rodata's second" },
+	};
+	static char obj[1 << 20];
+	struct dojo_err err = { 0 };
+	struct grade_btf *btf;
+	FILE *f = fopen(getenv("GRADE_FIXTURE"), "rb");
+	size_t n;
+
+	CHECK(f, "cannot open the fixture object");
+	if (!f)
+		return;
+	n = fread(obj, 1, sizeof(obj), f);
+	fclose(f);
+	btf = grade_btf_new(obj, n, &err);
+	CHECK(btf, "grade_btf_new: %s", err.msg);
+	if (!btf)
+		return;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		uint32_t key_id, value_id;
+		const char *sec = strchr(rows[i].map, '.');
+		size_t len = 0;
+		const void *val = section_bytes(obj, n, sec, &len);
+		char type[64];
+		struct buf b;
+		int ret;
+
+		grade_map_types(btf, rows[i].map, 0, &key_id, &value_id);
+		CHECK(val && value_id, "%s: no section or no DATASEC", rows[i].map);
+		if (!val || !value_id)
+			continue;
+		buf_init(&b, 4096);
+		ret = grade_value_format(btf, value_id, val, len, &b, type, sizeof(type));
+		CHECK(ret == 0 && b.data && strstr((char *)b.data, rows[i].var_text),
+		      "%s: %s: '%s' lacks '%s'", rows[i].why, rows[i].map,
+		      b.data ? (char *)b.data : "", rows[i].var_text);
+		CHECK_STR(type, sec, "a global section's type is the section");
+		buf_free(&b);
+	}
+	grade_btf_free(btf);
+}
 
 static void test_format(void)
 {
@@ -533,6 +614,7 @@ int main(int argc, char **argv)
 	CHECK(raw, "usage: test_grade FIXTURE.bpf.o (could not read its BTF)");
 	if (raw) {
 		test_format();
+		test_globals();
 		test_answer();
 		test_decide();
 	}

@@ -1,9 +1,9 @@
 #!/bin/sh
 # test_play.sh: `bpfdojo play` in the micro-VM, three runs (TCG is slow): tests/play/trace.bpf.c
-# (no dojo.h, a hash map, a per-CPU array, a ring buffer, printk, one program that cannot
-# attach) against `cat /etc/hostname`; tests/play/flood.bpf.c (dojo.h, a record and a line per
-# system call) against a workload that never ends; tests/play/perf.bpf.c (a perf event array,
-# with --xlated).  Checks the decoded JSON stream with jq.
+# (no dojo.h, a hash map, a per-CPU array, a ring buffer, printk, globals in .bss and .data,
+# one program that cannot attach) against `cat /etc/hostname`; tests/play/flood.bpf.c (dojo.h,
+# a record and a line per system call) against a workload that never ends;
+# tests/play/perf.bpf.c (a perf event array, with --xlated).  Checks the decoded JSON stream with jq.
 # Usage: test_play.sh <bpfdojo binary>
 set -u
 BIN=$1
@@ -32,6 +32,8 @@ check "trace: the printk line, with its task" 'any(.[]; .event == "printk" and .
 check "trace: the hash map dump, sorted, with cat's pid" '[.[] | select(.event == "map" and .map == "opens")][0] | .type == "hash" and .key_type == "u32" and .value_type == "u64" and .entries >= 1 and .left_out == 0 and ([.items[].key | tonumber] | . == sort)'
 check "trace: the pid that opened /etc/hostname is in the map" '([.[] | select(.event == "record" and (.value | test("hostname"))) | .value | capture("pid = (?<p>[0-9]+)").p][0]) as $p | any(.[] | select(.event == "map" and .map == "opens") | .items[]; .key == $p and (.value | tonumber) >= 1)'
 check "trace: per-CPU values and their sum" 'any(.[] | select(.event == "map" and .map == "calls" and .type == "percpu_array") | .items[]; .key == "0" and (.cpus | length) >= 1 and .sum == ([.cpus[] | tonumber] | add) and .sum >= 1 and .value == (.sum | tostring))'
+check "trace: .bss globals, each its own value" 'any(.[]; .event == "map" and (.map | endswith(".bss")) and .value_type == ".bss" and (.items[0].value | test("\\.g_a = 11, \\.g_b = 22222222222, \\.g_c = \"abcd\"")))'
+check "trace: .data globals, each its own value" 'any(.[]; .event == "map" and (.map | endswith(".data")) and .value_type == ".data" and .items[0].value == "{.g_d = 4242, .g_e = -3}")'
 check "trace: the maps come after the workload" '(map(.event) | index("workload_done")) < (map(.event) | index("map"))'
 check "trace: bpf_stats" 'any(.[]; .event == "stats" and .program == "on_openat" and .run_cnt >= 1 and .run_time_ns > 0)'
 check "trace: the ring buffer's statistics, all read" '[.[] | select(.event == "ring" and .map == "events")][0] | .type == "ringbuf" and .size == 4096 and .records >= 1 and .dropped == 0 and .pending == 0 and .producer_pos == .consumer_pos and .producer_pos >= .records * 52'

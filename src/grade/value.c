@@ -3,11 +3,9 @@
  * A record carries the BTF type id of its value in the learner's own object, so values are
  * shown with their real C types: integers by signedness and size, char arrays as strings,
  * enums by name, structs and unions with field names, bitfields, bounded arrays, pointers as
- * addresses.  Only libbpf's read-only BTF accessors are used; every read is bounds-checked
+ * addresses (the BTF itself is read in btf.c).  Only libbpf's read-only BTF accessors are used; every read is bounds-checked
  * against the record's value_len, since records come from learner-controlled programs. */
 #include <errno.h>
-#include <gelf.h>
-#include <libelf.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,94 +14,6 @@
 #include "core/limits.h"
 #include "value.h"
 
-
-struct grade_btf {
-	struct btf *btf;
-};
-
-/* Find .BTF in an ELF image and parse it; NULL with errno on failure. */
-static struct btf *btf_from_elf(char *image, size_t len)
-{
-	struct btf *btf = NULL;
-	Elf_Scn *scn = NULL;
-	size_t shstrndx;
-	Elf *elf;
-
-	if (elf_version(EV_CURRENT) == EV_NONE)
-		return errno = ENOTSUP, NULL;
-	elf = elf_memory(image, len);
-	if (!elf)
-		return errno = EINVAL, NULL;
-	errno = ENOENT;
-	if (elf_kind(elf) != ELF_K_ELF || elf_getshdrstrndx(elf, &shstrndx) != 0) {
-		errno = EINVAL;
-		goto out;
-	}
-	while ((scn = elf_nextscn(elf, scn))) {
-		GElf_Shdr sh;
-		const char *name;
-		Elf_Data *data;
-
-		if (!gelf_getshdr(scn, &sh))
-			continue;
-		name = elf_strptr(elf, shstrndx, sh.sh_name);
-		if (!name || strcmp(name, ".BTF") != 0)
-			continue;
-		data = elf_getdata(scn, NULL);
-		if (!data || !data->d_buf || data->d_size == 0 || data->d_size > UINT32_MAX) {
-			errno = EINVAL;
-			break;
-		}
-		btf = btf__new(data->d_buf, (uint32_t)data->d_size);
-		if (!btf)
-			errno = EINVAL;
-		break;
-	}
-out:
-	elf_end(elf);
-	return btf;
-}
-
-struct grade_btf *grade_btf_new(const void *obj, size_t len, struct dojo_err *err)
-{
-	struct grade_btf *g;
-	char *image;
-
-	if (!obj || len == 0 || len > DOJO_MAX_OBJECT_BYTES) {
-		dojo_err_set(err, -EINVAL, "the object is empty or larger than %u bytes",
-			     DOJO_MAX_OBJECT_BYTES);
-		return NULL;
-	}
-	g = calloc(1, sizeof(*g));
-	image = malloc(len);   /* libelf wants a writable image */
-	if (!g || !image) {
-		free(g);
-		free(image);
-		dojo_err_set(err, -ENOMEM, "out of memory reading the object's BTF");
-		return NULL;
-	}
-	memcpy(image, obj, len);
-	g->btf = btf_from_elf(image, len);   /* btf__new copies the section */
-	free(image);
-	if (!g->btf) {
-		int e = errno;
-
-		free(g);
-		dojo_err_set(err, -e, e == ENOENT ?
-			     "the object has no .BTF section: compile it with clang -g" :
-			     "the object's ELF or .BTF section is malformed");
-		return NULL;
-	}
-	return g;
-}
-
-void grade_btf_free(struct grade_btf *g)
-{
-	if (!g)
-		return;
-	btf__free(g->btf);
-	free(g);
-}
 
 int grade_rec_parse(const void *rec, size_t len, struct dojo_rec_hdr *hdr, const uint8_t **val)
 {
@@ -124,7 +34,7 @@ int grade_rec_parse(const void *rec, size_t len, struct dojo_rec_hdr *hdr, const
 
 static const struct btf_type *type_at(const struct grade_btf *g, uint32_t id)
 {
-	return g && id ? btf__type_by_id(g->btf, id) : NULL;
+	return g && id ? btf__type_by_id(grade_btf_raw(g), id) : NULL;
 }
 
 /* Follow typedefs and modifiers to the type that has a layout; *id is updated. */
@@ -201,7 +111,7 @@ static void type_name(const struct grade_btf *g, uint32_t id, char *out, size_t 
 		snprintf(out, cap, "?");
 		return;
 	}
-	name = btf__name_by_offset(g->btf, t->name_off);
+	name = btf__name_by_offset(grade_btf_raw(g), t->name_off);
 	if (!name || !*name)
 		name = "(anon)";
 	switch (btf_kind(t)) {
@@ -301,7 +211,7 @@ static bool is_char(const struct grade_btf *g, uint32_t id)
 
 	if (!t || !btf_is_int(t) || t->size != 1)
 		return false;
-	name = btf__name_by_offset(g->btf, t->name_off);
+	name = btf__name_by_offset(grade_btf_raw(g), t->name_off);
 	return (btf_int_encoding(t) & BTF_INT_CHAR) || (name && strcmp(name, "char") == 0);
 }
 
@@ -362,7 +272,7 @@ static void emit_enum(struct fmt *f, const struct btf_type *t, const uint8_t *p,
 		}
 		if ((nbits < 64 ? ev & ((1ull << nbits) - 1) : ev) ==
 		    (nbits < 64 ? v & ((1ull << nbits) - 1) : v)) {
-			emit(f, "%s", btf__name_by_offset(f->g->btf, name_off));
+			emit(f, "%s", btf__name_by_offset(grade_btf_raw(f->g), name_off));
 			return;
 		}
 	}
@@ -376,7 +286,7 @@ static void emit_array(struct fmt *f, const struct btf_type *t, const uint8_t *p
 		       uint32_t bit_off, int depth)
 {
 	const struct btf_array *a = btf_array(t);
-	int64_t esz = btf__resolve_size(f->g->btf, a->type);
+	int64_t esz = btf__resolve_size(grade_btf_raw(f->g), a->type);
 	size_t off = bit_off / 8;
 
 	if (esz <= 0 || bit_off % 8 || off > avail) {
@@ -409,10 +319,10 @@ static void emit_composite(struct fmt *f, const struct btf_type *t, const uint8_
 
 	emit(f, "{");
 	for (uint16_t i = 0; i < btf_vlen(t); i++) {
-		const char *name = btf__name_by_offset(f->g->btf, m[i].name_off);
+		const char *name = btf__name_by_offset(grade_btf_raw(f->g), m[i].name_off);
 		uint32_t moff = bit_off + btf_member_bit_offset(t, i);
 		uint32_t bits = btf_member_bitfield_size(t, i);
-		int64_t msz = btf__resolve_size(f->g->btf, m[i].type);
+		int64_t msz = btf__resolve_size(grade_btf_raw(f->g), m[i].type);
 
 		if (msz < 0 || (bits ? (moff + bits + 7) / 8 : moff / 8 + (uint64_t)msz) > avail) {
 			emit(f, "%s...", i ? ", " : "");   /* the record holds no more */
@@ -523,12 +433,38 @@ int grade_format_value(const struct grade_btf *g, const void *rec, size_t len,
 		}
 		break;
 	default:
-		if (t && btf__resolve_size(g->btf, id) >= 0)
+		if (t && btf__resolve_size(grade_btf_raw(g), id) >= 0)
 			emit_value(&f, id, val, hdr.value_len, 0, 0, 0);
 		else
 			emit_hex(&f, val, hdr.value_len);
 	}
 	return f.err;
+}
+
+/* A global section's map value (.bss, .data, .rodata): each variable by name, at the offset
+ * libbpf's fix-up gave it (btf.c).  A DATASEC left unfinished (size 0: the object was read
+ * raw) places every variable at 0, so its bytes are shown instead; so are variables that do
+ * not fit the value. */
+static void emit_datasec(struct fmt *f, const struct btf_type *t, const uint8_t *p, size_t len)
+{
+	const struct btf *btf = grade_btf_raw(f->g);
+	const struct btf_var_secinfo *vs = btf_var_secinfos(t);
+	unsigned shown = 0;
+
+	if (t->size == 0 && len) {
+		emit_hex(f, p, len);
+		return;
+	}
+	emit(f, "{");
+	for (uint16_t i = 0; i < btf_vlen(t); i++, vs++) {
+		const struct btf_type *var = btf__type_by_id(btf, vs->type);
+
+		if (!var || vs->offset + (uint64_t)vs->size > len)
+			continue;
+		emit(f, "%s.%s = ", shown++ ? ", " : "", btf__name_by_offset(btf, var->name_off));
+		emit_value(f, var->type, p + vs->offset, vs->size, 0, 0, 0);
+	}
+	emit(f, "}");
 }
 
 int grade_value_format(const struct grade_btf *g, uint32_t type_id, const void *p, size_t len,
@@ -537,27 +473,15 @@ int grade_value_format(const struct grade_btf *g, uint32_t type_id, const void *
 	struct fmt f = { .g = g, .out = value };
 	uint32_t id = type_id;
 	const struct btf_type *t = type_id ? resolve(g, &id, true) : NULL;
+	int64_t size = t ? btf__resolve_size(grade_btf_raw(g), id) : -1;
 
 	if (!value || !type_name_out || type_cap == 0)
 		return -EINVAL;
 	if (t && btf_is_datasec(t)) {
-		/* a global section (.bss, .data): each variable by name */
-		const struct btf_var_secinfo *vs = btf_var_secinfos(t);
-
-		snprintf(type_name_out, type_cap, "%s", btf__name_by_offset(g->btf, t->name_off));
-		emit(&f, "{");
-		for (uint16_t i = 0; i < btf_vlen(t); i++, vs++) {
-			const struct btf_type *var = btf__type_by_id(g->btf, vs->type);
-
-			if (!var || vs->offset + (uint64_t)vs->size > len)
-				continue;
-			emit(&f, "%s.%s = ", i ? ", " : "", btf__name_by_offset(g->btf, var->name_off));
-			emit_value(&f, var->type, (const uint8_t *)p + vs->offset, vs->size, 0, 0, 0);
-		}
-		emit(&f, "}");
-		return f.err;
-	}
-	if (t && btf__resolve_size(g->btf, id) >= 0 && (size_t)btf__resolve_size(g->btf, id) <= len) {
+		snprintf(type_name_out, type_cap, "%s",
+			 btf__name_by_offset(grade_btf_raw(g), t->name_off));
+		emit_datasec(&f, t, p, len);
+	} else if (size >= 0 && (size_t)size <= len) {
 		type_name(g, type_id, type_name_out, type_cap, 0);
 		emit_value(&f, id, p, len, 0, 0, 0);
 	} else {
@@ -565,9 +489,4 @@ int grade_value_format(const struct grade_btf *g, uint32_t type_id, const void *
 		emit_hex(&f, p, len);
 	}
 	return f.err;
-}
-
-const struct btf *grade_btf_raw(const struct grade_btf *g)
-{
-	return g ? g->btf : NULL;
 }

@@ -15,3 +15,11 @@ _Bool g_bool;
 signed char g_schar;
 char *g_ptr;
 const volatile int g_cv = 1;
+
+/* .data and .rodata: initialized globals of different sizes, each decoded at its own offset
+ * (libbpf fixes up the DATASEC offsets, which clang leaves at 0) */
+int d_a = -11;
+long d_b = 1234567890123;
+char d_c[5] = "abcd";
+unsigned short d_d = 7;
+const volatile short r_e = -2;

@@ -1,6 +1,7 @@
 /* trace.bpf.c: the playground's example (tests/test_play.sh): no dojo.h; a tracepoint that
  * counts openat calls per pid in a hash map and per CPU in a per-CPU array, sends each opened
- * file through a ring buffer and prints it; and one program that cannot attach. */
+ * file through a ring buffer and prints it; sets globals of different sizes in .bss and .data
+ * (the map dump shows each at its own offset); and one program that cannot attach. */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 
@@ -12,6 +13,13 @@ struct event {
 
 /* a ring buffer's records have no declared type: this global puts struct event in the BTF */
 struct event *unused_event;
+
+/* .bss and .data: each gets its own value below */
+int g_a;
+long g_b;
+char g_c[5];
+u16 g_d = 7;
+int g_e = 5;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -46,6 +54,14 @@ int on_openat(struct trace_event_raw_sys_enter *ctx)
 	c = bpf_map_lookup_elem(&calls, &zero);
 	if (c)
 		*c += 1;
+	g_a = 11;
+	g_b = 22222222222;
+	g_c[0] = 'a';
+	g_c[1] = 'b';
+	g_c[2] = 'c';
+	g_c[3] = 'd';
+	g_d = 4242;
+	g_e = -3;
 	e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
 	if (!e)
 		return 0;
