@@ -9,8 +9,9 @@
  * VERIFIER_ONLY=<substring>[,<substring>...] runs only matching fixtures; VERIFIER_KERNEL=vm or
  * host only that kernel; VERIFIER_SHOW=1 prints their logs and classes.
  * `test_verifier wild` runs instead the set in tests/verifier-wild/, `test_verifier blind` the
- * one in tests/verifier-blind/ (programs nobody wrote the classes for): a rejection must be
- * diagnosed; how many a class named with a span on the marked line is a figure, not asserted. */
+ * one in tests/verifier-blind/ and `test_verifier blind2` the second one in tests/verifier-blind2/
+ * (programs nobody wrote the classes for): a rejection must be diagnosed; how many a class named
+ * with a span on the marked line is a figure, listed per program, not asserted. */
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
@@ -472,14 +473,24 @@ static void test_fixtures(void)
  *        classes were tuned: no longer blind);
  * blind: tests/verifier-blind/<NN>.bpf.c, the line a good explanation must point at marked in the
  *        file with "// expect-line" (before any diagnosis ran), "// blind: vm only" (or host)
- *        where one kernel is meant; never tuned to. */
+ *        where one kernel is meant; never tuned to;
+ * blind2: tests/verifier-blind2/, a second set in the same form, written after the first had
+ *        been studied (so no longer blind). */
 
 #define WILD_DIR  "tests/verifier-wild"
-#define BLIND_DIR "tests/verifier-blind"
+
+/* The blind sets by the name the command line gives them: folder, and the figure's label. */
+static const struct blind_set {
+	const char *name, *dir, *label;
+} blind_sets[] = {
+	{ "blind", "tests/verifier-blind", "verifier blind set" },
+	{ "blind2", "tests/verifier-blind2", "verifier blind2 set" },
+};
 
 struct set_tally {
 	const char *label;
 	int must_reject;   /* the wild set is all rejections: an acceptance fails the test */
+	int list_all;      /* print every program's outcome, hits too (the blind sets' record) */
 	int hit[K_N], ran[K_N], accepted[K_N];
 };
 
@@ -520,9 +531,9 @@ static void run_set_program(const char *dir, const char *name, int line, const c
 		} else {
 			t->ran[k]++;
 			t->hit[k] += h;
-			if (!h)
-				printf("  %s (%s): %s: %s, not at line %d\n", t->label, kernel_names[k],
-				       name, known ? "named" : "fallback", line);
+			if (!h || t->list_all)
+				printf("  %s (%s): %s: %s, %s line %d\n", t->label, kernel_names[k],
+				       name, known ? "named" : "fallback", h ? "at" : "not at", line);
 		}
 		buf_free(&text);
 	}
@@ -589,19 +600,21 @@ static int blind_marks(const char *src, char *which, size_t cap)
 	return line;
 }
 
-static void test_blind(void)
+/* One blind set (@set's folder): every program in each kernel it is meant for, each outcome
+ * listed, then the figure line. */
+static void test_blind(const struct blind_set *set)
 {
 	const char *only = getenv("VERIFIER_ONLY");
 	int show = getenv("VERIFIER_SHOW") != NULL;
 	int kernels[K_N];
-	struct set_tally t = { .label = "verifier-blind" };
+	struct set_tally t = { .label = set->label, .list_all = 1 };
 	char *names[MAX_FIXTURES];
 	size_t n = 0;
-	DIR *dir = opendir(BLIND_DIR);
+	DIR *dir = opendir(set->dir);
 	struct dirent *e;
 
 	set_kernels(kernels);
-	CHECK(dir, "cannot open " BLIND_DIR " (run from the repository root)");
+	CHECK(dir, "cannot open %s (run from the repository root)", set->dir);
 	while (dir && (e = readdir(dir)) && n < MAX_FIXTURES) {
 		size_t l = strlen(e->d_name);
 
@@ -620,34 +633,45 @@ static void test_blind(void)
 
 		if (!names[i])
 			continue;
-		snprintf(path, sizeof(path), BLIND_DIR "/%s", names[i]);
+		snprintf(path, sizeof(path), "%s/%s", set->dir, names[i]);
 		src = slurp(path, &len);
 		line = src ? blind_marks(src, which, sizeof(which)) : 0;
 		CHECK(line > 0, "%s: needs exactly one \"// expect-line\" mark", names[i]);
 		if (line > 0)
-			run_set_program(BLIND_DIR, names[i], line, which, show, kernels, &t);
+			run_set_program(set->dir, names[i], line, which, show, kernels, &t);
 		free(src);
 		free(names[i]);
 	}
-	printf("verifier blind set: %d of %d named at the right line (vm), %d of %d (host)\n",
+	printf("%s: %d of %d named at the right line (vm), %d of %d (host)\n", set->label,
 	       t.hit[K_VM], t.ran[K_VM], t.hit[K_HOST], t.ran[K_HOST]);
 	if (t.accepted[K_VM] || t.accepted[K_HOST])
-		printf("verifier blind set: accepted, so not counted: %d (vm), %d (host)\n",
+		printf("%s: accepted, so not counted: %d (vm), %d (host)\n", set->label,
 		       t.accepted[K_VM], t.accepted[K_HOST]);
+}
+
+static const struct blind_set *blind_set_named(const char *name)
+{
+	for (size_t i = 0; i < sizeof(blind_sets) / sizeof(blind_sets[0]); i++)
+		if (!strcmp(blind_sets[i].name, name))
+			return &blind_sets[i];
+	return NULL;
 }
 
 int main(int argc, char **argv)
 {
-	if (argc > 1 && (!strcmp(argv[1], "wild") || !strcmp(argv[1], "blind"))) {
-		int wild = !strcmp(argv[1], "wild");
+	const struct blind_set *set = argc > 1 ? blind_set_named(argv[1]) : NULL;
 
+	if (argc > 1 && (!strcmp(argv[1], "wild") || set)) {
+		char label[64];
+
+		snprintf(label, sizeof(label), "verifier-%s", argv[1]);
 		if (geteuid() != 0)
-			CHECK(0, "verifier-%s: needs root (it loads into this kernel)", argv[1]);
-		else if (wild)
-			test_wild();
+			CHECK(0, "%s: needs root (it loads into this kernel)", label);
+		else if (set)
+			test_blind(set);
 		else
-			test_blind();
-		return harness_done(wild ? "verifier-wild" : "verifier-blind");
+			test_wild();
+		return harness_done(label);
 	}
 	if (geteuid() != 0) {
 		fprintf(stderr, "test_verifier: fixtures need root (they load into this kernel)\n");

@@ -12,6 +12,8 @@
 #                                          tuned to), in both kernels: prints "verifier blind
 #                                          set: N of M named at the right line (vm), K of L
 #                                          (host)", a figure; fails only if the runner does
+#   make check-verifier-blind2             the second blind set (tests/verifier-blind2/, written
+#                                          after the first was studied), the same way
 # Fixtures: tests/verifier/<NN-class>.bpf.c, each with its rendered diagnosis <NN-class>.expected
 # when both kernels word it alike, else <NN-class>.vm.expected and <NN-class>.host.expected.
 # A fixture one kernel accepts (or cannot load) says "fixture: vm only: <why>" in a comment.
@@ -28,7 +30,8 @@ $(TEST_VERIFIER): $(call objs,tests/test_verifier.c $(HOST_LIB_SRCS),asan) $(EXE
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
 
-.PHONY: check-verifier check-verifier-wild check-verifier-blind update-verifier-expected
+.PHONY: check-verifier check-verifier-wild check-verifier-blind check-verifier-blind2
+.PHONY: update-verifier-expected
 check-verifier: all $(TEST_VERIFIER) $(TEST_VERIFIER_LOG)
 	$(Q)$(TEST_VERIFIER_LOG)
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER)
@@ -36,5 +39,7 @@ check-verifier-wild: all $(TEST_VERIFIER)
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) wild
 check-verifier-blind: all $(TEST_VERIFIER)
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind
+check-verifier-blind2: all $(TEST_VERIFIER)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind2
 update-verifier-expected: all $(TEST_VERIFIER)
 	$(Q)UPDATE_EXPECTED=1 BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER)
