@@ -85,6 +85,24 @@ static const void *section_bytes(char *img, size_t n, const char *name, size_t *
 	return found;
 }
 
+/* The fixture object (GRADE_FIXTURE) read into @obj (@cap bytes), its length in *@n, and its
+ * BTF as the host reads it; NULL (and a failed check) when either cannot be had. */
+static struct grade_btf *fixture_btf(char *obj, size_t cap, size_t *n)
+{
+	struct dojo_err err = { 0 };
+	struct grade_btf *btf;
+	FILE *f = fopen(getenv("GRADE_FIXTURE"), "rb");
+
+	CHECK(f, "cannot open the fixture object");
+	if (!f)
+		return NULL;
+	*n = fread(obj, 1, cap, f);
+	fclose(f);
+	btf = grade_btf_new(obj, *n, &err);
+	CHECK(btf, "grade_btf_new: %s", err.msg);
+	return btf;
+}
+
 /* A global section map's value (.data, .rodata as the object initializes them): every
  * variable at its own offset.  clang leaves the DATASEC's offsets at 0; read without libbpf's
  * fix-up, every variable showed the first one's bytes. */
@@ -99,18 +117,9 @@ static void test_globals(void)
 		{ "prog.rodata", ".r_e = -2", ".rodata's second" },
 	};
 	static char obj[1 << 20];
-	struct dojo_err err = { 0 };
-	struct grade_btf *btf;
-	FILE *f = fopen(getenv("GRADE_FIXTURE"), "rb");
 	size_t n;
+	struct grade_btf *btf = fixture_btf(obj, sizeof(obj), &n);
 
-	CHECK(f, "cannot open the fixture object");
-	if (!f)
-		return;
-	n = fread(obj, 1, sizeof(obj), f);
-	fclose(f);
-	btf = grade_btf_new(obj, n, &err);
-	CHECK(btf, "grade_btf_new: %s", err.msg);
 	if (!btf)
 		return;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
@@ -174,20 +183,12 @@ static void test_format(void)
 	};
 	struct dojo_err err = { 0 };
 	struct grade_btf *btf;
-	FILE *f;
 	static char obj[1 << 20];
 	size_t n;
 
 	btf = grade_btf_new("not an ELF", 10, &err);
 	CHECK(!btf && err.code < 0, "a non-ELF object must be refused");
-	f = fopen(getenv("GRADE_FIXTURE"), "rb");
-	CHECK(f, "cannot open the fixture object");
-	if (!f)
-		return;
-	n = fread(obj, 1, sizeof(obj), f);
-	fclose(f);
-	btf = grade_btf_new(obj, n, &err);
-	CHECK(btf, "grade_btf_new: %s", err.msg);
+	btf = fixture_btf(obj, sizeof(obj), &n);
 	if (!btf)
 		return;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
@@ -328,17 +329,10 @@ static void test_answer(void)
 		{ pname, 1, { { 2, 2, "g_comm", comm, 16 } }, GRADE_RUN_ERROR, -EPROTO, NULL,
 		  "a DEBUG record among the submits" },
 	};
-	struct dojo_err err = { 0 };
 	static char obj[1 << 20];
-	struct grade_btf *btf;
-	FILE *f = fopen(getenv("GRADE_FIXTURE"), "rb");
 	size_t n, used = 0;
+	struct grade_btf *btf = fixture_btf(obj, sizeof(obj), &n);
 
-	if (!f)
-		return;
-	n = fread(obj, 1, sizeof(obj), f);
-	fclose(f);
-	btf = grade_btf_new(obj, n, &err);
 	if (!btf)
 		return;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
