@@ -320,7 +320,7 @@ static void test_answer(void)
 		  "u32 is not sign-extended" },
 		{ &negative, 1, { { 1, 1, "g_u64", &ll_neg5, 8 } }, GRADE_CORRECT, 0, NULL,
 		  "the same 64 bits" },
-		{ pname, 0, { { 0 } }, GRADE_NO_SUBMIT, 0, "never called SUBMIT_", "no submit" },
+		{ pname, 0, { { 0 } }, GRADE_NO_SUBMIT, 0, "no SUBMIT_* call, and no sample sent with bpf_perf_event_output()", "no submit names both ways of submitting" },
 		{ pname, 3, { { 1, 2, "g_comm", comm, 16 }, { 1, 2, "g_comm", wrongstr, 16 },
 			      { 1, 2, "g_comm", comm, 16 } },
 		  GRADE_MULTIPLE_SUBMITS, 0, "submitted 3 times", "multiple submits" },
@@ -414,7 +414,7 @@ static void test_decide(void)
 		{ "the agent's error", { .agent_err = -EINVAL, .agent_msg = "unknown exercise 'x'" }, GRADE_RUN_ERROR, "could not run the job: unknown exercise" },
 		{ "a malformed record", { .malformed_record = 3, .done = 1 }, GRADE_RUN_ERROR, "record 3" },
 		{ "no result", { .ex = pname }, GRADE_RUN_ERROR, "without a result" },
-		{ "done, no SUBMIT", { .ex = pname, .key = key, .done = 1 }, GRADE_NO_SUBMIT, "never called SUBMIT" },
+		{ "done, no SUBMIT", { .ex = pname, .key = key, .done = 1 }, GRADE_NO_SUBMIT, "submitted nothing (no SUBMIT_* call" },
 		{ "done, the answer", { .ex = pname, .key = key, .done = 1, .submits = &sub_good, .submit_lens = &len, .nsubmits = 1 }, GRADE_CORRECT, "correct" },
 		{ "done, two SUBMITs", { .ex = pname, .key = key, .done = 1, .submits = subs_two, .submit_lens = lens_two, .nsubmits = 2 }, GRADE_MULTIPLE_SUBMITS, "2 times" },
 	};

@@ -153,8 +153,10 @@ int grade_answer(const struct exercise *ex, uint64_t key, const struct grade_btf
 	if (n == 0) {
 		res->verdict = GRADE_NO_SUBMIT;
 		snprintf(res->message, sizeof(res->message),
-			 "your program never called SUBMIT_*: did it attach to the right hook, and "
-			 "does your filter let the right event through? DEBUG_* shows what it sees");
+			 "your program submitted nothing (no SUBMIT_* call, and no sample sent with "
+			 "bpf_perf_event_output() on a perf event array of its own): did it attach to "
+			 "the right hook, and does your filter let the right event through? DEBUG_* "
+			 "shows what it sees");
 		return 0;
 	}
 	ret = shown(btf, submits[0], lens[0], res->submitted, sizeof(res->submitted),
