@@ -84,6 +84,16 @@ static int loopback_up(struct dojo_err *err)
 	return rc;
 }
 
+int guest_self_exe(char *out, size_t cap)
+{
+	ssize_t n = readlink("/proc/self/exe", out, cap - 1);
+
+	if (n < 0)
+		return -errno;
+	out[n] = 0;
+	return 0;
+}
+
 /* PATH leads to the exercises' own programs ("bin NAME" in an exercise's `needs`): the guest's
  * /bin in the micro-VM (PID 1 gets no PATH from the kernel), the agent's own directory first in
  * host mode.  libbpf looks a probe's binary named without a '/' up in PATH
@@ -93,14 +103,13 @@ static int path_setup(enum guest_mode mode, struct dojo_err *err)
 {
 	char self[PATH_MAX], path[2 * PATH_MAX];
 	const char *old = getenv("PATH"), *slash;
-	ssize_t n;
+	int rc;
 
 	if (mode == GUEST_VM)
 		return setenv("PATH", GUEST_VM_BIN_DIR, 1) < 0 ?
 		       dojo_err_set(err, -errno, "setenv PATH: %s", strerror(errno)) : 0;
-	if ((n = readlink("/proc/self/exe", self, sizeof(self) - 1)) < 0)
-		return dojo_err_set(err, -errno, "cannot resolve /proc/self/exe: %s", strerror(errno));
-	self[n] = 0;
+	if ((rc = guest_self_exe(self, sizeof(self))) < 0)
+		return dojo_err_set(err, rc, "cannot resolve /proc/self/exe: %s", strerror(-rc));
 	slash = strrchr(self, '/');
 	if (!slash || snprintf(path, sizeof(path), "%.*s%s%s", (int)(slash - self), self,
 			       old && *old ? ":" : "", old ? old : "") >= (int)sizeof(path))

@@ -27,6 +27,10 @@ enum guest_mode {
 #define GUEST_VM_BIN_DIR "/bin"               /* the exercises' own programs there (PATH) */
 #define GUEST_CHILD_NAME "bpfdojo-child"      /* host mode: next to the agent binary */
 
+/* The agent's own executable (/proc/self/exe) as a path into @out (@cap bytes).  0 or a
+ * negative errno. */
+int guest_self_exe(char *out, size_t cap);
+
 /* Copy @src into @dst (cap bytes), truncating; always NUL-terminated when cap > 0. */
 static inline void guest_copy(char *dst, size_t cap, const char *src)
 {

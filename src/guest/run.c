@@ -135,7 +135,6 @@ static pid_t prefork_pid = -1;
 static int prefork_fd = -1;
 
 static const char *find_child(enum guest_mode mode, const char *self, char *out, size_t cap);
-static int resolve_self(char *out, size_t cap);
 
 /* The pre-forked process, a fresh image of the agent (so it shares no copy-on-write page
  * with the agent, whose every write after the restore would otherwise copy a page): wait for
@@ -161,7 +160,7 @@ void guest_workload_main(int fd)
 	close(fd);
 	m.exercise[sizeof(m.exercise) - 1] = 0;
 	ex = exercise_find(m.exercise);
-	if (!ex || resolve_self(self, sizeof(self)))
+	if (!ex || guest_self_exe(self, sizeof(self)))
 		_exit(125);
 	ctx = (struct workload_ctx){ .key = m.key, .run_dir = GUEST_RUN_DIR, .self_exe = self,
 				     .child_exe = find_child(GUEST_VM, self, child, sizeof(child)) };
@@ -177,7 +176,7 @@ int guest_workload_prefork(void)
 	int p[2];
 	pid_t pid;
 
-	if (resolve_self(self, sizeof(self)))
+	if (guest_self_exe(self, sizeof(self)))
 		return -ENOENT;
 	if (pipe2(p, O_CLOEXEC) < 0)
 		return -errno;
@@ -324,16 +323,6 @@ out:
 	return rc;
 }
 
-static int resolve_self(char *out, size_t cap)
-{
-	ssize_t n = readlink("/proc/self/exe", out, cap - 1);
-
-	if (n < 0)
-		return -errno;
-	out[n] = 0;
-	return 0;
-}
-
 /* bpfdojo-child: /bin/dojo-child in the micro-VM, next to the agent in host mode; NULL when
  * missing (the agent plays the child then, at ~10x the exec cost under TCG). */
 static const char *find_child(enum guest_mode mode, const char *self, char *out, size_t cap)
@@ -417,7 +406,7 @@ int guest_run(struct guest_chan *c, enum guest_mode mode)
 		rc = guest_send_error(c, -ENOENT, "unknown exercise '%s'", job.exercise);
 		goto out;
 	}
-	rc = resolve_self(self, sizeof(self));
+	rc = guest_self_exe(self, sizeof(self));
 	if (rc) {
 		rc = guest_send_error(c, rc, "cannot resolve /proc/self/exe: %s", strerror(-rc));
 		goto out;
