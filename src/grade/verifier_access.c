@@ -12,15 +12,19 @@
 /* "possibly NULL" pointer dereferenced: which lookup it came from, and the check to add. */
 int vc_null(struct vctx *c)
 {
-	const char *e = vu_err(c, "_or_null'");
+	/* 'map_value_or_null', 'ptr_or_null_', 'trusted_ptr_or_null_', 'rcu_ptr_or_null_' */
+	const char *e = vu_err(c, "_or_null");
 	char line_t[512], call_t[512], var[64] = "", helper[64] = "", st[256], map[64] = "";
-	int reg = vu_err_reg(e), col, line = grade_fail_line(c, &col), call;
+	char sec[64];
+	int reg = vu_err_reg(e), col, line = grade_fail_line(c, &col), call, load = 0;
 
 	if (!e || !strstr(e, "invalid mem access") || c->log->subprog)
 		return 0;
 	snprintf(D->cls, sizeof(D->cls), "null-pointer");
 	call = vu_find_call(c, reg, helper, sizeof(helper));
-	if (call && vu_line(c, call, call_t, sizeof(call_t)))
+	if (!call)
+		load = vu_find_load(c, reg);
+	if ((call || load) && vu_line(c, call ?: load, call_t, sizeof(call_t)))
 		vu_assigned(call_t, var, sizeof(var));
 	if (reg >= 0 && grade_vlog_reg_before(c->log, c->log->fail, reg, st, sizeof(st)))
 		grade_vlog_field(st, "map", map, sizeof(map));
@@ -41,6 +45,13 @@ int vc_null(struct vctx *c)
 		else
 			snprintf(s->label, sizeof(s->label), "%s() may return NULL",
 				 helper[0] ? helper : "this call");
+	} else if (load) {
+		/* a pointer the kernel hands over (a context field, a struct member) that the
+		 * verifier knows may be NULL: an iterator's last call has no object */
+		vu_prog_section(c, sec, sizeof(sec));
+		grade_secondary_at(c, load, NULL, "%s", !strncmp(sec, "iter", 4) ?
+				   "NULL on the iterator's last call, which marks the end" :
+				   "the kernel may hand over NULL here");
 	}
 	snprintf(D->help, sizeof(D->help), "check it before use: `if (!%s) return 0;`",
 		 var[0] ? var : "ptr");

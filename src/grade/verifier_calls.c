@@ -126,6 +126,10 @@ static bool const_value(const struct vctx *c, const char *x, long long *v)
 		*v = strtoll(x, &end, 0);
 		return *end == 0 || *end == 'U' || *end == 'u' || *end == 'L';
 	}
+	if (x[0] == '-' && const_value(c, x + 1, v)) {   /* -EPERM, as a syscall returns it */
+		*v = -*v;
+		return true;
+	}
 	for (int l = 1; vu_line(c, l, t, sizeof(t)); l++)
 		if (sscanf(t, "#define %63s %63s", name, val) == 2 && !strcmp(name, x) &&
 		    (isdigit((unsigned char)val[0]) || val[0] == '-'))
@@ -160,7 +164,7 @@ static int bad_return(const struct vctx *c, int def, bool have_want, long long w
 			snprintf(expr, cap, "%s", x);
 		}
 	}
-	return have_want ? 0 : outside;
+	return outside;   /* R0's value matched no constant: the first one out of range */
 }
 
 /* "At program exit the register R0 has smin=2 smax=2 should have been in [0, 1]": the exit is
@@ -193,13 +197,20 @@ int vc_return(struct vctx *c)
 	grade_span_at(c, &D->primary, at ? at : line, "");
 	snprintf(D->primary.label, sizeof(D->primary.label), "returns a value outside %s",
 		 range ? range : "the allowed range");
-	named = at && !isdigit((unsigned char)expr[0]) && expr[0] != '-';
+	named = at && !isdigit((unsigned char)expr[0]) &&
+		!(expr[0] == '-' && isdigit((unsigned char)expr[1]));
 	/* the exit's own line, when it is one of the body's (a BPF_PROG() wrapper's is not) */
 	if (at && at != line && line > def && have_want)
 		grade_secondary_at(c, line, "", "R0 is %lld%s%s%s when the program exits here", want,
 				   named ? " (`" : "", named ? expr : "", named ? "`)" : "");
-	snprintf(D->help, sizeof(D->help), "return only values in %s: for socket and cgroup "
-		 "programs 1 allows and 0 denies; fentry/fexit return 0", range ? range : "the range");
+	if (have_want && want < 0 && lo >= 0)
+		snprintf(D->help, sizeof(D->help), "a negative errno is how a syscall says no; a "
+			 "program of this type says it with 0 (the caller then gets EPERM) and allows "
+			 "with 1: return only values in %s", range ? range : "the range");
+	else
+		snprintf(D->help, sizeof(D->help), "return only values in %s: for socket and cgroup "
+			 "programs 1 allows and 0 denies; fentry/fexit return 0",
+			 range ? range : "the range");
 	return 1;
 }
 

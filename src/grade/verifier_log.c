@@ -374,9 +374,13 @@ bool grade_vlog_reg_before(const struct vlog *v, int at, int reg, char *out, siz
 	     i--, steps++) {
 		const struct vline *l = &v->lines[i];
 
-		if (l->kind == VL_FROM || l->kind == VL_STATE)
+		/* a path's start is a full state (it has R10); a state line elsewhere ("2: R1=..."
+		 * after a load through BTF) lists only the registers that changed */
+		if (l->kind == VL_FROM || (l->kind == VL_STATE && (l->insn == 0 ||
+								   strstr(l->state, "R10="))))
 			return grade_vlog_reg(l->state, reg, out, cap);
-		if (l->kind == VL_INSN && grade_vlog_reg(l->state, reg, out, cap))
+		if ((l->kind == VL_INSN || l->kind == VL_STATE) &&
+		    grade_vlog_reg(l->state, reg, out, cap))
 			return true;
 	}
 	return false;

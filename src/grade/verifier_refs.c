@@ -3,6 +3,7 @@
  * after their release, dynptrs used uninitialised, and spin locks held at exit or across a
  * call. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "verifier_util.h"
 
@@ -216,13 +217,49 @@ int vc_call_under_lock(struct vctx *c)
 	return 1;
 }
 
-/* "R1 must be referenced when passed to release function" */
+/* Whether reference @id is among those held ("refs=2,4") in log line @i's state. */
+static bool ref_held(const struct vline *l, long id)
+{
+	const char *r = l->state ? strstr(l->state, "refs=") : NULL;
+	char *end;
+
+	for (r = r ? r + 5 : NULL; r && *r >= '0' && *r <= '9'; r = *end == ',' ? end + 1 : NULL)
+		if (strtol(r, &end, 10) == id)
+			return true;
+	return false;
+}
+
+/* The line of the call on the failing path that gave the program the reference it still holds
+ * at the failure (its r0 has a ref_obj_id: bpf_task_acquire(), bpf_task_from_pid(),
+ * bpf_sk_lookup_tcp(), ...); 0 if none. */
+static int acquired_line(const struct vctx *c)
+{
+	const struct vlog *v = c->log;
+	int before = grade_vlog_path_prev(v, v->fail), steps = 0;
+	char r0[256], *id;
+
+	for (int i = before; i >= 0 && steps++ < 4096; i = grade_vlog_path_prev(v, i)) {
+		const struct vline *l = &v->lines[i];
+
+		if (l->kind == VL_INSN && !strncmp(l->text, "call ", 5) &&
+		    grade_vlog_reg(l->state, 0, r0, sizeof(r0)) && (id = strstr(r0, "ref_obj_id=")) &&
+		    ref_held(&v->lines[before], strtol(id + 11, NULL, 10)))
+			return vu_insn_line(c, i);
+	}
+	return 0;
+}
+
+/* "R1 must be referenced when passed to release function", and a kfunc's own words for it:
+ * "release kernel function bpf_task_release expects refcounted PTR_TO_BTF_ID" (its argument is
+ * then the first, R1).  When the path acquired a reference, that is what to release. */
 int vc_release_unowned(struct vctx *c)
 {
 	const char *e = vu_err(c, "must be referenced when passed to release function");
-	int line = vu_fail_line(c), reg = vu_err_reg(e);
-	char helper[64] = "", t[512], arg[64] = "";
+	int line = vu_fail_line(c), reg = vu_err_reg(e), acq;
+	char helper[64] = "", t[512], arg[64] = "", held[64] = "";
 
+	if (!e && (e = vu_err(c, "expects refcounted")) && strstr(e, "release kernel function"))
+		reg = 1;
 	if (!e)
 		return 0;
 	vu_helper(vu_insn(c), helper, sizeof(helper));
@@ -234,8 +271,48 @@ int vc_release_unowned(struct vctx *c)
 		 "acquire", helper[0] ? helper : "this call", arg[0] ? arg : "a pointer");
 	grade_span_at(c, &D->primary, line, arg[0] ? arg : helper);
 	snprintf(D->primary.label, sizeof(D->primary.label), "not a reference the program holds");
+	acq = acquired_line(c);
+	if (acq > 0 && vu_line(c, acq, t, sizeof(t)) && vu_assigned(t, held, sizeof(held)) &&
+	    strcmp(held, arg))
+		grade_secondary_at(c, acq, held, "the reference acquired here is `%s`: release that",
+				   held);
 	snprintf(D->help, sizeof(D->help), "release only what an acquiring call gave you "
 		 "(bpf_sk_lookup_tcp(), bpf_task_acquire(), ...); pointers read from the context, "
-		 "such as skb->sk, are borrowed and need no release");
+		 "such as skb->sk or a tracepoint's task, are borrowed and need no release");
+	return 1;
+}
+
+/* "tracing progs cannot use bpf_spin_lock yet" (also "socket filter progs", and bpf_timer,
+ * bpf_wq): said while the maps are bound, before any instruction is checked, so the log names
+ * no line; the line is the program's first use of the object, and the map value's member is
+ * where the object comes from. */
+int vc_lock_prog_type(struct vctx *c)
+{
+	const char *e = vu_err(c, " progs cannot use bpf_");
+	char obj[32] = "", kind[32] = "", use[40], decl[48];
+	int def = c->prog[0] ? grade_src_find_sec(c->src, NULL, c->prog) : 0, at, member;
+
+	const char *p = e ? strstr(e, " progs cannot use ") : NULL;
+
+	if (!p || !strstr(e, "yet") || sscanf(p, " progs cannot use %31[a-z_]", obj) != 1)
+		return 0;
+	snprintf(kind, sizeof(kind), "%.*s", (int)(p - e), e);
+	snprintf(use, sizeof(use), "%s%s", obj, strcmp(obj, "bpf_spin_lock") ? "_" : "(");
+	snprintf(decl, sizeof(decl), "struct %s ", obj);
+	at = vu_find_line(c, use, def ?: 1, def ? vu_func_end(c, def) : 1 << 20);
+	member = vu_find_line(c, decl, 1, 1 << 20);
+	snprintf(D->cls, sizeof(D->cls), "lock-in-program-type");
+	snprintf(D->title, sizeof(D->title), "%s programs cannot use %s", kind, obj);
+	grade_span_at(c, &D->primary, at ?: def, at ? (strchr(use, '(') ? obj : use) : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "not available to %s programs", kind);
+	if (member)
+		grade_secondary_at(c, member, obj, "the map value holds a %s", obj);
+	if (!strcmp(obj, "bpf_spin_lock"))
+		snprintf(D->help, sizeof(D->help), "a tracing program may run anywhere, even inside "
+			 "the lock's holder: count with `__sync_fetch_and_add(&v->n, 1)` or a per-CPU "
+			 "map instead");
+	else
+		snprintf(D->help, sizeof(D->help), "keep %s out of the maps this program uses: "
+			 "the kernel refuses the whole program, not just the call", obj);
 	return 1;
 }

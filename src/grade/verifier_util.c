@@ -258,7 +258,10 @@ int vu_find_check(const struct vctx *c, const char *ident, int *reg, char *state
 	return 0;
 }
 
-int vu_find_call(const struct vctx *c, int reg, char *helper, size_t cap)
+/* The instruction, walking back from the failure, that produced the value register @reg holds
+ * there (the verifier's id for it, "(id=N"): a helper call (its result in r0) or, @loads, a
+ * load from memory ("rK = *(...)", its result in rK).  Its log line, -1 if none. */
+static int find_origin(const struct vctx *c, int reg, bool loads)
 {
 	const struct vlog *v = c->log;
 	char st[256], idf[32], want[48];
@@ -266,20 +269,46 @@ int vu_find_call(const struct vctx *c, int reg, char *helper, size_t cap)
 
 	if (reg < 0 || !grade_vlog_reg_before(v, v->fail, reg, st, sizeof(st)) ||
 	    !grade_vlog_field(st, "id", idf, sizeof(idf)))
-		return 0;
+		return -1;
 	snprintf(want, sizeof(want), "(id=%s", idf);
 	for (int i = v->fail; i >= 0 && steps++ < UTIL_MAX_WALK; i = grade_vlog_path_prev(v, i)) {
 		const struct vline *l = &v->lines[i];
-		char r0[256];
+		char out[256];
+		int dst = 0;
 
-		if (l->kind == VL_INSN && !strncmp(l->text, "call ", 5) &&
-		    grade_vlog_reg(l->state, 0, r0, sizeof(r0)) && strstr(r0, want)) {
-			if (!vu_helper(l->text, helper, cap))
-				helper[0] = 0;
-			return vu_insn_line(c, i);
-		}
+		if (l->kind != VL_INSN)
+			continue;
+		if (strncmp(l->text, "call ", 5) &&
+		    !(loads && sscanf(l->text, "r%d = *(", &dst) == 1 && strstr(l->text, "= *(")))
+			continue;
+		if (grade_vlog_reg(l->state, dst, out, sizeof(out)) && strstr(out, want))
+			return i;
+		/* a load through BTF prints the new state on a line of its own, after a note */
+		for (size_t k = i + 1; loads && k < v->n && k <= (size_t)i + 3 &&
+		     v->lines[k].kind != VL_INSN; k++)
+			if (v->lines[k].kind == VL_STATE &&
+			    grade_vlog_reg(v->lines[k].state, dst, out, sizeof(out)) && strstr(out, want))
+				return i;
 	}
-	return 0;
+	return -1;
+}
+
+int vu_find_call(const struct vctx *c, int reg, char *helper, size_t cap)
+{
+	int i = find_origin(c, reg, false);
+
+	if (i < 0)
+		return 0;
+	if (!vu_helper(c->log->lines[i].text, helper, cap))
+		helper[0] = 0;
+	return vu_insn_line(c, i);
+}
+
+int vu_find_load(const struct vctx *c, int reg)
+{
+	int i = find_origin(c, reg, true);
+
+	return i < 0 || !strncmp(c->log->lines[i].text, "call ", 5) ? 0 : vu_insn_line(c, i);
 }
 
 int vu_find_line(const struct vctx *c, const char *needle, int from, int to)

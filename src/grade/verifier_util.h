@@ -33,6 +33,9 @@ int vu_find_check(const struct vctx *c, const char *ident, int *reg, char *state
 /* Provenance: the helper call whose result became register @reg (matched by the verifier's
  * id): its source line (0 if none) and the helper's name. */
 int vu_find_call(const struct vctx *c, int reg, char *helper, size_t cap);
+/* Provenance: the load from memory (a context field, a kernel struct's member) whose result
+ * became register @reg: its source line, 0 if the value came from elsewhere. */
+int vu_find_load(const struct vctx *c, int reg);
 /* The first source line in [from, to] containing @needle, 0 if none. */
 int vu_find_line(const struct vctx *c, const char *needle, int from, int to);
 /* The source line of the failure (grade_fail_line() without the column). */
