@@ -239,26 +239,54 @@ int vc_helper_size(struct vctx *c)
 		return 1;
 	}
 	if ((e = vu_err(c, "invalid write to stack")) || (e = vu_err(c, "invalid indirect access to stack")) ||
-	    (e = vu_err(c, "invalid read from stack")) || (e = vu_err(c, "invalid indirect read from stack"))) {
+	    (e = vu_err(c, "invalid read from stack")) || (e = vu_err(c, "invalid indirect read from stack")) ||
+	    (e = vu_err(c, "invalid access to map value, value_size=")) ||
+	    (e = vu_err(c, "invalid access to memory, mem_size="))) {
 		const char *r = strstr(e, " R");
 		const char *o = strstr(e, "off=");
 		const char *s = strstr(e, "size=");
+		const char *whole = strstr(e, "value_size=") ? strstr(e, "value_size=") + 11 :
+				    strstr(e, "mem_size=") ? strstr(e, "mem_size=") + 9 : NULL;
+		long long room;
 
-		reg = r ? vu_err_reg(r + 1) : -1;
+		/* on the stack the offset is below the frame (-off bytes of room); in a map value or
+		 * a record, the room is what is left after the offset; the register is named on the
+		 * next line there ("R1 min value is outside of the allowed memory range") */
+		if (whole) {
+			s = strstr(whole, "size=");
+			reg = vu_err_reg(vu_err(c, "outside of the allowed memory range"));
+			if (reg < 0)
+				reg = 1;
+		} else
+			reg = r ? vu_err_reg(r + 1) : -1;
 		if (!o || !s || !grade_vlog_num(o + 4, NULL, &off) || !grade_vlog_num(s + 5, NULL, &sz) ||
 		    reg < 1 || reg > 5)
 			return 0;
+		room = -off;
+		if (whole) {
+			long long total;
+
+			if (!grade_vlog_num(whole, NULL, &total) || off < 0 || off >= total)
+				return 0;
+			room = total - off;
+		}
 		if (!vu_call_arg(line_t, helper, reg, buf, sizeof(buf)))
 			snprintf(buf, sizeof(buf), "the buffer");
 		if (!vu_call_arg(line_t, helper, reg + 1, arg, sizeof(arg)))
 			arg[0] = 0;
 		snprintf(D->cls, sizeof(D->cls), "helper-size-too-large");
 		snprintf(D->title, sizeof(D->title), "%s() may write %lld bytes into `%s`, which holds "
-			 "%lld", helper, sz, buf, -off);
+			 "%lld", helper, sz, buf, room);
 		grade_span_at(c, &D->primary, line, arg[0] ? arg : buf);
-		snprintf(D->primary.label, sizeof(D->primary.label), "%lld bytes, but `%s` has room for "
-			 "%lld", sz, buf, -off);
-		snprintf(D->help, sizeof(D->help), "pass `sizeof(%s)` as the size", buf);
+		if (whole)
+			snprintf(D->primary.label, sizeof(D->primary.label), "%lld bytes, but `%s` starts "
+				 "%lld bytes into %s of %lld, leaving %lld", sz, buf, off,
+				 region_words[region_of(c, reg)], room + off, room);
+		else
+			snprintf(D->primary.label, sizeof(D->primary.label), "%lld bytes, but `%s` has "
+				 "room for %lld", sz, buf, room);
+		snprintf(D->help, sizeof(D->help), "pass `sizeof(%s)` as the size",
+			 buf[0] == '&' ? buf + 1 : buf);
 		return 1;
 	}
 	return 0;

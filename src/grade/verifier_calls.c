@@ -288,3 +288,85 @@ int vc_kfunc_denied(struct vctx *c)
 		 "to such a program, e.g. SEC(\"tp_btf/...\") or SEC(\"fentry/...\")");
 	return 1;
 }
+
+/* The last identifier of a declaration ("const void *buf" -> "buf"). */
+static void decl_name(const char *decl, char *out, size_t cap)
+{
+	size_t n = strlen(decl), end;
+
+	while (n && !(isalnum((unsigned char)decl[n - 1]) || decl[n - 1] == '_'))
+		n--;
+	end = n;
+	while (n && (isalnum((unsigned char)decl[n - 1]) || decl[n - 1] == '_'))
+		n--;
+	snprintf(out, cap, "%.*s", (int)(end - n), decl + n);
+}
+
+/* A global (non-static) function's signature the verifier cannot check on its own: it returns
+ * something other than a number ("Global function f() doesn't return scalar"), or takes a
+ * pointer to something of unknown size ("arg#0 reference type('UNKNOWN ') size cannot be
+ * determined"); both end in "Caller passes invalid args into func#N ('f')".  The line to
+ * change is the function's definition, not the call the verifier stopped at. */
+int vc_global_signature(struct vctx *c)
+{
+	const char *e = vu_err(c, "Caller passes invalid args into func#");
+	const char *ret = vu_err(c, "doesn't return scalar");
+	const char *why = NULL, *q;
+	char fn[64] = "", t[512], decl[128] = "", param[64] = "", why_t[160];
+	int call = vu_fail_line(c), def, argn = -1;
+
+	if (!e && !ret)
+		return 0;
+	if (ret && sscanf(ret, "Global function %63[A-Za-z0-9_]", fn) != 1)
+		return 0;
+	if (!fn[0] && (!(q = strstr(e, "('")) || sscanf(q + 2, "%63[A-Za-z0-9_]", fn) != 1))
+		return 0;
+	if (!(def = grade_src_find_sec(c->src, NULL, fn)) || !vu_line(c, def, t, sizeof(t)))
+		return 0;
+	/* the reason is the line before "Caller passes ...": "arg#0 ..." names the argument (the
+	 * error region skips such lines as noise: they also precede every log, about the main
+	 * program's own arguments) */
+	for (int i = c->log->fail + 1; !ret && c->log->fail >= 0 && i <= c->log->err_last; i++) {
+		const char *l = c->log->lines[i].text;
+
+		if (strstr(l, "Caller passes invalid args"))
+			break;
+		if (sscanf(l, "arg#%d", &argn) == 1 || (!why && strlen(l) > 8))
+			why = l;
+	}
+	if (argn >= 0 && vu_call_arg(t, fn, argn + 1, decl, sizeof(decl)))
+		decl_name(decl, param, sizeof(param));
+	if (ret) {
+		snprintf(D->cls, sizeof(D->cls), "global-function-return");
+		snprintf(D->title, sizeof(D->title), "`%s()` is a global function, and a global "
+			 "function may only return a number", fn);
+		grade_span_at(c, &D->primary, def, fn);
+		snprintf(D->primary.label, sizeof(D->primary.label), "not `static`: verified on its "
+			 "own, so its return type must be a scalar (int, u64, ...)");
+		snprintf(D->help, sizeof(D->help), "make it `static` (it is then verified with each "
+			 "call and may return a pointer), or return a number and do the lookup in the "
+			 "caller");
+	} else {
+		snprintf(why_t, sizeof(why_t), "%s", why ? why : "");
+		why_t[strcspn(why_t, ":")] = 0;
+		snprintf(D->cls, sizeof(D->cls), "global-function-signature");
+		if (strstr(why_t, "size cannot be determined") && param[0])
+			snprintf(D->title, sizeof(D->title), "`%s()` is a global function, and its "
+				 "argument `%s` points to something the verifier cannot size", fn, param);
+		else
+			snprintf(D->title, sizeof(D->title), "`%s()` is a global function, and the "
+				 "verifier cannot check %s%s%s against its signature", fn,
+				 param[0] ? "the argument `" : "its arguments", param, param[0] ? "`" : "");
+		grade_span_at(c, &D->primary, def, param[0] ? param : fn);
+		snprintf(D->primary.label, sizeof(D->primary.label), "%s", strstr(why_t, "size cannot "
+			 "be determined") ? "a global function is verified on its own: a pointer "
+			 "argument must point to a type of known size (not void)" : why_t[0] ? why_t :
+			 "a global function is verified on its own, from its signature alone");
+		snprintf(D->help, sizeof(D->help), "make `%s()` `static` (it is then verified with each "
+			 "caller's arguments), or give `%s` a sized type (a struct, or a fixed-size array "
+			 "inside one)", fn, param[0] ? param : "the argument");
+	}
+	if (call && call != def)
+		grade_secondary_at(c, call, fn, "called here");
+	return 1;
+}

@@ -12,6 +12,7 @@
 int vc_null(struct vctx *c);
 int vc_index(struct vctx *c);
 int vc_helper_size(struct vctx *c);
+int vc_global_signature(struct vctx *c);
 int vc_helper_buf(struct vctx *c);
 int vc_uninit_stack(struct vctx *c);
 int vc_loops(struct vctx *c);
@@ -397,6 +398,7 @@ static int vc_no_events(struct vctx *c)
 static int (*const rows[])(struct vctx *) = {
 	vc_load_timeout,      /* verifier-timeout: still exploring when loading's time ran out */
 	vc_global_func,       /* global-function-arg */
+	vc_global_signature,  /* global-function-return, -signature (verifier_calls.c) */
 	vc_null,              /* null-map-value (verifier_access.c) */
 	vc_index,             /* out-of-bounds index classes (verifier_access.c) */
 	vc_helper_size,       /* helper-size-* (verifier_access.c) */
