@@ -38,21 +38,30 @@ static bool is_ident(char ch)
 	return isalnum((unsigned char)ch) || ch == '_';
 }
 
-/* @token in @p[0..n) at an identifier boundary when it starts/ends with one; -1 if absent. */
+/* @token in @p[0..n) at an identifier boundary when it starts/ends with one, preferring a match
+ * outside string literals (DEBUG_NUM("len", len) names `len` twice) to one inside (a SEC()
+ * name); -1 if absent. */
 static long find_token(const char *p, size_t n, const char *token)
 {
 	size_t tl = strlen(token);
+	bool in_string = false;
+	long quoted = -1;
 
 	for (size_t i = 0; tl && i + tl <= n; i++) {
+		if (p[i] == '"' && (i == 0 || p[i - 1] != '\\'))
+			in_string = !in_string;
 		if (memcmp(p + i, token, tl))
 			continue;
 		if (is_ident(token[0]) && i > 0 && is_ident(p[i - 1]))
 			continue;
 		if (is_ident(token[tl - 1]) && i + tl < n && is_ident(p[i + tl]))
 			continue;
-		return (long)i;
+		if (!in_string)
+			return (long)i;
+		if (quoted < 0)
+			quoted = (long)i;
 	}
-	return -1;
+	return quoted;
 }
 
 void grade_span_at(const struct vctx *c, struct grade_span *s, int line, const char *token)
