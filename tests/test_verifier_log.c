@@ -166,6 +166,13 @@ static void test_log_parser(void)
 		{ "empty", "", -1, "", 0, 1, NULL },
 		{ "error only", "libbpf: failed\n", -1, "libbpf: failed", 0, 1, NULL },
 		{ "no newline at the end", "3: (95) exit\nR0 !read_ok", 3, "R0 !read_ok", 0, 0, NULL },
+		/* the message looks like the "arg#0 ..." lines that precede every log, but it is
+		 * the only line after the failing call: still the message */
+		{ "an arg# line as the message", "arg#0 type is not a struct\n0: (85) call "
+		  "bpf_get_current_task#35\n1: (bf) r1 = r0\n2: (85) call bpf_task_acquire#65817\n"
+		  "arg#0 pointer type STRUCT task_struct must point to scalar, or struct with scalar\n"
+		  "processed 3 insns (limit 1000000)\n", 2, "arg#0 pointer type STRUCT task_struct "
+		  "must point to scalar, or struct with scalar", 0, 1, NULL },
 	};
 
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {

@@ -13,19 +13,30 @@
 int vc_null(struct vctx *c)
 {
 	/* 'map_value_or_null', 'ptr_or_null_', 'trusted_ptr_or_null_', 'rcu_ptr_or_null_' */
-	const char *e = vu_err(c, "_or_null");
+	const char *e = vu_err(c, "_or_null"), *arg_e = vu_err(c, "Possibly NULL pointer passed to");
 	char line_t[512], call_t[512], var[64] = "", helper[64] = "", st[256], map[64] = "";
-	char sec[64];
-	int reg = vu_err_reg(e), col, line = grade_fail_line(c, &col), call, load = 0;
+	char sec[64], callee[64] = "", passed[128] = "";
+	int reg = vu_err_reg(e), col, line = grade_fail_line(c, &col), call, load = 0, argn;
 
-	if (!e || !strstr(e, "invalid mem access") || c->log->subprog)
+	/* passed to a helper or kfunc ("R1 type=map_value_or_null expected=map_ptr", "Possibly
+	 * NULL pointer passed to trusted arg0") rather than dereferenced */
+	if (arg_e && sscanf(strstr(arg_e, " arg") ?: "", " arg%d", &argn) == 1)
+		e = arg_e, reg = argn + 1;
+	else if (e && !strstr(e, "invalid mem access") && !strstr(e, " expected="))
+		e = NULL;
+	if (!e || c->log->subprog)
 		return 0;
+	if (!strstr(e, "invalid mem access") && vu_helper(vu_insn(c), callee, sizeof(callee)) &&
+	    vu_line(c, line, line_t, sizeof(line_t)) && reg >= 1 && reg <= 5)
+		vu_call_arg(line_t, callee, reg, passed, sizeof(passed));
 	snprintf(D->cls, sizeof(D->cls), "null-pointer");
 	call = vu_find_call(c, reg, helper, sizeof(helper));
 	if (!call)
 		load = vu_find_load(c, reg);
 	if ((call || load) && vu_line(c, call ?: load, call_t, sizeof(call_t)))
 		vu_assigned(call_t, var, sizeof(var));
+	if (!var[0] && passed[0] && strlen(passed) < sizeof(var))
+		snprintf(var, sizeof(var), "%s", passed);
 	if (reg >= 0 && grade_vlog_reg_before(c->log, c->log->fail, reg, st, sizeof(st)))
 		grade_vlog_field(st, "map", map, sizeof(map));
 	vu_line(c, line, line_t, sizeof(line_t));
@@ -33,8 +44,16 @@ int vc_null(struct vctx *c)
 		snprintf(D->title, sizeof(D->title), "`%s` may be NULL here", var);
 	else
 		snprintf(D->title, sizeof(D->title), "a pointer that may be NULL is dereferenced");
-	grade_span_at(c, &D->primary, line, var[0] && strstr(line_t, var) ? var : NULL);
-	snprintf(D->primary.label, sizeof(D->primary.label), "dereferenced here without a NULL check");
+	if (passed[0])
+		grade_span_arg(c, &D->primary, line, callee, reg);
+	else
+		grade_span_at(c, &D->primary, line, var[0] && strstr(line_t, var) ? var : NULL);
+	if (callee[0])
+		snprintf(D->primary.label, sizeof(D->primary.label), "passed to %s() without a NULL "
+			 "check", callee);
+	else
+		snprintf(D->primary.label, sizeof(D->primary.label), "dereferenced here without a "
+			 "NULL check");
 	if (call) {
 		struct grade_span *s = grade_diag_secondary(D);
 
@@ -55,6 +74,53 @@ int vc_null(struct vctx *c)
 	}
 	snprintf(D->help, sizeof(D->help), "check it before use: `if (!%s) return 0;`",
 		 var[0] ? var : "ptr");
+	return 1;
+}
+
+/* A syscall's arguments and a user function's arguments point into user memory. */
+static bool section_has_user_args(const char *sec)
+{
+	static const char *const user[] = {
+		"tp/syscalls/sys_enter", "tracepoint/syscalls/sys_enter", "ksyscall/", "kprobe/__x64_sys_",
+		"uprobe", "uretprobe", "usdt",
+	};
+
+	for (size_t i = 0; i < sizeof(user) / sizeof(user[0]); i++)
+		if (!strncmp(sec, user[i], strlen(user[i])))
+			return true;
+	return false;
+}
+
+int vc_kernel_ptr(struct vctx *c)
+{
+	char t[512], var[64] = "", sec[128];
+	int line = vu_fail_line(c);
+	bool user;
+
+	if (!vu_err(c, "invalid mem access 'scalar'"))
+		return 0;
+	vu_line(c, line, t, sizeof(t));
+	vu_deref_base(t, var, sizeof(var));
+	vu_prog_section(c, sec, sizeof(sec));
+	user = section_has_user_args(sec);
+	snprintf(D->cls, sizeof(D->cls), "kernel-pointer-deref");
+	if (user)
+		snprintf(D->title, sizeof(D->title), "`%s` points into user memory (the traced "
+			 "process's): a BPF program cannot dereference it directly", var[0] ? var : "ptr");
+	else
+		snprintf(D->title, sizeof(D->title), "`%s` is a kernel pointer the verifier cannot check: "
+			 "it cannot be dereferenced directly", var[0] ? var : "ptr");
+	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "%s", user ? "a user-space address: "
+		 "to the verifier only a number" : "read through a plain number");
+	if (user)
+		snprintf(D->help, sizeof(D->help), "copy it first: bpf_probe_read_user_str(buf, "
+			 "sizeof(buf), %s) for a string, bpf_probe_read_user(&val, sizeof(val), %s) for a "
+			 "value", var[0] ? var : "ptr", var[0] ? var : "ptr");
+	else
+		snprintf(D->help, sizeof(D->help), "read it with BPF_CORE_READ(%s, ...) or "
+			 "bpf_probe_read_kernel(); only tp_btf/fentry programs may follow kernel pointers "
+			 "directly", var[0] ? var : "ptr");
 	return 1;
 }
 
@@ -146,9 +212,22 @@ int vc_index(struct vctx *c)
 		else
 			snprintf(D->primary.label, sizeof(D->primary.label),
 				 "%s can be anything here", idx);
-		snprintf(D->help, sizeof(D->help), "check it just before the access: `if (%s >= %ld) "
-			 "return 0;` (the check must test the same variable the access uses)", idx,
-			 elems ? elems : 16L);
+		char x[64], low[96] = "";
+		long k, n = elems ? elems : 16L;
+		char op;
+
+		/* an index computed from a variable ("len - 1"): bound the variable */
+		if (sscanf(idx, "%63[A-Za-z0-9_] %c %ld", x, &op, &k) == 3 && k > 0 && k < n &&
+		    (op == '-' || op == '+')) {
+			if (op == '-')
+				snprintf(low, sizeof(low), "%s < %ld || ", x, k);
+			snprintf(D->help, sizeof(D->help), "check `%s` just before the access so "
+				 "that %s stays in [0, %ld]: `if (%s%s > %ld) return 0;`", x, idx,
+				 n - 1, low, x, op == '-' ? n - 1 + k : n - 1 - k);
+		} else
+			snprintf(D->help, sizeof(D->help), "check it just before the access: `if (%s "
+				 ">= %ld) return 0;` (the check must test the same variable the access "
+				 "uses)", idx, n);
 	} else {
 		snprintf(D->title, sizeof(D->title), "possible out-of-bounds access to `%s`", arr);
 		if (have_range && elems)

@@ -1,7 +1,9 @@
 /* verifier_calls.c: the rows of the class table about calls: a helper given the wrong map type
- * or called where it may sleep, calls nested too deep, callbacks returning what
- * their helper does not take, a program returning what its type does not allow (at the return
- * statement that produced the value), and fentry/fexit arguments past the traced function's own. */
+ * or called where it may sleep, calls nested too deep, callbacks that are not static or return
+ * what their helper does not take, a program returning what its type does not allow (at the
+ * return statement that produced the value), fentry/fexit arguments past the traced function's
+ * own, kfuncs missing, not allowed or given an untrusted pointer, and global functions whose
+ * signature the verifier cannot check. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,19 @@
 #include "verifier_util.h"
 
 #define D (c->d)
+
+/* The first line calling kfunc @fn: not a comment, not its `extern ... __ksym;` declaration. */
+static int call_line(const struct vctx *c, const char *fn)
+{
+	for (int l = 1; (l = vu_find_line(c, fn, l, 1 << 20)) > 0; l++) {
+		char t[512];
+
+		if (vu_line(c, l, t, sizeof(t)) && !strstr(t, "__ksym") && strncmp(t, "//", 2) &&
+		    strncmp(t, "/*", 2) && t[0] != '*')
+			return l;
+	}
+	return 0;
+}
 
 static const char *map_type_name(int t)
 {
@@ -113,6 +128,63 @@ int vc_callback_return(struct vctx *c)
 		 r ? r + 20 : "the range");
 	snprintf(D->help, sizeof(D->help), "a bpf_loop() (or bpf_for_each_map_elem()) callback "
 		 "returns 0 to go on with the next iteration and 1 to stop");
+	return 1;
+}
+
+/* A callback given to bpf_loop() and its kin is a global function: "callback function not
+ * static".  The line to change is the callback's definition. */
+int vc_callback_static(struct vctx *c)
+{
+	static const struct { const char *helper; int arg; } takers[] = {
+		{ "bpf_loop", 2 }, { "bpf_for_each_map_elem", 2 }, { "bpf_timer_set_callback", 2 },
+		{ "bpf_find_vma", 3 }, { "bpf_user_ringbuf_drain", 2 },
+	};
+	char t[512], cb[64] = "", helper[64] = "";
+	int line = vu_fail_line(c), def = 0;
+
+	if (!vu_err(c, "callback function not static") || !vu_line(c, line, t, sizeof(t)))
+		return 0;
+	for (size_t i = 0; !cb[0] && i < sizeof(takers) / sizeof(takers[0]); i++)
+		if (vu_call_arg(t, takers[i].helper, takers[i].arg, cb, sizeof(cb)))
+			snprintf(helper, sizeof(helper), "%s", takers[i].helper);
+	if (cb[0] == '&')
+		memmove(cb, cb + 1, strlen(cb));
+	if (cb[0])
+		def = grade_src_find_sec(c->src, NULL, cb);
+	snprintf(D->cls, sizeof(D->cls), "callback-not-static");
+	snprintf(D->title, sizeof(D->title), "the callback `%s()` must be a static function",
+		 cb[0] ? cb : "...");
+	grade_span_at(c, &D->primary, def ?: line, def ? cb : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "a global function: the verifier "
+		 "checks callbacks only as static functions, with the caller's arguments");
+	if (def && def != line)
+		grade_secondary_at(c, line, cb, "passed to %s() here", helper);
+	snprintf(D->help, sizeof(D->help), "declare it `static int %s(...)`", cb[0] ? cb : "cb");
+	return 1;
+}
+
+/* The kernel has no kfunc by that name ("extern (func ksym) 'f': not found in kernel or module
+ * BTFs"): libbpf refuses the object before the verifier runs. */
+int vc_kfunc_missing(struct vctx *c)
+{
+	const char *m = strstr(c->message, "extern (func ksym) '");
+	char fn[64] = "";
+	int decl, call;
+
+	if (!m || !strstr(m, "not found") || sscanf(m + 20, "%63[A-Za-z0-9_]", fn) != 1)
+		return 0;
+	call = call_line(c, fn);
+	decl = vu_find_line(c, "__ksym", vu_find_line(c, fn, 1, 1 << 20), 1 << 20);
+	snprintf(D->cls, sizeof(D->cls), "kfunc-missing");
+	snprintf(D->title, sizeof(D->title), "the kernel has no kernel function %s()", fn);
+	grade_span_at(c, &D->primary, decl ?: call, fn);
+	snprintf(D->primary.label, sizeof(D->primary.label), "not a kfunc of this kernel");
+	if (call && decl && call != decl)
+		grade_secondary_at(c, call, fn, "called here");
+	snprintf(D->help, sizeof(D->help), "check the name and the kernel version that added it: "
+		 "this kernel's kfuncs are in its BTF (`bpftool btf dump file /sys/kernel/btf/vmlinux "
+		 "format c | grep -w %s`); mark it `__weak` and test `bpf_ksym_exists(%s)` to run "
+		 "without it", fn, fn);
 	return 1;
 }
 
@@ -264,16 +336,7 @@ int vc_kfunc_denied(struct vctx *c)
 	if (!e || !strstr(e, "is not allowed") ||
 	    sscanf(e, "calling kernel function %63[A-Za-z0-9_]", fn) != 1)
 		return 0;
-	/* the call, not a comment or the extern declaration (`... __ksym;`) naming it first */
-	for (int l = 1; (l = vu_find_line(c, fn, l, 1 << 20)) > 0; l++) {
-		char t[512];
-
-		if (vu_line(c, l, t, sizeof(t)) && !strstr(t, "__ksym") && strncmp(t, "//", 2) &&
-		    strncmp(t, "/*", 2) && t[0] != '*') {
-			line = l;
-			break;
-		}
-	}
+	line = call_line(c, fn) ?: line;
 	secl = vu_prog_section(c, sec, sizeof(sec));
 	snprintf(D->cls, sizeof(D->cls), "kfunc-not-allowed");
 	snprintf(D->title, sizeof(D->title), "the kernel function %s() cannot be called from "
@@ -286,6 +349,55 @@ int vc_kfunc_denied(struct vctx *c)
 	snprintf(D->help, sizeof(D->help), "each kernel function (kfunc) is registered for some "
 		 "program types only (tracing ones for most task and cgroup kfuncs): move this code "
 		 "to such a program, e.g. SEC(\"tp_btf/...\") or SEC(\"fentry/...\")");
+	return 1;
+}
+
+/* A kfunc argument the verifier does not trust: a pointer walked from a struct field ("R1
+ * must be referenced or trusted", "R1 must be a rcu pointer"), or a plain number cast to a
+ * pointer, as bpf_get_current_task() gives ("arg#0 pointer type STRUCT task_struct must point
+ * to scalar, or struct with scalar"). */
+int vc_kfunc_untrusted(struct vctx *c)
+{
+	const char *trust = vu_err(c, " must be referenced or trusted");
+	const char *rcu = vu_err(c, " must be a rcu pointer");
+	const char *num = vu_err(c, " must point to scalar, or struct with scalar");
+	int line = vu_fail_line(c), reg = vu_err_reg(trust ?: rcu), argn, from = 0;
+	char fn[64] = "", t[512], arg[128] = "", what[64] = "";
+
+	if (num && sscanf(num, "arg#%d pointer type STRUCT %63s", &argn, what) == 2)
+		reg = argn + 1;
+	if ((!trust && !rcu && !num) || reg < 1 || reg > 5 ||
+	    !vu_helper(vu_insn(c), fn, sizeof(fn)) || !vu_line(c, line, t, sizeof(t)))
+		return 0;
+	vu_call_arg(t, fn, reg, arg, sizeof(arg));
+	if (num) {
+		char needle[160];
+
+		snprintf(needle, sizeof(needle), "%s = ", arg);
+		for (int l = 1; arg[0] && (l = vu_find_line(c, needle, l, line - 1)) > 0; l++)
+			from = l;
+		if (from && !vu_find_line(c, "bpf_get_current_task()", from, from))
+			from = 0;
+	}
+	snprintf(D->cls, sizeof(D->cls), "kfunc-arg-untrusted");
+	snprintf(D->title, sizeof(D->title), "%s() needs a pointer the verifier trusts, and `%s` is "
+		 "not one", fn, arg[0] ? arg : "its argument");
+	grade_span_at(c, &D->primary, line, arg[0] ? arg : fn);
+	snprintf(D->primary.label, sizeof(D->primary.label), "%s", num ?
+		 "a plain number cast to a pointer" : strstr(arg, "->") ?
+		 "read from a struct field: the verifier cannot vouch for it" :
+		 "not a pointer the kernel handed over or the program acquired");
+	if (from)
+		grade_secondary_at(c, from, "bpf_get_current_task", "returns the task as a number "
+				   "(u64), not as a typed pointer");
+	snprintf(D->help, sizeof(D->help), "%s", from ?
+		 "use bpf_get_current_task_btf(), which returns a trusted `struct task_struct *`" :
+		 num ? "pass a pointer the kernel gave you typed: a tp_btf/fentry/lsm argument, "
+		 "bpf_get_current_task_btf(), or what an acquiring kfunc returned" :
+		 "pass a trusted pointer (a tp_btf/fentry/lsm argument, bpf_get_current_task_btf(), "
+		 "or what an acquiring kfunc such as bpf_task_from_pid() returned); a field of it is "
+		 "trusted only for the few fields the kernel marks so (e.g. task->real_parent inside "
+		 "RCU)");
 	return 1;
 }
 

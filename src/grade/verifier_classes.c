@@ -11,6 +11,7 @@
 
 int vc_null(struct vctx *c);
 int vc_index(struct vctx *c);
+int vc_kernel_ptr(struct vctx *c);
 int vc_helper_size(struct vctx *c);
 int vc_global_signature(struct vctx *c);
 int vc_helper_buf(struct vctx *c);
@@ -22,6 +23,7 @@ int vc_use_after_release(struct vctx *c);
 int vc_dynptr_uninit(struct vctx *c);
 int vc_lock_at_exit(struct vctx *c);
 int vc_call_under_lock(struct vctx *c);
+int vc_lock_mismatch(struct vctx *c);
 int vc_packet_access(struct vctx *c);
 int vc_packet_moved(struct vctx *c);
 int vc_packet_write(struct vctx *c);
@@ -31,6 +33,9 @@ int vc_ctx_moved(struct vctx *c);
 int vc_helper_map(struct vctx *c);
 int vc_sleepable(struct vctx *c);
 int vc_call_depth(struct vctx *c);
+int vc_kfunc_untrusted(struct vctx *c);
+int vc_kfunc_missing(struct vctx *c);
+int vc_callback_static(struct vctx *c);
 int vc_callback_return(struct vctx *c);
 int vc_fentry_args(struct vctx *c);
 int vc_release_unowned(struct vctx *c);
@@ -71,27 +76,6 @@ static int vc_global_func(struct vctx *c)
 	snprintf(D->help, sizeof(D->help), "check `if (!%s) return 0;` at the start of %s(), or make "
 		 "it `static` so it is verified with each caller's arguments", var[0] ? var : "ptr",
 		 c->log->func);
-	return 1;
-}
-
-static int vc_kernel_ptr(struct vctx *c)
-{
-	const char *e = vu_err(c, "invalid mem access 'scalar'");
-	char t[512], var[64] = "";
-	int line = fail_line(c);
-
-	if (!e)
-		return 0;
-	vu_line(c, line, t, sizeof(t));
-	vu_deref_base(t, var, sizeof(var));
-	snprintf(D->cls, sizeof(D->cls), "kernel-pointer-deref");
-	snprintf(D->title, sizeof(D->title), "`%s` is a kernel pointer the verifier cannot check: it "
-		 "cannot be dereferenced directly", var[0] ? var : "this pointer");
-	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
-	snprintf(D->primary.label, sizeof(D->primary.label), "read through a plain number");
-	snprintf(D->help, sizeof(D->help), "read it with BPF_CORE_READ(%s, ...) or "
-		 "bpf_probe_read_kernel(); only tp_btf/fentry programs may follow kernel pointers "
-		 "directly", var[0] ? var : "ptr");
 	return 1;
 }
 
@@ -159,7 +143,10 @@ static int vc_arg_type(struct vctx *c)
 	vu_line(c, line, t, sizeof(t));
 	if (reg >= 1 && reg <= 5)
 		vu_call_arg(t, helper, reg, arg, sizeof(arg));
-	grade_span_at(c, &D->primary, line, arg[0] ? arg : helper);
+	if (arg[0])
+		grade_span_arg(c, &D->primary, line, helper, reg);
+	else
+		grade_span_at(c, &D->primary, line, helper);
 	if (!strcmp(want, "ringbuf_mem") && !strcmp(got, "scalar")) {
 		snprintf(D->cls, sizeof(D->cls), "ringbuf-released-twice");
 		snprintf(D->title, sizeof(D->title), "`%s` was already submitted or discarded",
@@ -173,12 +160,25 @@ static int vc_arg_type(struct vctx *c)
 	snprintf(D->cls, sizeof(D->cls), "helper-arg-type");
 	snprintf(D->title, sizeof(D->title), "argument %d of %s() has the wrong kind of value",
 		 reg, helper);
+	if (!strcmp(want, "map_value") && (!strcmp(helper, "bpf_strncmp") ||
+					   !strcmp(helper, "bpf_snprintf"))) {
+		/* a string the kernel reads at load time: it must live in a read-only map */
+		snprintf(D->primary.label, sizeof(D->primary.label), "this is %s; %s() wants a "
+			 "constant string here", type_words(got), helper);
+		snprintf(D->help, sizeof(D->help), "pass a string literal (`\"bash\"`) or a `const` "
+			 "global (`const char want[] = \"bash\";`): the verifier reads it when it "
+			 "loads the program, so it must be in read-only memory");
+		return 1;
+	}
 	snprintf(D->primary.label, sizeof(D->primary.label), "this is %s; %s() wants %s here",
 		 type_words(got), helper, !strncmp(want, "fp", 2) ?
 		 "a pointer to the stack (or a map value)" : type_words(want));
-	snprintf(D->help, sizeof(D->help), "%s", !strcmp(got, "ctx") && !strncmp(want, "fp", 2) ?
+	snprintf(D->help, sizeof(D->help), "%s", strncmp(want, "fp", 2) ?
+		 "see the helper's signature in bpf_helper_defs.h" : !strcmp(got, "ctx") ?
 		 "copy what you need into a local variable and pass its address, e.g. "
-		 "`u64 key = ...; bpf_map_lookup_elem(&map, &key)`" :
+		 "`u64 key = ...; bpf_map_lookup_elem(&map, &key)`" : !strcmp(got, "scalar") ?
+		 "the helper reads the value through a pointer: put it in a local variable and pass "
+		 "its address, e.g. `u32 key = ...; bpf_map_lookup_elem(&map, &key)`" :
 		 "see the helper's signature in bpf_helper_defs.h");
 	return 1;
 }
@@ -423,14 +423,18 @@ static int (*const rows[])(struct vctx *) = {
 	vc_release_unowned,   /* release-not-acquired (verifier_refs.c) */
 	vc_lock_at_exit,      /* spin-lock-held (verifier_refs.c) */
 	vc_call_under_lock,   /* call-under-lock (verifier_refs.c) */
+	vc_lock_mismatch,     /* spin-lock-mismatch (verifier_refs.c) */
 	vc_lock_prog_type,    /* lock-in-program-type (verifier_refs.c) */
 	vc_loops,             /* infinite-loop, too-complex, too-many-instructions */
 	vc_combined_stack,    /* stack-too-large */
 	vc_call_depth,        /* call-stack-too-deep (verifier_calls.c) */
 	vc_callback_return,   /* callback-return-value (verifier_calls.c) */
+	vc_callback_static,   /* callback-not-static (verifier_calls.c) */
 	vc_core,              /* core-missing-field (verifier_core.c) */
 	vc_sleepable,         /* sleepable-helper (verifier_calls.c) */
 	vc_kfunc_denied,      /* kfunc-not-allowed (verifier_calls.c) */
+	vc_kfunc_untrusted,   /* kfunc-arg-untrusted (verifier_calls.c) */
+	vc_kfunc_missing,     /* kfunc-missing (verifier_calls.c) */
 	vc_helper_denied,     /* helper-not-allowed */
 	vc_gpl,               /* gpl-only-helper */
 	vc_return,            /* invalid-return-value (verifier_calls.c) */

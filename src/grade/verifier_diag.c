@@ -98,6 +98,48 @@ void grade_span_at(const struct vctx *c, struct grade_span *s, int line, const c
 	s->end_col = (int)b + 1;
 }
 
+void grade_span_arg(const struct vctx *c, struct grade_span *s, int line, const char *fn, int argn)
+{
+	const char *p, *q;
+	size_t n;
+	char t[1024];
+	int depth = 0, k = 1;
+	long at;
+
+	grade_span_at(c, s, line, fn);
+	if (!grade_src_line(c->src, line, &p, &n) || n >= sizeof(t) || argn < 1 ||
+	    (at = find_token(p, n, fn)) < 0)
+		return;
+	memcpy(t, p, n);
+	t[n] = 0;
+	if (!(q = strchr(t + at, '(')))
+		return;
+	for (const char *a = ++q; *q; q++) {
+		if (*q == '(' || *q == '[')
+			depth++;
+		else if ((*q == ')' || *q == ']') && depth > 0)
+			depth--;
+		else if ((*q == ',' || *q == ')') && depth == 0) {
+			if (k++ == argn) {
+				const char *b = q;
+
+				while (a < b && isspace((unsigned char)*a))
+					a++;
+				while (b > a && isspace((unsigned char)b[-1]))
+					b--;
+				if (b > a) {
+					s->col = (int)(a - t) + 1;
+					s->end_col = (int)(b - t) + 1;
+				}
+				return;
+			}
+			if (*q == ')')
+				return;
+			a = q + 1;
+		}
+	}
+}
+
 struct grade_span *grade_diag_secondary(struct grade_diag *d)
 {
 	static struct grade_span sink;

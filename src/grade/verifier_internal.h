@@ -185,6 +185,9 @@ int grade_fail_line(const struct vctx *c, int *col);
 void grade_span_at(const struct vctx *c, struct grade_span *s, int line, const char *token);
 /* Add a secondary span; ignored past GRADE_DIAG_MAX_SECONDARY. */
 struct grade_span *grade_diag_secondary(struct grade_diag *d);
+/* @s on @line at argument @argn (1-based) of the call to @fn there; at @fn when the call cannot
+ * be taken apart. */
+void grade_span_arg(const struct vctx *c, struct grade_span *s, int line, const char *fn, int argn);
 /* Add a secondary span to c->d on @line at @token (as grade_span_at()), labelled @fmt. */
 void grade_secondary_at(const struct vctx *c, int line, const char *token, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

@@ -145,6 +145,11 @@ static void find_error(struct vlog *v)
 			v->err_first = (int)i;
 		v->err_last = (int)i;
 	}
+	/* only "noise" after the last instruction: it is the message ("arg#0 pointer type STRUCT
+	 * task_struct must point to scalar, ..." for a kfunc's argument) */
+	for (size_t i = (size_t)(last + 1); v->err_first < 0 && i < stats; i++)
+		if (v->lines[i].kind == VL_OTHER)
+			v->err_first = v->err_last = (int)i;
 	/* nothing after the last instruction: the last "other" line before it is the message */
 	if (v->err_first < 0)
 		for (int i = last; i >= 0 && v->err_first < 0; i--)

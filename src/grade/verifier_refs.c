@@ -217,6 +217,42 @@ int vc_call_under_lock(struct vctx *c)
 	return 1;
 }
 
+/* Unlock without a lock, of another lock, or a second lock taken while one is held. */
+int vc_lock_mismatch(struct vctx *c)
+{
+	const char *nolock = vu_err(c, "bpf_spin_unlock without taking a lock");
+	const char *other = vu_err(c, "bpf_spin_unlock of different lock");
+	const char *twice = vu_err(c, "Locking two bpf_spin_locks are not allowed");
+	int line = vu_fail_line(c), lock;
+
+	if (!nolock && !other && !twice)
+		return 0;
+	lock = lock_line(c);
+	snprintf(D->cls, sizeof(D->cls), "spin-lock-mismatch");
+	grade_span_at(c, &D->primary, line, twice ? "bpf_spin_lock" : "bpf_spin_unlock");
+	if (nolock) {
+		snprintf(D->title, sizeof(D->title), "bpf_spin_unlock() on a path that never took "
+			 "the lock");
+		snprintf(D->primary.label, sizeof(D->primary.label), "no bpf_spin_lock() before this "
+			 "on this path");
+		snprintf(D->help, sizeof(D->help), "pair each bpf_spin_unlock() with a "
+			 "bpf_spin_lock() of the same lock on every path: `bpf_spin_lock(&v->lock); "
+			 "v->n++; bpf_spin_unlock(&v->lock);`");
+		return 1;
+	}
+	if (lock && lock != line)
+		grade_secondary_at(c, lock, "bpf_spin_lock", "the lock held is taken here");
+	snprintf(D->title, sizeof(D->title), "%s", other ? "bpf_spin_unlock() releases a lock "
+		 "other than the one held" : "a second spin lock is taken while one is held");
+	snprintf(D->primary.label, sizeof(D->primary.label), "%s", other ? "not the lock taken "
+		 "(another map value, or another element)" : "a program may hold one lock at a time");
+	snprintf(D->help, sizeof(D->help), "%s", other ? "unlock the same pointer you locked: "
+		 "keep the map value in one variable from bpf_spin_lock() to bpf_spin_unlock()" :
+		 "release the first lock before taking another: bpf_spin_unlock() it, then lock "
+		 "the next");
+	return 1;
+}
+
 /* Whether reference @id is among those held ("refs=2,4") in log line @i's state. */
 static bool ref_held(const struct vline *l, long id)
 {

@@ -142,8 +142,33 @@ bool vu_deref_base(const char *line, char *out, size_t cap)
 	const char *p = strstr(line, "->");
 	const char *a;
 
-	if (!p)
-		return false;
+	if (!p) {
+		/* name[i], else *name (a cast's '*' is followed by ')' and is skipped) */
+		for (p = strchr(line, '['); p; p = strchr(p + 1, '[')) {
+			for (a = p; a > line && is_id(a[-1]); a--)
+				;
+			if (a < p && !isdigit((unsigned char)*a))
+				break;
+		}
+		if (!p) {
+			for (p = strchr(line, '*'); p; p = strchr(p + 1, '*')) {
+				const char *b = p + 1, *q = p;
+
+				while (q > line && isspace((unsigned char)q[-1]))
+					q--;
+				if (q > line && !strchr("=(,;!&|?:", q[-1]) &&
+				    !(q - line >= 6 && !strncmp(q - 6, "return", 6)))
+					continue;
+				for (a = b; is_id(*b); b++)
+					;
+				if (b > a && !isdigit((unsigned char)*a)) {
+					snprintf(out, cap, "%.*s", (int)(b - a), a);
+					return true;
+				}
+			}
+			return false;
+		}
+	}
 	for (a = p; a > line && is_id(a[-1]); a--)
 		;
 	if (a == p)

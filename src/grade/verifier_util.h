@@ -20,7 +20,8 @@ bool vu_subscript(const char *line, char *arr, size_t acap, char *idx, size_t ic
 bool vu_call_arg(const char *line, const char *fn, int argn, char *out, size_t cap);
 /* The variable assigned on @line ("u64 *count = ..." -> "count"). */
 bool vu_assigned(const char *line, char *out, size_t cap);
-/* The pointer dereferenced with -> on @line ("task->pid" -> "task"). */
+/* The pointer dereferenced on @line: "task->pid", else "name[0]", else "*count" gives the
+ * variable. */
 bool vu_deref_base(const char *line, char *out, size_t cap);
 /* Elements of the array @arr as declared ("arr[16]") on a line at or before @before; 0. */
 long vu_decl_elems(const struct vctx *c, const char *arr, int before);
