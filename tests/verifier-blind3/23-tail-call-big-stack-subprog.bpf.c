@@ -1,6 +1,7 @@
-// After the kernel selftests' tailcall_bpf2bpf tests and xdp dispatchers: a helper function with a
-// large stack buffer does the tail call, but a tail call from a subprogram is only allowed while
-// the frames above it use at most 256 bytes of stack.
+// After the kernel selftests' tailcall_bpf2bpf tests and xdp dispatchers: the entry function
+// keeps a large stack buffer and then calls a helper function that does the tail call, but a tail
+// call from a subprogram is only allowed while the frames above it use less than 256 bytes of
+// stack.
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 
@@ -15,12 +16,6 @@ struct {
 
 static __noinline int dispatch(struct xdp_md *ctx, u32 proto)
 {
-	char scratch[300];
-	long n;
-
-	n = bpf_xdp_load_bytes(ctx, 0, scratch, sizeof(scratch));
-	if (n < 0)
-		return XDP_PASS;
 	bpf_tail_call(ctx, &jmp_table, proto & 7); // expect-line
 	return XDP_PASS;
 }
@@ -28,7 +23,11 @@ static __noinline int dispatch(struct xdp_md *ctx, u32 proto)
 SEC("xdp")
 int xdp_dispatch(struct xdp_md *ctx)
 {
-	u32 proto = ctx->rx_queue_index;
+	char scratch[300];
+	long n;
 
-	return dispatch(ctx, proto);
+	n = bpf_xdp_load_bytes(ctx, 0, scratch, sizeof(scratch));
+	if (n < 0)
+		return XDP_PASS;
+	return dispatch(ctx, scratch[23]) == XDP_PASS && scratch[299] ? XDP_PASS : XDP_DROP;
 }
