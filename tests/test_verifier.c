@@ -475,7 +475,9 @@ static void test_fixtures(void)
  *        file with "// expect-line" (before any diagnosis ran), "// blind: vm only" (or host)
  *        where one kernel is meant; never tuned to;
  * blind2: tests/verifier-blind2/, a second set in the same form, written after the first had
- *        been studied (so no longer blind). */
+ *        been studied (so no longer blind);
+ * blind3: tests/verifier-blind3/, a third set in the same form, written without reading the
+ *        classes, their tests or the other sets. */
 
 #define WILD_DIR  "tests/verifier-wild"
 
@@ -485,6 +487,7 @@ static const struct blind_set {
 } blind_sets[] = {
 	{ "blind", "tests/verifier-blind", "verifier blind set" },
 	{ "blind2", "tests/verifier-blind2", "verifier blind2 set" },
+	{ "blind3", "tests/verifier-blind3", "verifier blind3 set" },
 };
 
 struct set_tally {

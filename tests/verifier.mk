@@ -14,6 +14,9 @@
 #                                          (host)", a figure; fails only if the runner does
 #   make check-verifier-blind2             the second blind set (tests/verifier-blind2/, written
 #                                          after the first was studied), the same way
+#   make check-verifier-blind3             the third blind set (tests/verifier-blind3/, written
+#                                          without reading the classes or the other sets), the
+#                                          same way
 # Fixtures: tests/verifier/<NN-class>.bpf.c, each with its rendered diagnosis <NN-class>.expected
 # when both kernels word it alike, else <NN-class>.vm.expected and <NN-class>.host.expected.
 # A fixture one kernel accepts (or cannot load) says "fixture: vm only: <why>" in a comment.
@@ -31,6 +34,7 @@ $(TEST_VERIFIER): $(call objs,tests/test_verifier.c $(HOST_LIB_SRCS),asan) $(EXE
 	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
 
 .PHONY: check-verifier check-verifier-wild check-verifier-blind check-verifier-blind2
+.PHONY: check-verifier-blind3
 .PHONY: update-verifier-expected
 check-verifier: all $(TEST_VERIFIER) $(TEST_VERIFIER_LOG)
 	$(Q)$(TEST_VERIFIER_LOG)
@@ -41,5 +45,7 @@ check-verifier-blind: all $(TEST_VERIFIER)
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind
 check-verifier-blind2: all $(TEST_VERIFIER)
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind2
+check-verifier-blind3: all $(TEST_VERIFIER)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind3
 update-verifier-expected: all $(TEST_VERIFIER)
 	$(Q)UPDATE_EXPECTED=1 BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER)
