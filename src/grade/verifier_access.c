@@ -124,6 +124,28 @@ int vc_kernel_ptr(struct vctx *c)
 	return 1;
 }
 
+/* A store through a BTF pointer (a tp_btf/fentry argument, a task from
+ * bpf_get_current_task_btf()): "only read is supported". */
+int vc_kernel_write(struct vctx *c)
+{
+	char t[512], var[64] = "";
+	int line = vu_fail_line(c);
+
+	if (!vu_err(c, "only read is supported"))
+		return 0;
+	vu_line(c, line, t, sizeof(t));
+	vu_deref_base(t, var, sizeof(var));
+	snprintf(D->cls, sizeof(D->cls), "kernel-memory-write");
+	snprintf(D->title, sizeof(D->title), "`%s` points into the kernel's own memory, which a "
+		 "tracing program may read but not change", var[0] ? var : "this pointer");
+	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "written here");
+	snprintf(D->help, sizeof(D->help), "tracing programs observe: keep what you want to change "
+		 "in a map of your own; to make the kernel refuse an operation, return an error from "
+		 "an SEC(\"lsm/...\") program instead");
+	return 1;
+}
+
 enum region { R_UNKNOWN, R_MAP, R_RINGBUF, R_STACK };
 
 static enum region region_of(struct vctx *c, int reg)

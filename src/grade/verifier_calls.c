@@ -112,20 +112,42 @@ int vc_call_depth(struct vctx *c)
 	return 1;
 }
 
+/* The smin=/smax= pair of @e when both are the same value. */
+static bool exit_value(const char *e, long long *v)
+{
+	const char *r;
+	long long smax;
+
+	return (r = strstr(e, "smin=")) && grade_vlog_num(r, "smin", v) &&
+	       (r = strstr(e, "smax=")) && grade_vlog_num(r, "smax", &smax) && *v == smax;
+}
+
+static int bad_return(const struct vctx *c, int def, bool have_want, long long want,
+		      long long lo, long long hi, char *expr, size_t cap);
+
 int vc_callback_return(struct vctx *c)
 {
 	const char *e = vu_err(c, "At callback return the register R0");
 	const char *r = e ? strstr(e, "should have been in ") : NULL;
-	int line = vu_fail_line(c);
+	int line = vu_fail_line(c), def, at = 0;
+	long long want = 0, lo = 0, hi = 1;
+	bool have_want;
+	char expr[128] = "";
 
 	if (!e)
 		return 0;
+	have_want = exit_value(e, &want);
+	if (r && sscanf(r + 20, "[%lld, %lld]", &lo, &hi) != 2)
+		lo = 0, hi = 1;
+	/* the callback's `return <constant>;` that gave R0 its value, not its closing brace */
+	if ((def = vu_enclosing_func(c, line)))
+		at = bad_return(c, def, have_want, want, lo, hi, expr, sizeof(expr));
 	snprintf(D->cls, sizeof(D->cls), "callback-return-value");
 	snprintf(D->title, sizeof(D->title), "a callback must return a value in %s",
 		 r ? r + 20 : "its helper's range");
-	grade_span_at(c, &D->primary, line, "return");
-	snprintf(D->primary.label, sizeof(D->primary.label), "returns a value outside %s",
-		 r ? r + 20 : "the range");
+	grade_span_at(c, &D->primary, at ?: line, "return");
+	snprintf(D->primary.label, sizeof(D->primary.label), "returns %s, outside %s",
+		 at ? expr : "a value", r ? r + 20 : "the range");
 	snprintf(D->help, sizeof(D->help), "a bpf_loop() (or bpf_for_each_map_elem()) callback "
 		 "returns 0 to go on with the next iteration and 1 to stop");
 	return 1;
@@ -248,7 +270,7 @@ int vc_return(struct vctx *c)
 	const char *r = e ? strstr(e, "should have been in ") : NULL;
 	const char *range = r ? r + 20 : NULL;
 	int line = vu_fail_line(c), def, at;
-	long long want = 0, lo = 0, hi = 1, smax = 0;
+	long long want = 0, lo = 0, hi = 1;
 	bool have_want = false, named;
 	char st[256], expr[128] = "";
 
@@ -256,9 +278,8 @@ int vc_return(struct vctx *c)
 		return 0;
 	if (c->log->fail >= 0 && grade_vlog_reg_before(c->log, c->log->fail, 0, st, sizeof(st)))
 		have_want = grade_vlog_num(st, NULL, &want);
-	if (!have_want && (r = strstr(e, "smin=")) && grade_vlog_num(r, "smin", &want) &&
-	    (r = strstr(e, "smax=")) && grade_vlog_num(r, "smax", &smax))
-		have_want = want == smax;
+	if (!have_want)
+		have_want = exit_value(e, &want);
 	if (range && sscanf(range, "[%lld, %lld]", &lo, &hi) != 2)
 		lo = 0, hi = 1;
 	def = c->prog && c->prog[0] ? grade_src_find_sec(c->src, NULL, c->prog) : 0;

@@ -12,6 +12,7 @@
 int vc_null(struct vctx *c);
 int vc_index(struct vctx *c);
 int vc_kernel_ptr(struct vctx *c);
+int vc_kernel_write(struct vctx *c);
 int vc_helper_size(struct vctx *c);
 int vc_global_signature(struct vctx *c);
 int vc_helper_buf(struct vctx *c);
@@ -33,6 +34,8 @@ int vc_ctx_moved(struct vctx *c);
 int vc_helper_map(struct vctx *c);
 int vc_sleepable(struct vctx *c);
 int vc_call_depth(struct vctx *c);
+int vc_combined_stack(struct vctx *c);
+int vc_tail_call_stack(struct vctx *c);
 int vc_kfunc_untrusted(struct vctx *c);
 int vc_kfunc_missing(struct vctx *c);
 int vc_callback_static(struct vctx *c);
@@ -199,45 +202,6 @@ static int vc_ptr_arith(struct vctx *c)
 	snprintf(D->help, sizeof(D->help), "only add or subtract bounded offsets to a pointer that "
 		 "was NULL-checked; compute offsets as numbers (e.g. `off = (off + 7) & ~7;`) and add "
 		 "them to the pointer");
-	return 1;
-}
-
-static int vc_combined_stack(struct vctx *c)
-{
-	const char *e = vu_err(c, "combined stack size");
-	int line = fail_line(c), calls = 0, size = 0;
-
-	if (!e)
-		return 0;
-	sscanf(e, "combined stack size of %d calls is %d", &calls, &size);
-	snprintf(D->cls, sizeof(D->cls), "stack-too-large");
-	snprintf(D->title, sizeof(D->title), "%d nested calls use %d bytes of stack; the limit is 512",
-		 calls, size);
-	grade_span_at(c, &D->primary, line, "");
-	snprintf(D->primary.label, sizeof(D->primary.label), "the deepest call");
-	if (!D->primary.line) {
-		/* found after the walk, at no instruction: show the big local arrays of the chain */
-		char t[512];
-		int n = 0;
-
-		for (int l = 1; vu_line(c, l, t, sizeof(t)) && n < 1 + GRADE_DIAG_MAX_SECONDARY; l++) {
-			const char *b = strchr(t, '[');
-			long bytes;
-			struct grade_span *sp;
-
-			if (!b || !strchr(t, ';') || strstr(t, "__uint") || strstr(t, "__type") ||
-			    sscanf(b, "[%ld]", &bytes) != 1 || bytes < 64 || strchr(t, '='))
-				continue;
-			sp = n++ ? grade_diag_secondary(D) : &D->primary;
-			if (!sp)
-				break;
-			grade_span_at(c, sp, l, "");
-			snprintf(sp->label, sizeof(sp->label), "%s%ld bytes on the stack of one call",
-				 n == 1 ? "" : "and ", bytes);
-		}
-	}
-	snprintf(D->help, sizeof(D->help), "move big buffers into a per-CPU array map "
-		 "(BPF_MAP_TYPE_PERCPU_ARRAY with one entry) instead of local arrays");
 	return 1;
 }
 
@@ -409,7 +373,8 @@ static int (*const rows[])(struct vctx *) = {
 	vc_packet_moved,      /* packet-pointer-stale: used after a helper moved the packet */
 	vc_use_after_release, /* use-after-release (verifier_refs.c) */
 	vc_data_loc,          /* data-loc-string (verifier_packet.c) */
-	vc_kernel_ptr,        /* kernel-pointer-deref */
+	vc_kernel_ptr,        /* kernel-pointer-deref (verifier_access.c) */
+	vc_kernel_write,      /* kernel-memory-write (verifier_access.c) */
 	vc_fentry_args,       /* fentry-arg-past-count (verifier_calls.c) */
 	vc_ctx_field,         /* context-field-denied (verifier_packet.c) */
 	vc_ctx,               /* context-write, context-bad-offset */
@@ -426,7 +391,8 @@ static int (*const rows[])(struct vctx *) = {
 	vc_lock_mismatch,     /* spin-lock-mismatch (verifier_refs.c) */
 	vc_lock_prog_type,    /* lock-in-program-type (verifier_refs.c) */
 	vc_loops,             /* infinite-loop, too-complex, too-many-instructions */
-	vc_combined_stack,    /* stack-too-large */
+	vc_combined_stack,    /* stack-too-large (verifier_stack.c) */
+	vc_tail_call_stack,   /* tail-call-stack-too-large (verifier_stack.c) */
 	vc_call_depth,        /* call-stack-too-deep (verifier_calls.c) */
 	vc_callback_return,   /* callback-return-value (verifier_calls.c) */
 	vc_callback_static,   /* callback-not-static (verifier_calls.c) */

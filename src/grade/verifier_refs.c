@@ -16,7 +16,9 @@ static int exit_line(const struct vctx *c)
 	int line = vu_fail_line(c);
 	char lt[512];
 
-	if (!vu_line(c, line, lt, sizeof(lt)) || strcmp(lt, "}"))
+	/* the exit's own line, unless clang merged the returns into one exit whose line is the
+	 * closing brace or the function's head: then the branch that led to it */
+	if (!vu_line(c, line, lt, sizeof(lt)) || strstr(lt, "return"))
 		return line;
 	for (int i = c->log->fail, steps = 0; i >= 0 && steps++ < 512;
 	     i = grade_vlog_path_prev(c->log, i)) {
@@ -44,12 +46,35 @@ static bool helper_at(const struct vctx *c, int insn, char *out, size_t cap)
 	return false;
 }
 
+/* The kfunc that releases what kfunc @acquirer returns, NULL if @acquirer is not one. */
+static const char *releaser_of(const char *acquirer)
+{
+	static const struct { const char *acquire, *release; } pairs[] = {
+		{ "bpf_task_acquire", "bpf_task_release" }, { "bpf_task_from_pid", "bpf_task_release" },
+		{ "bpf_task_from_vpid", "bpf_task_release" },
+		{ "bpf_task_get_cgroup1", "bpf_cgroup_release" },
+		{ "bpf_cgroup_acquire", "bpf_cgroup_release" },
+		{ "bpf_cgroup_from_id", "bpf_cgroup_release" },
+		{ "bpf_cgroup_ancestor", "bpf_cgroup_release" },
+		{ "bpf_cpumask_create", "bpf_cpumask_release" },
+		{ "bpf_cpumask_acquire", "bpf_cpumask_release" },
+		{ "bpf_obj_new_impl", "bpf_obj_drop" }, { "bpf_get_task_exe_file", "bpf_put_file" },
+		{ "bpf_lookup_user_key", "bpf_key_put" }, { "bpf_lookup_system_key", "bpf_key_put" },
+	};
+
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (!strcmp(acquirer, pairs[i].acquire))
+			return pairs[i].release;
+	return NULL;
+}
+
 int vc_unreleased(struct vctx *c)
 {
 	const char *e = vu_err(c, "Unreleased reference");
 	const char *a = e ? strstr(e, "alloc_insn=") : NULL;
 	int line = exit_line(c), alloc = 0, ai = -1, col;
 	char t[512], var[64] = "", helper[64] = "", arg[64] = "";
+	const char *release;
 
 	if (!e)
 		return 0;
@@ -62,10 +87,12 @@ int vc_unreleased(struct vctx *c)
 		if (helper[0] && vu_call_arg(t, helper, 4, arg, sizeof(arg)) && arg[0] == '&')
 			snprintf(var, sizeof(var), "%s", arg + 1);   /* the dynptr argument */
 	}
+	release = releaser_of(helper);
 	grade_span_at(c, &D->primary, line, "return");
 	if (alloc) {
 		grade_secondary_at(c, alloc, helper[0] ? helper : "bpf_ringbuf_reserve", "%s here",
-				   strstr(helper, "lookup") ? "found (and referenced)" : "reserved");
+				   strstr(helper, "lookup") ? "found (and referenced)" :
+				   release ? "acquired" : "reserved");
 	}
 	if (strstr(helper, "_lookup_") || strstr(helper, "skc_lookup")) {
 		snprintf(D->cls, sizeof(D->cls), "socket-not-released");
@@ -84,6 +111,14 @@ int vc_unreleased(struct vctx *c)
 		snprintf(D->help, sizeof(D->help), "call bpf_ringbuf_discard_dynptr(&%s, 0) before this "
 			 "return (or bpf_ringbuf_submit_dynptr()); this holds even when the reservation "
 			 "failed", var[0] ? var : "ptr");
+	} else if ((release = releaser_of(helper))) {
+		snprintf(D->cls, sizeof(D->cls), "reference-not-released");
+		snprintf(D->title, sizeof(D->title), "`%s`, acquired with %s(), is not released on "
+			 "some path", var[0] ? var : "the reference", helper);
+		snprintf(D->primary.label, sizeof(D->primary.label), "this path ends holding `%s`",
+			 var[0] ? var : "the reference");
+		snprintf(D->help, sizeof(D->help), "call %s(%s) on every path after the NULL check, "
+			 "before returning", release, var[0] ? var : "p");
 	} else {
 		snprintf(D->cls, sizeof(D->cls), "ringbuf-not-released");
 		snprintf(D->title, sizeof(D->title), "a reserved ring-buffer record is neither "

@@ -423,3 +423,57 @@ int vu_func_end(const struct vctx *c, int def)
 			return l;
 	return 0;
 }
+
+int vu_enclosing_func(const struct vctx *c, int line)
+{
+	for (int l = line; l >= 1; l--) {
+		const char *p;
+		size_t n;
+
+		if (!grade_src_line(c->src, l, &p, &n) || !n || strchr(" \t{}#/*", p[0]))
+			continue;
+		if (memchr(p, '(', n))
+			return l;
+	}
+	return 0;
+}
+
+bool vu_func_name(const struct vctx *c, int def, char *out, size_t cap)
+{
+	char t[512];
+	const char *p, *a;
+
+	out[0] = 0;
+	if (!vu_line(c, def, t, sizeof(t)) || !(p = strchr(t, '(')))
+		return false;
+	for (a = p; a > t && is_id(a[-1]); a--)
+		;
+	if (!strncmp(a, "BPF_", 4)) {   /* BPF_PROG(name, ...), BPF_KPROBE(name, ...) */
+		for (a = p + 1; isspace((unsigned char)*a); a++)
+			;
+		for (p = a; is_id(*p); p++)
+			;
+	}
+	snprintf(out, cap, "%.*s", (int)(p - a), a);
+	return p > a;
+}
+
+int vu_call_of(const struct vctx *c, const char *fn, int def)
+{
+	char pat[80];
+
+	snprintf(pat, sizeof(pat), "%s(", fn);
+	for (int l = 1; (l = vu_find_line(c, pat, l, 1 << 20)) > 0; l++) {
+		char t[512];
+		size_t k;
+		const char *at;
+
+		if (l == def || !vu_line(c, l, t, sizeof(t)) || !strncmp(t, "//", 2))
+			continue;
+		at = strstr(t, pat);
+		k = (size_t)(at - t);
+		if (k == 0 || !is_id(t[k - 1]))
+			return l;
+	}
+	return 0;
+}

@@ -51,4 +51,13 @@ int vu_path_find(const struct vctx *c, const char *needle, int *logline);
 /* The line of the `}` (in column 1) that closes the function defined on line @def; 0. */
 int vu_func_end(const struct vctx *c, int def);
 
+/* The definition line of the function around @line: the nearest line at or above it that
+ * starts in column 0 with neither a brace, a preprocessor line nor a comment, and has a '(';
+ * 0 if none. */
+int vu_enclosing_func(const struct vctx *c, int line);
+/* The name of the function defined on line @def ("static int f(" -> "f"). */
+bool vu_func_name(const struct vctx *c, int def, char *out, size_t cap);
+/* The first line other than @def that calls @fn ("fn(" at an identifier boundary); 0. */
+int vu_call_of(const struct vctx *c, const char *fn, int def);
+
 #endif
