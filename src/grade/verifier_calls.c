@@ -12,19 +12,6 @@
 
 #define D (c->d)
 
-/* The first line calling kfunc @fn: not a comment, not its `extern ... __ksym;` declaration. */
-static int call_line(const struct vctx *c, const char *fn)
-{
-	for (int l = 1; (l = vu_find_line(c, fn, l, 1 << 20)) > 0; l++) {
-		char t[512];
-
-		if (vu_line(c, l, t, sizeof(t)) && !strstr(t, "__ksym") && strncmp(t, "//", 2) &&
-		    strncmp(t, "/*", 2) && t[0] != '*')
-			return l;
-	}
-	return 0;
-}
-
 static const char *map_type_name(int t)
 {
 	static const char *const names[] = {
@@ -185,31 +172,6 @@ int vc_callback_static(struct vctx *c)
 	return 1;
 }
 
-/* The kernel has no kfunc by that name ("extern (func ksym) 'f': not found in kernel or module
- * BTFs"): libbpf refuses the object before the verifier runs. */
-int vc_kfunc_missing(struct vctx *c)
-{
-	const char *m = strstr(c->message, "extern (func ksym) '");
-	char fn[64] = "";
-	int decl, call;
-
-	if (!m || !strstr(m, "not found") || sscanf(m + 20, "%63[A-Za-z0-9_]", fn) != 1)
-		return 0;
-	call = call_line(c, fn);
-	decl = vu_find_line(c, "__ksym", vu_find_line(c, fn, 1, 1 << 20), 1 << 20);
-	snprintf(D->cls, sizeof(D->cls), "kfunc-missing");
-	snprintf(D->title, sizeof(D->title), "the kernel has no kernel function %s()", fn);
-	grade_span_at(c, &D->primary, decl ?: call, fn);
-	snprintf(D->primary.label, sizeof(D->primary.label), "not a kfunc of this kernel");
-	if (call && decl && call != decl)
-		grade_secondary_at(c, call, fn, "called here");
-	snprintf(D->help, sizeof(D->help), "check the name and the kernel version that added it: "
-		 "this kernel's kfuncs are in its BTF (`bpftool btf dump file /sys/kernel/btf/vmlinux "
-		 "format c | grep -w %s`); mark it `__weak` and test `bpf_ksym_exists(%s)` to run "
-		 "without it", fn, fn);
-	return 1;
-}
-
 /* The value of the constant expression @x: a number, or a name the source #defines to one. */
 static bool const_value(const struct vctx *c, const char *x, long long *v)
 {
@@ -357,7 +319,7 @@ int vc_kfunc_denied(struct vctx *c)
 	if (!e || !strstr(e, "is not allowed") ||
 	    sscanf(e, "calling kernel function %63[A-Za-z0-9_]", fn) != 1)
 		return 0;
-	line = call_line(c, fn) ?: line;
+	line = vu_call_of(c, fn, 0) ?: line;
 	secl = vu_prog_section(c, sec, sizeof(sec));
 	snprintf(D->cls, sizeof(D->cls), "kfunc-not-allowed");
 	snprintf(D->title, sizeof(D->title), "the kernel function %s() cannot be called from "

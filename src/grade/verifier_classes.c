@@ -38,6 +38,9 @@ int vc_combined_stack(struct vctx *c);
 int vc_tail_call_stack(struct vctx *c);
 int vc_kfunc_untrusted(struct vctx *c);
 int vc_kfunc_missing(struct vctx *c);
+int vc_fentry_target(struct vctx *c);
+int vc_no_events(struct vctx *c);
+int vc_map_create(struct vctx *c);
 int vc_callback_static(struct vctx *c);
 int vc_callback_return(struct vctx *c);
 int vc_fentry_args(struct vctx *c);
@@ -315,49 +318,6 @@ static int vc_rodata(struct vctx *c)
 	return 1;
 }
 
-/* libbpf failed before the verifier: the message, not the log, says why. */
-static int vc_fentry_target(struct vctx *c)
-{
-	const char *m = strstr(c->message, "failed to find kernel BTF type ID of '");
-	char fn[64] = "";
-	int sec;
-
-	if (!m)
-		return 0;
-	sscanf(strchr(m, '\'') + 1, "%63[^']", fn);
-	sec = vu_find_line(c, fn, 1, 1 << 20);
-	snprintf(D->cls, sizeof(D->cls), "attach-target-missing");
-	snprintf(D->title, sizeof(D->title), "the kernel has no function `%s` to attach to", fn);
-	grade_span_at(c, &D->primary, sec, fn);
-	snprintf(D->primary.label, sizeof(D->primary.label), "not a function of this kernel (or not "
-		 "traceable)");
-	snprintf(D->help, sizeof(D->help), "check the name in vmlinux.h (`grep -w %s vmlinux.h`); "
-		 "static functions the compiler inlined cannot be traced", fn);
-	return 1;
-}
-
-/* The object loaded, but without dojo.h there is no ring buffer to submit through. */
-static int vc_no_events(struct vctx *c)
-{
-	int inc = 0;
-
-	if (!strstr(c->message, "no ring buffer 'dojo_events'"))
-		return 0;
-	for (int l = 1; l < 200; l++)
-		if (vu_find_line(c, "#include", l, l))
-			inc = l;
-	snprintf(D->cls, sizeof(D->cls), "no-dojo-h");
-	snprintf(D->title, sizeof(D->title), "your program passed the verifier, but nothing it does "
-		 "can be submitted: it does not include dojo.h");
-	grade_span_at(c, &D->primary, inc ? inc : 1, "");
-	snprintf(D->primary.label, sizeof(D->primary.label), "add `#include \"dojo.h\"` %s",
-		 inc ? "after this line" : "at the top");
-	snprintf(D->help, sizeof(D->help), "dojo.h defines the ring buffer `dojo_events` that "
-		 "SUBMIT_NUM()/SUBMIT_STR() and DEBUG_*() write to; without it the run has no answer "
-		 "to grade");
-	return 1;
-}
-
 /* Rows with the learner message of each, more specific shapes first. */
 static int (*const rows[])(struct vctx *) = {
 	vc_load_timeout,      /* verifier-timeout: still exploring when loading's time ran out */
@@ -400,7 +360,7 @@ static int (*const rows[])(struct vctx *) = {
 	vc_sleepable,         /* sleepable-helper (verifier_calls.c) */
 	vc_kfunc_denied,      /* kfunc-not-allowed (verifier_calls.c) */
 	vc_kfunc_untrusted,   /* kfunc-arg-untrusted (verifier_calls.c) */
-	vc_kfunc_missing,     /* kfunc-missing (verifier_calls.c) */
+	vc_kfunc_missing,     /* kfunc-missing (verifier_libbpf.c) */
 	vc_helper_denied,     /* helper-not-allowed */
 	vc_gpl,               /* gpl-only-helper */
 	vc_return,            /* invalid-return-value (verifier_calls.c) */
@@ -408,8 +368,9 @@ static int (*const rows[])(struct vctx *) = {
 	vc_tail_call,         /* tail-call-map */
 	vc_helper_map,        /* helper-map-type (verifier_calls.c) */
 	vc_rodata,            /* write-read-only-map */
-	vc_fentry_target,     /* attach-target-missing */
-	vc_no_events,         /* no-dojo-h */
+	vc_fentry_target,     /* attach-target-missing (verifier_libbpf.c) */
+	vc_no_events,         /* no-dojo-h (verifier_libbpf.c) */
+	vc_map_create,        /* map-create-failed (verifier_libbpf.c) */
 };
 
 int grade_classes_explain(struct vctx *c)

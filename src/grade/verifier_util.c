@@ -468,7 +468,9 @@ int vu_call_of(const struct vctx *c, const char *fn, int def)
 		size_t k;
 		const char *at;
 
-		if (l == def || !vu_line(c, l, t, sizeof(t)) || !strncmp(t, "//", 2))
+		if (l == def || !vu_line(c, l, t, sizeof(t)) || !strncmp(t, "//", 2) ||
+		    !strncmp(t, "/*", 2) || t[0] == '*' || strstr(t, "__ksym") ||
+		    !strncmp(t, "extern ", 7))
 			continue;
 		at = strstr(t, pat);
 		k = (size_t)(at - t);

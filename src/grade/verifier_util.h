@@ -57,7 +57,8 @@ int vu_func_end(const struct vctx *c, int def);
 int vu_enclosing_func(const struct vctx *c, int line);
 /* The name of the function defined on line @def ("static int f(" -> "f"). */
 bool vu_func_name(const struct vctx *c, int def, char *out, size_t cap);
-/* The first line other than @def that calls @fn ("fn(" at an identifier boundary); 0. */
+/* The first line other than @def that calls @fn ("fn(" at an identifier boundary), skipping
+ * comments and extern (kfunc) declarations; 0 if none. */
 int vu_call_of(const struct vctx *c, const char *fn, int def);
 
 #endif
