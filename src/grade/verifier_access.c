@@ -310,7 +310,7 @@ int vc_helper_size(struct vctx *c)
 		reg = vu_err_reg(e);
 		if (reg < 1 || reg > 5 || !vu_call_arg(line_t, helper, reg, arg, sizeof(arg)))
 			snprintf(arg, sizeof(arg), "%s", "");
-		grade_span_at(c, &D->primary, line, arg[0] ? arg : helper);
+		grade_span_in_call(c, &D->primary, line, helper, arg);
 		if (nonconst) {
 			snprintf(D->cls, sizeof(D->cls), "ringbuf-reserve-size");
 			snprintf(D->title, sizeof(D->title), "%s() needs a size known when the program "
@@ -409,7 +409,7 @@ int vc_uninit_stack(struct vctx *c)
 	snprintf(D->cls, sizeof(D->cls), "uninitialized-stack");
 	snprintf(D->title, sizeof(D->title), "%s() reads stack memory that was never written",
 		 helper);
-	grade_span_at(c, &D->primary, line, arg[0] ? arg : helper);
+	grade_span_in_call(c, &D->primary, line, helper, arg);
 	snprintf(D->primary.label, sizeof(D->primary.label), "part of %s is not initialized",
 		 arg[0] ? arg : "this buffer");
 	snprintf(D->help, sizeof(D->help), "initialize it first, e.g. `struct key k = {};` (padding "

@@ -42,7 +42,7 @@ int vc_helper_map(struct vctx *c)
 	snprintf(D->cls, sizeof(D->cls), "helper-map-type");
 	snprintf(D->title, sizeof(D->title), "%s() cannot use a BPF_MAP_TYPE_%s map", helper,
 		 map_type_name(type));
-	grade_span_at(c, &D->primary, line, arg[0] ? arg : helper);
+	grade_span_in_call(c, &D->primary, line, helper, arg);
 	snprintf(D->primary.label, sizeof(D->primary.label), "a %s map", map_type_name(type));
 	if (!strcmp(helper, "bpf_perf_event_output") && type == 27)
 		snprintf(D->help, sizeof(D->help), "write to a ring buffer with bpf_ringbuf_output(%s, "

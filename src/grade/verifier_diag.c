@@ -98,46 +98,79 @@ void grade_span_at(const struct vctx *c, struct grade_span *s, int line, const c
 	s->end_col = (int)b + 1;
 }
 
-void grade_span_arg(const struct vctx *c, struct grade_span *s, int line, const char *fn, int argn)
+/* Argument @argn (1-based) of the call whose '(' follows @t[at...]: [*a, *b) trimmed, in @t. */
+static bool call_arg_range(const char *t, long at, int argn, const char **a, const char **b)
 {
-	const char *p, *q;
-	size_t n;
-	char t[1024];
+	const char *q = strchr(t + at, '('), *start;
 	int depth = 0, k = 1;
-	long at;
 
-	grade_span_at(c, s, line, fn);
-	if (!grade_src_line(c->src, line, &p, &n) || n >= sizeof(t) || argn < 1 ||
-	    (at = find_token(p, n, fn)) < 0)
-		return;
-	memcpy(t, p, n);
-	t[n] = 0;
-	if (!(q = strchr(t + at, '(')))
-		return;
-	for (const char *a = ++q; *q; q++) {
+	if (!q)
+		return false;
+	for (start = ++q; *q; q++) {
 		if (*q == '(' || *q == '[')
 			depth++;
 		else if ((*q == ')' || *q == ']') && depth > 0)
 			depth--;
 		else if ((*q == ',' || *q == ')') && depth == 0) {
 			if (k++ == argn) {
-				const char *b = q;
-
-				while (a < b && isspace((unsigned char)*a))
-					a++;
-				while (b > a && isspace((unsigned char)b[-1]))
-					b--;
-				if (b > a) {
-					s->col = (int)(a - t) + 1;
-					s->end_col = (int)(b - t) + 1;
-				}
-				return;
+				*a = start;
+				*b = q;
+				while (*a < *b && isspace((unsigned char)**a))
+					(*a)++;
+				while (*b > *a && isspace((unsigned char)(*b)[-1]))
+					(*b)--;
+				return *b > *a;
 			}
 			if (*q == ')')
-				return;
-			a = q + 1;
+				return false;
+			start = q + 1;
 		}
 	}
+	return false;
+}
+
+/* @s on @line at argument @argn of the call to @fn there, or (@argn 0) at the argument whose
+ * text is @text; false, leaving @s alone, when the call cannot be taken apart. */
+static bool span_call_arg(const struct vctx *c, struct grade_span *s, int line, const char *fn,
+			  int argn, const char *text)
+{
+	const char *p, *a, *b;
+	char t[1024];
+	size_t n;
+	long at;
+
+	if (!grade_src_line(c->src, line, &p, &n) || n >= sizeof(t) || (at = find_token(p, n, fn)) < 0)
+		return false;
+	memcpy(t, p, n);
+	t[n] = 0;
+	for (int k = argn ?: 1; k <= (argn ?: 8); k++) {
+		if (!call_arg_range(t, at, k, &a, &b))
+			return false;
+		if (argn || (strlen(text) == (size_t)(b - a) && !memcmp(a, text, (size_t)(b - a)))) {
+			s->col = (int)(a - t) + 1;
+			s->end_col = (int)(b - t) + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
+void grade_span_arg(const struct vctx *c, struct grade_span *s, int line, const char *fn, int argn)
+{
+	grade_span_at(c, s, line, fn);
+	if (argn >= 1)
+		span_call_arg(c, s, line, fn, argn, NULL);
+}
+
+void grade_span_in_call(const struct vctx *c, struct grade_span *s, int line, const char *fn,
+			const char *arg)
+{
+	if (!arg || !arg[0]) {
+		grade_span_at(c, s, line, fn);
+		return;
+	}
+	grade_span_at(c, s, line, arg);
+	span_call_arg(c, s, line, fn, 0, arg);
 }
 
 struct grade_span *grade_diag_secondary(struct grade_diag *d)

@@ -188,6 +188,10 @@ struct grade_span *grade_diag_secondary(struct grade_diag *d);
 /* @s on @line at argument @argn (1-based) of the call to @fn there; at @fn when the call cannot
  * be taken apart. */
 void grade_span_arg(const struct vctx *c, struct grade_span *s, int line, const char *fn, int argn);
+/* @s on @line at the argument of the call to @fn whose text is @arg (not an earlier mention of
+ * the same name on the line); at @fn when @arg is empty. */
+void grade_span_in_call(const struct vctx *c, struct grade_span *s, int line, const char *fn,
+			const char *arg);
 /* Add a secondary span to c->d on @line at @token (as grade_span_at()), labelled @fmt. */
 void grade_secondary_at(const struct vctx *c, int line, const char *token, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

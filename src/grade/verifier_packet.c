@@ -302,7 +302,7 @@ int vc_ctx_moved(struct vctx *c)
 			arg[0] = 0;
 		snprintf(D->title, sizeof(D->title), "%s() wants the context itself, not a pointer "
 			 "into it", helper);
-		grade_span_at(c, &D->primary, line, arg[0] ? arg : helper);
+		grade_span_in_call(c, &D->primary, line, helper, arg);
 		snprintf(D->primary.label, sizeof(D->primary.label), "points %s bytes into the "
 			 "context", off[0] ? off : "some");
 		snprintf(D->help, sizeof(D->help), "pass the program's context argument as it came "

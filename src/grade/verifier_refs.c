@@ -186,7 +186,7 @@ int vc_dynptr_uninit(struct vctx *c)
 	snprintf(D->cls, sizeof(D->cls), "dynptr-uninit");
 	snprintf(D->title, sizeof(D->title), "`%s` is passed to %s() before anything initialised it",
 		 arg[0] ? arg : "the dynptr", helper[0] ? helper : "this helper");
-	grade_span_at(c, &D->primary, line, arg[0] ? arg : helper);
+	grade_span_in_call(c, &D->primary, line, helper, arg);
 	snprintf(D->primary.label, sizeof(D->primary.label), "not an initialised dynptr");
 	{
 		int decl = arg[0] ? vu_find_line(c, "struct bpf_dynptr", 1, line) : 0;
@@ -340,7 +340,7 @@ int vc_release_unowned(struct vctx *c)
 	snprintf(D->cls, sizeof(D->cls), "release-not-acquired");
 	snprintf(D->title, sizeof(D->title), "%s() releases `%s`, which this program did not "
 		 "acquire", helper[0] ? helper : "this call", arg[0] ? arg : "a pointer");
-	grade_span_at(c, &D->primary, line, arg[0] ? arg : helper);
+	grade_span_in_call(c, &D->primary, line, helper, arg);
 	snprintf(D->primary.label, sizeof(D->primary.label), "not a reference the program holds");
 	acq = acquired_line(c);
 	if (acq > 0 && vu_line(c, acq, t, sizeof(t)) && vu_assigned(t, held, sizeof(held)) &&
