@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "harness.h"
+#include "cli/render.h"
 #include "pipeline/pipeline.h"
 
 static const struct compile_diag diag = {
@@ -242,9 +243,40 @@ static void test_documented(void)
 	}
 }
 
+/* The CLI's text for @json, one event. */
+static void render_text(const char *json, char *out, size_t cap)
+{
+	struct render r = { 0 };
+	json_t *ev = json_loads(json, 0, NULL);
+	FILE *f = fmemopen(out, cap, "w");
+
+	memset(out, 0, cap);
+	r.out = f;
+	if (ev && f)
+		render_event(ev, &r);
+	if (f)
+		fclose(f);
+	json_decref(ev);
+}
+
+/* A workload that failed or was killed is not "done" (a bug: a failed VM workload read as if
+ * it had finished well). */
+static void test_render_workload(void)
+{
+	char out[256];
+
+	render_text("{\"event\":\"workload_done\",\"ms\":12,\"status\":0}", out, sizeof(out));
+	CHECK(strstr(out, "workload done (12 ms)") != NULL, "a workload that succeeded: %s", out);
+	render_text("{\"event\":\"workload_done\",\"ms\":12,\"status\":2}", out, sizeof(out));
+	CHECK(strstr(out, "workload failed (12 ms, status 2)") != NULL, "exit code 2: %s", out);
+	render_text("{\"event\":\"workload_done\",\"ms\":9,\"status\":137}", out, sizeof(out));
+	CHECK(strstr(out, "status 137: killed") != NULL, "killed: %s", out);
+}
+
 int main(void)
 {
 	test_rows();
 	test_documented();
+	test_render_workload();
 	return harness_done("events");
 }

@@ -20,9 +20,10 @@ $(TEST_PIPELINE): $(call objs,tests/test_pipeline.c $(HOST_LIB_SRCS),asan) $(EXE
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
 
-# the one JSON writer of run events, against rows and docs/api.md (pure: no root, no BPF)
+# the one JSON writer of run events, against rows and docs/api.md, and the CLI's text for
+# some of them (pure: no root, no BPF)
 TEST_EVENTS := $(BUILD)/test/test_events
-$(TEST_EVENTS): $(call objs,tests/test_events.c $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
+$(TEST_EVENTS): $(call objs,tests/test_events.c src/cli/render.c src/cli/render_play.c $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
 

@@ -214,9 +214,16 @@ int render_event(json_t *ev, void *ctx)
 		fprintf(r->out, !strcmp(str(ev, "kind"), "str") ? "\"%s\"   %s(%s)%s\n" : "%s   %s(%s)%s\n",
 			str(ev, "value"), col(r, C_DIM), str(ev, "type"), col(r, C_RESET));
 	} else if (!strcmp(e, "workload_done")) {
+		long long status = num(ev, "status");
+
 		phase(r, C_CYAN, "running");
-		fprintf(r->out, "... workload done (%lld ms), %u debug event%s\n", num(ev, "ms"),
-			r->debug_events, r->debug_events == 1 ? "" : "s");
+		if (status)
+			fprintf(r->out, "... workload failed (%lld ms, status %lld%s), %u debug "
+				"event%s\n", num(ev, "ms"), status, status > 128 ? ": killed" : "",
+				r->debug_events, r->debug_events == 1 ? "" : "s");
+		else
+			fprintf(r->out, "... workload done (%lld ms), %u debug event%s\n",
+				num(ev, "ms"), r->debug_events, r->debug_events == 1 ? "" : "s");
 	} else if (!strcmp(e, "verdict")) {
 		verdict(r, ev);
 	} else if (!strcmp(e, "xlated")) {   /* only there when asked for (--explain, --xlated) */

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/wait.h>
 #include <time.h>
 #include "core/buf.h"
 #include "core/clock.h"
@@ -32,6 +33,17 @@ enum guest_mode {
 int guest_self_exe(char *out, size_t cap);
 
 /* Copy @src into @dst (cap bytes), truncating; always NUL-terminated when cap > 0. */
+/* A waited-for child's status as a shell reports it: the exit code, or 128 + the signal that
+ * ended it (137: killed, as at a time limit). */
+static inline int guest_wait_status(int ws)
+{
+	if (WIFEXITED(ws))
+		return WEXITSTATUS(ws);
+	if (WIFSIGNALED(ws))
+		return 128 + WTERMSIG(ws);
+	return 255;
+}
+
 static inline void guest_copy(char *dst, size_t cap, const char *src)
 {
 	size_t n = 0;

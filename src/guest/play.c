@@ -240,7 +240,7 @@ static int run_workload(struct play *p, const struct proto_play *job, struct gue
 	if (rc)
 		goto out;
 	wd.duration_ms = (uint32_t)(dojo_now_ms() - t0);
-	wd.status = WIFEXITED(ws) ? WEXITSTATUS(ws) : WIFSIGNALED(ws) ? 128 + WTERMSIG(ws) : -ECHILD;
+	wd.status = (uint32_t)guest_wait_status(ws);
 	if (wd.duration_ms >= job->workload_ms && WIFSIGNALED(ws) && WTERMSIG(ws) == SIGKILL) {
 		char msg[128];
 

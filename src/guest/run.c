@@ -10,9 +10,9 @@
  * The parent waits on one epoll set holding the ring buffer and a pidfd of the workload, so
  * records stream while the workload runs.  The ring-buffer callback yields every RB_BATCH
  * records so a flood cannot keep the loop from seeing the deadline.  The workload runs in its
- * own process group; on the agent's deadline the whole group is killed.  WORKLOAD_DONE.status:
- * 0 = the workload succeeded, < 0 = the negative errno its run() returned, > 0 = 128 + the
- * signal that killed it. */
+ * own process group; on the agent's deadline the whole group is killed.  WORKLOAD_DONE.status
+ * is guest_wait_status()'s: 0 = the workload succeeded, 1-127 = its exit code (the errno its
+ * run() failed with), 128 + N = killed by signal N. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -225,15 +225,6 @@ static pid_t prefork_start(const struct exercise *ex, const struct workload_ctx 
 	return -1;
 }
 
-static int workload_status(int ws)
-{
-	if (WIFEXITED(ws))
-		return -WEXITSTATUS(ws);
-	if (WIFSIGNALED(ws))
-		return 128 + WTERMSIG(ws);
-	return -ECHILD;
-}
-
 /* Run the workload while streaming records.  0 after WORKLOAD_DONE, -ETIMEDOUT after the
  * deadline (the workload's group was killed), or another negative errno. */
 static int run_workload(const struct exercise *ex, const struct workload_ctx *ctx,
@@ -306,7 +297,7 @@ static int run_workload(const struct exercise *ex, const struct workload_ctx *ct
 		}
 	}
 	m.duration_ms = (uint32_t)(dojo_now_ms() - t0);
-	m.status = workload_status(ws);
+	m.status = (uint32_t)guest_wait_status(ws);
 	rc = guest_chan_send(s->c, FRAME_WORKLOAD_DONE,
 			     proto_put_workload_done(guest_chan_buf(s->c), &m));
 	goto out;
