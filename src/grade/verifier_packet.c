@@ -282,6 +282,84 @@ int vc_ctx_var_off(struct vctx *c)
 	return 1;
 }
 
+/* Whether @t assigns a variable from `data` or from one of @names[0..n) (`eth = data;`,
+ * `ip = (void *)(eth + 1);`): its name into @out. */
+static bool derives_packet_ptr(const char *t, char names[][64], int n, char *out, size_t cap)
+{
+	const char *eq = strchr(t, '=');
+	char rhs[512];
+
+	if (!eq || eq[1] == '=' || strstr(t, "data_end") || !vu_assigned(t, out, cap))
+		return false;
+	snprintf(rhs, sizeof(rhs), " %s ", eq + 1);
+	for (char *p = rhs; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '_')
+			*p = ' ';
+	if (strstr(rhs, " data "))
+		return true;
+	for (int i = 0; i < n; i++) {
+		char w[70];
+
+		snprintf(w, sizeof(w), " %.63s ", names[i]);
+		if (strstr(rhs, w))
+			return true;
+	}
+	return false;
+}
+
+/* A context read through ctx+off after a call that may move the packet: the compiler kept the
+ * context's address across the call (clang merges the reads on both sides of a branch).  The
+ * learner's mistake is the packet pointers taken before the call and used after it: point at
+ * the first such use. */
+static bool stale_after_mover(struct vctx *c, int line)
+{
+	const struct vlog *v = c->log;
+	char helper[64] = "", names[8][64], t[512];
+	int hl = 0, n = 0, def, use = 0, steps = 0;
+
+	for (int i = grade_vlog_path_prev(v, v->fail); i >= 0 && steps++ < 4096 && !hl;
+	     i = grade_vlog_path_prev(v, i)) {
+		if (v->lines[i].kind != VL_INSN || !vu_helper(v->lines[i].text, helper, sizeof(helper)))
+			continue;
+		for (size_t k = 0; k < sizeof(pkt_movers) / sizeof(pkt_movers[0]); k++)
+			if (!strcmp(helper, pkt_movers[k]))
+				hl = vu_insn_line(c, i);
+	}
+	if (!hl || !(def = vu_enclosing_func(c, hl)))
+		return false;
+	for (int l = def + 1; l < hl && n < 8; l++)
+		if (vu_line(c, l, t, sizeof(t)) && derives_packet_ptr(t, names, n, names[n], 64))
+			n++;
+	for (int l = hl + 1, end = vu_func_end(c, def); n && !use && l < end; l++) {
+		if (!vu_line(c, l, t, sizeof(t)))
+			continue;
+		for (int k = 0; k < n && !use; k++) {
+			char pat[70];
+
+			snprintf(pat, sizeof(pat), "%.63s->", names[k]);
+			if (strstr(t, pat)) {
+				use = l;
+				grade_span_at(c, &D->primary, l, names[k]);
+				snprintf(D->title, sizeof(D->title), "`%.63s` points into the packet as "
+					 "it was before %.63s(), which may have moved it", names[k], helper);
+			}
+		}
+	}
+	if (!use)
+		return false;
+	snprintf(D->cls, sizeof(D->cls), "packet-pointer-stale");
+	snprintf(D->primary.label, sizeof(D->primary.label), "used after the packet may have moved");
+	grade_secondary_at(c, hl, helper, "may move or resize the packet: every packet pointer "
+			   "taken before it is invalid");
+	if (line != use && line != hl)
+		grade_secondary_at(c, line, NULL, "the verifier stopped here, at a context read the "
+				   "compiler moved across the call");
+	snprintf(D->help, sizeof(D->help), "after %s(), load data and data_end from the context "
+		 "again, recompute the header pointers from them and redo the bounds check",
+		 helper);
+	return true;
+}
+
 int vc_ctx_moved(struct vctx *c)
 {
 	const char *e = vu_err(c, "dereference of modified ctx ptr");
@@ -309,6 +387,8 @@ int vc_ctx_moved(struct vctx *c)
 			 "(`ctx`); read fields from it as `ctx->field`");
 		return 1;
 	}
+	if (stale_after_mover(c, line))
+		return 1;
 	snprintf(D->title, sizeof(D->title), "the context is read through a pointer that was moved");
 	grade_span_at(c, &D->primary, line, NULL);
 	snprintf(D->primary.label, sizeof(D->primary.label), "the context pointer plus an offset");
