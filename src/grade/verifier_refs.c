@@ -46,25 +46,26 @@ static bool helper_at(const struct vctx *c, int insn, char *out, size_t cap)
 	return false;
 }
 
+/* Kfuncs that acquire a reference, each with the kfunc that releases it. */
+static const struct { const char *acquire, *release; } ref_pairs[] = {
+	{ "bpf_task_acquire", "bpf_task_release" }, { "bpf_task_from_pid", "bpf_task_release" },
+	{ "bpf_task_from_vpid", "bpf_task_release" },
+	{ "bpf_task_get_cgroup1", "bpf_cgroup_release" },
+	{ "bpf_cgroup_acquire", "bpf_cgroup_release" },
+	{ "bpf_cgroup_from_id", "bpf_cgroup_release" },
+	{ "bpf_cgroup_ancestor", "bpf_cgroup_release" },
+	{ "bpf_cpumask_create", "bpf_cpumask_release" },
+	{ "bpf_cpumask_acquire", "bpf_cpumask_release" },
+	{ "bpf_obj_new_impl", "bpf_obj_drop" }, { "bpf_get_task_exe_file", "bpf_put_file" },
+	{ "bpf_lookup_user_key", "bpf_key_put" }, { "bpf_lookup_system_key", "bpf_key_put" },
+};
+
 /* The kfunc that releases what kfunc @acquirer returns, NULL if @acquirer is not one. */
 static const char *releaser_of(const char *acquirer)
 {
-	static const struct { const char *acquire, *release; } pairs[] = {
-		{ "bpf_task_acquire", "bpf_task_release" }, { "bpf_task_from_pid", "bpf_task_release" },
-		{ "bpf_task_from_vpid", "bpf_task_release" },
-		{ "bpf_task_get_cgroup1", "bpf_cgroup_release" },
-		{ "bpf_cgroup_acquire", "bpf_cgroup_release" },
-		{ "bpf_cgroup_from_id", "bpf_cgroup_release" },
-		{ "bpf_cgroup_ancestor", "bpf_cgroup_release" },
-		{ "bpf_cpumask_create", "bpf_cpumask_release" },
-		{ "bpf_cpumask_acquire", "bpf_cpumask_release" },
-		{ "bpf_obj_new_impl", "bpf_obj_drop" }, { "bpf_get_task_exe_file", "bpf_put_file" },
-		{ "bpf_lookup_user_key", "bpf_key_put" }, { "bpf_lookup_system_key", "bpf_key_put" },
-	};
-
-	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
-		if (!strcmp(acquirer, pairs[i].acquire))
-			return pairs[i].release;
+	for (size_t i = 0; i < sizeof(ref_pairs) / sizeof(ref_pairs[0]); i++)
+		if (!strcmp(acquirer, ref_pairs[i].acquire))
+			return ref_pairs[i].release;
 	return NULL;
 }
 
@@ -136,6 +137,18 @@ static const char *const releasers[] = {
 	"bpf_ringbuf_discard_dynptr",
 };
 
+/* Whether @fn gives a reference back: a ring-buffer or socket helper, or a release kfunc. */
+static bool is_release(const char *fn)
+{
+	for (size_t k = 0; k < sizeof(releasers) / sizeof(releasers[0]); k++)
+		if (!strcmp(fn, releasers[k]))
+			return true;
+	for (size_t i = 0; i < sizeof(ref_pairs) / sizeof(ref_pairs[0]); i++)
+		if (!strcmp(fn, ref_pairs[i].release))
+			return true;
+	return false;
+}
+
 /* "R1 invalid mem access 'scalar'" where R1 was a reference a release call gave back. */
 int vc_use_after_release(struct vctx *c)
 {
@@ -152,9 +165,8 @@ int vc_use_after_release(struct vctx *c)
 
 		if (l->kind != VL_INSN || !vu_helper(l->text, helper, sizeof(helper)))
 			continue;
-		for (size_t k = 0; k < sizeof(releasers) / sizeof(releasers[0]); k++)
-			if (!strcmp(helper, releasers[k]))
-				at = i;
+		if (is_release(helper))
+			at = i;
 	}
 	if (at < 0 || !vu_line(c, line, t, sizeof(t)) || !vu_deref_base(t, var, sizeof(var)) ||
 	    !vu_line(c, vu_insn_line(c, at), t, sizeof(t)) || !strstr(t, var))
