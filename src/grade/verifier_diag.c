@@ -98,8 +98,7 @@ void grade_span_at(const struct vctx *c, struct grade_span *s, int line, const c
 	s->end_col = (int)b + 1;
 }
 
-/* Argument @argn (1-based) of the call whose '(' follows @t[at...]: [*a, *b) trimmed, in @t. */
-static bool call_arg_range(const char *t, long at, int argn, const char **a, const char **b)
+bool grade_call_arg_range(const char *t, long at, int argn, const char **a, const char **b)
 {
 	const char *q = strchr(t + at, '('), *start;
 	int depth = 0, k = 1;
@@ -144,7 +143,7 @@ static bool span_call_arg(const struct vctx *c, struct grade_span *s, int line, 
 	memcpy(t, p, n);
 	t[n] = 0;
 	for (int k = argn ?: 1; k <= (argn ?: 8); k++) {
-		if (!call_arg_range(t, at, k, &a, &b))
+		if (!grade_call_arg_range(t, at, k, &a, &b))
 			return false;
 		if (argn || (strlen(text) == (size_t)(b - a) && !memcmp(a, text, (size_t)(b - a)))) {
 			s->col = (int)(a - t) + 1;

@@ -185,6 +185,9 @@ int grade_fail_line(const struct vctx *c, int *col);
 void grade_span_at(const struct vctx *c, struct grade_span *s, int line, const char *token);
 /* Add a secondary span; ignored past GRADE_DIAG_MAX_SECONDARY. */
 struct grade_span *grade_diag_secondary(struct grade_diag *d);
+/* Argument @argn (1-based) of the call whose '(' is the first at or after @t + @at: its text,
+ * trimmed, is [*a, *b) in @t; false past the last argument or when the call does not close. */
+bool grade_call_arg_range(const char *t, long at, int argn, const char **a, const char **b);
 /* @s on @line at argument @argn (1-based) of the call to @fn there; at @fn when the call cannot
  * be taken apart. */
 void grade_span_arg(const struct vctx *c, struct grade_span *s, int line, const char *fn, int argn);

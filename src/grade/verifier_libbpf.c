@@ -106,7 +106,6 @@ int vc_map_create(struct vctx *c)
 	const char *m = strstr(c->message, "bpf_create_map_xattr(");
 	char name[64] = "", t[512];
 	int end = 0, key = 0, type = 0, at;
-	bool array = false;
 
 	if (m)
 		sscanf(m + 21, "%63[A-Za-z0-9_]", name);
@@ -116,8 +115,7 @@ int vc_map_create(struct vctx *c)
 		return 0;
 	for (size_t i = 0; i < sizeof(arrays) / sizeof(arrays[0]) && !type; i++)
 		type = map_decl_line(c, name, arrays[i], &end);
-	array = type > 0;
-	if (array && (key = map_decl_line(c, name, "__type(key,", &end)) &&
+	if (type && (key = map_decl_line(c, name, "__type(key,", &end)) &&
 	    vu_line(c, key, t, sizeof(t)) &&
 	    (strstr(t, "32)") || strstr(t, "int)") || strstr(t, "pid_t)")))
 		key = 0;   /* a 4-byte key: not the cause */

@@ -118,28 +118,28 @@ static const char *const pkt_movers[] = {
 	"bpf_xdp_adjust_tail", "bpf_xdp_adjust_meta", "bpf_msg_pull_data", "bpf_lwt_push_encap",
 };
 
+/* A call that may move the packet (one of pkt_movers), before which register *@arg (when
+ * >= 0) held a packet pointer. */
+static bool is_mover(const struct vctx *c, int logline, const char *fn, void *arg)
+{
+	int reg = *(const int *)arg;
+	char st[256];
+
+	for (size_t k = 0; k < sizeof(pkt_movers) / sizeof(pkt_movers[0]); k++)
+		if (!strcmp(fn, pkt_movers[k]))
+			return reg < 0 || (grade_vlog_reg_before(c->log, logline, reg, st, sizeof(st)) &&
+					   !strncmp(st, "pkt", 3));
+	return false;
+}
+
 /* "R6 invalid mem access 'scalar'" where R6 held a packet pointer before such a call. */
 int vc_packet_moved(struct vctx *c)
 {
 	const char *e = vu_err(c, "invalid mem access 'scalar'");
-	int reg = vu_err_reg(e), line = vu_fail_line(c), steps = 0, at = -1;
-	const struct vlog *v = c->log;
-	char helper[64] = "", st[256], t[512], var[64] = "";
+	int reg = vu_err_reg(e), line = vu_fail_line(c), at;
+	char helper[64] = "", t[512], var[64] = "";
 
-	if (!e || reg < 0)
-		return 0;
-	for (int i = grade_vlog_path_prev(v, v->fail); i >= 0 && steps++ < 4096 && at < 0;
-	     i = grade_vlog_path_prev(v, i)) {
-		const struct vline *l = &v->lines[i];
-
-		if (l->kind != VL_INSN || !vu_helper(l->text, helper, sizeof(helper)))
-			continue;
-		for (size_t k = 0; k < sizeof(pkt_movers) / sizeof(pkt_movers[0]); k++)
-			if (!strcmp(helper, pkt_movers[k]) &&
-			    grade_vlog_reg_before(v, i, reg, st, sizeof(st)) && !strncmp(st, "pkt", 3))
-				at = i;
-	}
-	if (at < 0)
+	if (!e || reg < 0 || (at = vu_path_call(c, is_mover, &reg, helper, sizeof(helper))) < 0)
 		return 0;
 	vu_line(c, line, t, sizeof(t));
 	vu_deref_base(t, var, sizeof(var));
@@ -313,19 +313,11 @@ static bool derives_packet_ptr(const char *t, char names[][64], int n, char *out
  * the first such use. */
 static bool stale_after_mover(struct vctx *c, int line)
 {
-	const struct vlog *v = c->log;
 	char helper[64] = "", names[8][64], t[512];
-	int hl = 0, n = 0, def, use = 0, steps = 0;
+	int any = -1, at = vu_path_call(c, is_mover, &any, helper, sizeof(helper)), hl, n = 0, def;
+	int use = 0;
 
-	for (int i = grade_vlog_path_prev(v, v->fail); i >= 0 && steps++ < 4096 && !hl;
-	     i = grade_vlog_path_prev(v, i)) {
-		if (v->lines[i].kind != VL_INSN || !vu_helper(v->lines[i].text, helper, sizeof(helper)))
-			continue;
-		for (size_t k = 0; k < sizeof(pkt_movers) / sizeof(pkt_movers[0]); k++)
-			if (!strcmp(helper, pkt_movers[k]))
-				hl = vu_insn_line(c, i);
-	}
-	if (!hl || !(def = vu_enclosing_func(c, hl)))
+	if (at < 0 || !(hl = vu_insn_line(c, at)) || !(def = vu_enclosing_func(c, hl)))
 		return false;
 	for (int l = def + 1; l < hl && n < 8; l++)
 		if (vu_line(c, l, t, sizeof(t)) && derives_packet_ptr(t, names, n, names[n], 64))

@@ -112,7 +112,7 @@ int vc_unreleased(struct vctx *c)
 		snprintf(D->help, sizeof(D->help), "call bpf_ringbuf_discard_dynptr(&%s, 0) before this "
 			 "return (or bpf_ringbuf_submit_dynptr()); this holds even when the reservation "
 			 "failed", var[0] ? var : "ptr");
-	} else if ((release = releaser_of(helper))) {
+	} else if (release) {
 		snprintf(D->cls, sizeof(D->cls), "reference-not-released");
 		snprintf(D->title, sizeof(D->title), "`%s`, acquired with %s(), is not released on "
 			 "some path", var[0] ? var : "the reference", helper);
@@ -138,8 +138,9 @@ static const char *const releasers[] = {
 };
 
 /* Whether @fn gives a reference back: a ring-buffer or socket helper, or a release kfunc. */
-static bool is_release(const char *fn)
+static bool is_release(const struct vctx *c, int logline, const char *fn, void *arg)
 {
+	(void)c, (void)logline, (void)arg;
 	for (size_t k = 0; k < sizeof(releasers) / sizeof(releasers[0]); k++)
 		if (!strcmp(fn, releasers[k]))
 			return true;
@@ -153,21 +154,12 @@ static bool is_release(const char *fn)
 int vc_use_after_release(struct vctx *c)
 {
 	const char *e = vu_err(c, "invalid mem access 'scalar'");
-	int reg = vu_err_reg(e), line = vu_fail_line(c), steps = 0, at = -1;
-	const struct vlog *v = c->log;
+	int reg = vu_err_reg(e), line = vu_fail_line(c), at;
 	char helper[64] = "", t[512], var[64] = "";
 
 	if (!e || reg < 0)
 		return 0;
-	for (int i = grade_vlog_path_prev(v, v->fail); i >= 0 && steps++ < 4096 && at < 0;
-	     i = grade_vlog_path_prev(v, i)) {
-		const struct vline *l = &v->lines[i];
-
-		if (l->kind != VL_INSN || !vu_helper(l->text, helper, sizeof(helper)))
-			continue;
-		if (is_release(helper))
-			at = i;
-	}
+	at = vu_path_call(c, is_release, NULL, helper, sizeof(helper));
 	if (at < 0 || !vu_line(c, line, t, sizeof(t)) || !vu_deref_base(t, var, sizeof(var)) ||
 	    !vu_line(c, vu_insn_line(c, at), t, sizeof(t)) || !strstr(t, var))
 		return 0;

@@ -16,11 +16,11 @@ static long local_array_bytes(const struct vctx *c, int line)
 	char t[512];
 	const char *b;
 	long bytes;
+	int def;
 
 	if (!vu_line(c, line, t, sizeof(t)) || !(b = strchr(t, '[')) || !strchr(t, ';') ||
 	    strstr(t, "__uint") || strstr(t, "__type") || strchr(t, '=') ||
-	    sscanf(b, "[%ld]", &bytes) != 1 || !vu_enclosing_func(c, line) ||
-	    vu_enclosing_func(c, line) == line)
+	    sscanf(b, "[%ld]", &bytes) != 1 || !(def = vu_enclosing_func(c, line)) || def == line)
 		return 0;
 	return bytes;
 }

@@ -89,30 +89,12 @@ bool vu_subscript(const char *line, char *arr, size_t acap, char *idx, size_t ic
 
 bool vu_call_arg(const char *line, const char *fn, int argn, char *out, size_t cap)
 {
-	const char *p = fn ? strstr(line, fn) : NULL;
-	int depth = 0, k = 1;
+	const char *p = fn ? strstr(line, fn) : NULL, *a, *b;
 
-	if (!p || !(p = strchr(p, '(')))
+	if (!p || !grade_call_arg_range(line, p - line, argn, &a, &b))
 		return false;
-	for (const char *a = ++p; *p; p++) {
-		if (*p == '(' || *p == '[')
-			depth++;
-		else if ((*p == ')' || *p == ']') && depth > 0)
-			depth--;
-		else if ((*p == ',' && depth == 0) || (*p == ')' && depth == 0)) {
-			if (k == argn) {
-				while (a < p && isspace((unsigned char)*a))
-					a++;
-				snprintf(out, cap, "%.*s", (int)(p - a), a);
-				return p > a;
-			}
-			if (*p == ')')
-				return false;
-			k++;
-			a = p + 1;
-		}
-	}
-	return false;
+	snprintf(out, cap, "%.*s", (int)(b - a), a);
+	return true;
 }
 
 bool vu_assigned(const char *line, char *out, size_t cap)
@@ -411,6 +393,20 @@ int vu_path_find(const struct vctx *c, const char *needle, int *logline)
 		}
 	}
 	return 0;
+}
+
+int vu_path_call(const struct vctx *c, vu_call_pick pick, void *arg, char *fn, size_t cap)
+{
+	const struct vlog *v = c->log;
+	int steps = 0;
+
+	for (int i = grade_vlog_path_prev(v, v->fail); i >= 0 && steps++ < 4096;
+	     i = grade_vlog_path_prev(v, i))
+		if (v->lines[i].kind == VL_INSN && vu_helper(v->lines[i].text, fn, cap) &&
+		    pick(c, i, fn, arg))
+			return i;
+	fn[0] = 0;
+	return -1;
 }
 
 int vu_func_end(const struct vctx *c, int def)

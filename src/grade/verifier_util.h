@@ -48,6 +48,11 @@ bool vu_member_access(const char *line, char *base, size_t bcap, char *field, si
 /* Walking the path back from the failure: the nearest instruction whose text or state
  * contains @needle; its source line (-1 when unknown, 0 when none) and its log line. */
 int vu_path_find(const struct vctx *c, const char *needle, int *logline);
+/* Whether the call to @fn at log line @logline is the one looked for (vu_path_call()). */
+typedef bool (*vu_call_pick)(const struct vctx *c, int logline, const char *fn, void *arg);
+/* The last call on the path to the failure that @pick takes: its log line (its function's name
+ * in @fn), -1 if none. */
+int vu_path_call(const struct vctx *c, vu_call_pick pick, void *arg, char *fn, size_t cap);
 /* The line of the `}` (in column 1) that closes the function defined on line @def; 0. */
 int vu_func_end(const struct vctx *c, int def);
 
