@@ -15,6 +15,8 @@
 #define DOJO_LOAD_TIMEOUT_MS      8000u               /* of which loading (the verifier's paths) */
 #define DOJO_LOAD_LOG_GRACE_MS    300u                /* past that deadline, the attempt with a log
 							* runs this long, so its log shows the path */
+#define DOJO_LOAD_LOG_GRACES      3u                  /* graces given while the log has not grown
+							* (the guest was stalled through one) */
 #define DOJO_AGENT_MARGIN_MS      500u                /* the agent's own deadline comes this much before the run's */
 #define DOJO_AGENT_EXIT_GRACE_MS  1000u               /* host mode: after its last frame, time for the agent to exit */
 #define DOJO_MAX_PROGRAMS         16u

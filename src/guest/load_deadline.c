@@ -6,66 +6,88 @@
  * usually has no log (libbpf asks for one only after a first failure), and the retry with a log
  * is cut within a tick, before it logged more than the program's first instruction.  So: the
  * first time the handler (run when bpf() returns) finds a log, it keeps a copy and lets the
- * next retry run DOJO_LOAD_LOG_GRACE_MS before cutting it; the log of that one (the kernel
- * writes it as it goes, and at level 1 it holds the path being walked) is the copy the grader
- * gets: the loop the verifier was going round, the last steps of its walk.  If that retry
- * ends by itself within the grace (the verifier gave up, or accepted), its own result stands.
- * Without any log, the grader finds the loops in the source. */
+ * next retry run a grace before cutting it; the log of that one (the kernel writes it as it
+ * goes, and at level 1 it holds the path being walked) is the copy the grader gets: the loop
+ * the verifier was going round, the last steps of its walk.  If that retry ends by itself
+ * within the grace (the verifier gave up, or accepted), its own result stands.
+ *
+ * A guest whose vCPU the host did not run through the grace (TCG on a loaded machine) wakes
+ * with a log hardly longer than the first one: the handler keeps the longest log it saw and
+ * grants another grace while the log has not grown by LOAD_LOG_GROWTH (or filled the buffer), up
+ * to DOJO_LOAD_LOG_GRACES (libbpf retries EAGAIN five times).  Without any log, the grader finds the loops in the source. */
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/time.h>
 #include "core/limits.h"
 #include "load_deadline.h"
 
 #define LOAD_TICK_US 2000
+/* a grace that ran logs thousands of steps; one the guest slept through adds a few lines */
+#define LOAD_LOG_GROWTH 4096
 
-enum { GRACE_NONE, GRACE_RUNNING, GRACE_DONE };
-
-static volatile sig_atomic_t load_expired, load_grace;
+static volatile sig_atomic_t load_expired;
+static volatile sig_atomic_t load_graces;     /* graces granted so far */
+static volatile sig_atomic_t load_grace_over; /* no more: the log grew, or all were used */
+static unsigned load_grace_ms;
 static const char *load_log;      /* the programs' shared log buffer */
-static char *load_saved;          /* its copy at the deadline, DOJO_MAX_VERIFIER_LOG bytes */
+static char *load_saved;          /* the longest log seen since the deadline */
 static volatile sig_atomic_t load_saved_len;
+static volatile sig_atomic_t load_first_len; /* the first log's length: a grace must beat it */
 
-static void save_log(void)
+static size_t log_len(void)
 {
 	size_t n = 0;
 
-	while (n < DOJO_MAX_VERIFIER_LOG - 1 && load_log[n]) {
-		load_saved[n] = load_log[n];
+	while (n < DOJO_MAX_VERIFIER_LOG - 1 && load_log[n])
 		n++;
-	}
-	load_saved[n] = 0;
-	load_saved_len = (sig_atomic_t)n;
+	return n;
+}
+
+static void grant_grace(void)
+{
+	struct itimerval grace = {
+		.it_value = { .tv_sec = load_grace_ms / 1000,
+			      .tv_usec = (load_grace_ms % 1000) * 1000 },
+		.it_interval = { .tv_usec = LOAD_TICK_US },
+	};
+
+	load_graces++;
+	(void)setitimer(ITIMER_REAL, &grace, NULL);
 }
 
 static void on_load_deadline(int sig)
 {
-	struct itimerval grace = {
-		.it_value = { .tv_sec = DOJO_LOAD_LOG_GRACE_MS / 1000,
-			      .tv_usec = (DOJO_LOAD_LOG_GRACE_MS % 1000) * 1000 },
-		.it_interval = { .tv_usec = LOAD_TICK_US },
-	};
 	int saved = errno;
+	size_t n;
 
 	(void)sig;
 	load_expired = 1;
-	if (!load_saved || !load_log[0] || load_grace == GRACE_DONE)
+	if (!load_saved || !load_log[0] || load_grace_over)
 		return;
-	save_log();
-	if (load_grace == GRACE_NONE) {
-		load_grace = GRACE_RUNNING;
-		(void)setitimer(ITIMER_REAL, &grace, NULL);
-	} else {
-		load_grace = GRACE_DONE;
+	n = log_len();
+	if ((sig_atomic_t)n > load_saved_len) {
+		memcpy(load_saved, load_log, n);
+		load_saved[n] = 0;
+		load_saved_len = (sig_atomic_t)n;
 	}
+	if (!load_graces)
+		load_first_len = (sig_atomic_t)n;
+	if (load_graces && ((sig_atomic_t)n >= load_first_len + LOAD_LOG_GROWTH ||
+			    n == DOJO_MAX_VERIFIER_LOG - 1))
+		load_grace_over = 1;            /* a grace's walk is in the copy */
+	else if (load_graces < (sig_atomic_t)DOJO_LOAD_LOG_GRACES)
+		grant_grace();
+	else
+		load_grace_over = 1;
 	errno = saved;
 }
 
 static struct sigaction old_action;
 static int armed;
 
-int guest_deadline_arm(unsigned ms, const char *log)
+int guest_deadline_arm(unsigned ms, unsigned grace_ms, const char *log)
 {
 	struct sigaction sa = { .sa_handler = on_load_deadline };
 	struct itimerval it = {
@@ -75,8 +97,11 @@ int guest_deadline_arm(unsigned ms, const char *log)
 
 	armed = 0;
 	load_expired = 0;
-	load_grace = GRACE_NONE;
+	load_graces = 0;
+	load_grace_over = 0;
+	load_grace_ms = grace_ms;
 	load_saved_len = 0;
+	load_first_len = 0;
 	load_log = log;
 	load_saved = malloc(DOJO_MAX_VERIFIER_LOG);
 	if (!load_saved)
@@ -102,8 +127,10 @@ void guest_deadline_disarm(void)
 
 int guest_deadline_cut(int err)
 {
-	/* within the grace, a retry that ended by itself (not cut) says its own result */
-	return load_expired && (load_grace != GRACE_RUNNING || err == -EAGAIN);
+	/* within a grace, a retry that ended by itself (not cut) says its own result */
+	int in_grace = load_graces && !load_grace_over;
+
+	return load_expired && (!in_grace || err == -EAGAIN);
 }
 
 const char *guest_deadline_log(size_t *len)
@@ -117,4 +144,3 @@ void guest_deadline_free(void)
 	free(load_saved);
 	load_saved = NULL;
 }
-

@@ -6,14 +6,14 @@
 
 #include <stddef.h>
 
-/* Start the timer: @ms from now, then every tick; @log is the programs' shared log buffer.
- * 0, -ENOMEM (no copy of the log could be kept: nothing is armed) or another -errno (the load
- * runs without a deadline). */
-int guest_deadline_arm(unsigned ms, const char *log);
+/* Start the timer: @ms from now, then every tick; a retry with a log runs @grace_ms before it
+ * is cut; @log is the programs' shared log buffer.  0, -ENOMEM (no copy of the log could be
+ * kept: nothing is armed) or another -errno (the load runs without a deadline). */
+int guest_deadline_arm(unsigned ms, unsigned grace_ms, const char *log);
 void guest_deadline_disarm(void);
 /* Whether the deadline, not the verifier, ended a load that failed with @err. */
 int guest_deadline_cut(int err);
-/* The log as the deadline found it (NULL before arm or after free). */
+/* The longest log the deadline found (NULL before arm or after free). */
 const char *guest_deadline_log(size_t *len);
 void guest_deadline_free(void);
 

@@ -279,7 +279,7 @@ int guest_loader_load(struct guest_loader *l, unsigned timeout_ms)
 	last_prog[0] = 0;
 	tail_len = 0;
 	tail[0] = 0;
-	if (guest_deadline_arm(timeout_ms ? timeout_ms : 1, l->log) == -ENOMEM)
+	if (guest_deadline_arm(timeout_ms ? timeout_ms : 1, DOJO_LOAD_LOG_GRACE_MS, l->log) == -ENOMEM)
 		return load_failed(-ENOMEM, "", NULL, 0, "the agent is out of memory");
 	err = bpf_object__load(l->obj);
 	guest_deadline_disarm();
