@@ -39,7 +39,7 @@ int tc_dns_filter(struct __sk_buff *skb)
 		return TC_ACT_OK;
 	if ((void *)dns > data_end) // expect-line
 		return TC_ACT_OK;
-	if (!(bpf_ntohs(dns->flags) & 0x0100)) // expect-line
+	if (!(bpf_ntohs(dns->flags) & 0x0100))
 		return TC_ACT_SHOT;
 	return TC_ACT_OK;
 }

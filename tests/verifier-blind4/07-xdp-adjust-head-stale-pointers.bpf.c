@@ -31,7 +31,7 @@ int xdp_encap_ipip(struct xdp_md *ctx)
 		return XDP_DROP;
 	new_eth = data; // expect-line
 	outer = (void *)(new_eth + 1);
-	if ((void *)(outer + 1) > data_end) // expect-line
+	if ((void *)(outer + 1) > data_end)
 		return XDP_DROP;
 	__builtin_memcpy(new_eth, eth, sizeof(*new_eth));
 	outer->version = 4;

@@ -26,7 +26,7 @@ int tp_write_sizes(struct trace_event_raw_sys_enter *ctx)
 
 	h.pid = bpf_get_current_pid_tgid() >> 32;
 	h.len = (u32)ctx->args[2];
-	if (bpf_ringbuf_reserve_dynptr(&rb, sizeof(h), 0, &ptr)) // expect-line
+	if (bpf_ringbuf_reserve_dynptr(&rb, sizeof(h), 0, &ptr))
 		return 0; // expect-line
 	bpf_dynptr_write(&ptr, 0, &h, sizeof(h), 0);
 	bpf_ringbuf_submit_dynptr(&ptr, 0);

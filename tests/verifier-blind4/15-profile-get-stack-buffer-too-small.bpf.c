@@ -20,7 +20,7 @@ struct {
 SEC("perf_event")
 int do_perf_event(struct bpf_perf_event_data *ctx)
 {
-	u64 stack[32]; // expect-line
+	u64 stack[32];
 	u32 pid = bpf_get_current_pid_tgid() >> 32;
 	long n;
 

@@ -40,7 +40,7 @@ static __noinline u64 hash_dir(const char *dir)
 
 static __noinline u64 hash_path(const char *dir, const char *name)
 {
-	char buf[BUF_LEN]; // expect-line
+	char buf[BUF_LEN];
 	long n;
 
 	n = bpf_probe_read_user_str(buf, sizeof(buf), name);
