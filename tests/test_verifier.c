@@ -477,7 +477,8 @@ static void test_fixtures(void)
  * blind2: tests/verifier-blind2/, a second set in the same form, written after the first had
  *        been studied (so no longer blind);
  * blind3: tests/verifier-blind3/, a third set in the same form, written without reading the
- *        classes, their tests or the other sets. */
+ *        classes, their tests or the other sets;
+ * blind4: tests/verifier-blind4/, a fourth set in the same form, written the same blind way. */
 
 #define WILD_DIR  "tests/verifier-wild"
 
@@ -488,6 +489,7 @@ static const struct blind_set {
 	{ "blind", "tests/verifier-blind", "verifier blind set" },
 	{ "blind2", "tests/verifier-blind2", "verifier blind2 set" },
 	{ "blind3", "tests/verifier-blind3", "verifier blind3 set" },
+	{ "blind4", "tests/verifier-blind4", "verifier blind4 set" },
 };
 
 struct set_tally {
