@@ -19,7 +19,7 @@ ZYGOTE_PRELUDE := $(BUILD)/lib/bpfdojo-zygote-prelude.c
 pch: $(PCH)
 all: $(PCH) $(ZYGOTE_SO) $(ZYGOTE_PRELUDE)
 
-ZYGOTE_SO_SRCS := src/compile/zygote.c src/compile/zygote_alloc.c src/compile/zygote_nodwarf.c
+ZYGOTE_SO_SRCS := src/compile/zygote.c src/compile/zygote_alloc.c src/compile/zygote_nodwarf.c src/compile/zygote_warm.c
 $(ZYGOTE_SO): $(ZYGOTE_SO_SRCS) src/compile/zygote.h src/compile/internal.h src/core/limits.h
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) -O2 $(WARN) -fPIC -shared -o $@ $(ZYGOTE_SO_SRCS) -ldl

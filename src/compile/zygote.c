@@ -23,7 +23,8 @@
  * other input goes to LLVM's own function.
  *
  * The rest of the shim: zygote_alloc.c (a compile allocates fresh memory, away from the
- * zygote's heap) and zygote_nodwarf.c (no DWARF written, only what becomes .BTF). */
+ * zygote's heap), zygote_nodwarf.c (no DWARF written, only what becomes .BTF) and
+ * zygote_warm.c (task_struct's debug-info types built before the fork). */
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -368,6 +369,7 @@ static void serve(void)
 	prctl(PR_SET_DUMPABLE, 0);
 	md5_prepare();
 	skip_ast_cleanup();
+	zygote_warm();
 	if (spare_fork())
 		return;
 	if (send(0, &ready, 1, MSG_NOSIGNAL) != 1)

@@ -38,6 +38,10 @@ struct zygote_req {
  * own memory, away from the zygote's heap. */
 void zygote_alloc_start(void);
 
+/* In the shim only (zygote_warm.c): the zygote builds task_struct's debug-info types before it
+ * forks (nothing when clang's internals are not found). */
+void zygote_warm(void);
+
 /* Send @req with @fds on @sock: 0 or a negative errno.  Used by both sides. */
 static inline int zygote_send(int sock, const struct zygote_req *req, const int fds[ZYGOTE_NFDS])
 {
