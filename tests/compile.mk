@@ -12,7 +12,7 @@ BENCH_COMPILE := $(BUILD)/bench/bench_compile
 
 $(TEST_COMPILE): $(call objs,tests/test_compile.c $(COMPILE_SRCS) $(COMPILE_CORE),asan)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(ASAN) -o $@ $^ -lpthread
+	$(Q)$(CC) $(ASAN) -o $@ $^ $(LIBS_BPF) -lpthread
 
 $(TEST_COMPILE_SERVER): $(call objs,tests/test_compile_server.c $(COMPILE_SRCS) $(COMPILE_CORE),asan)
 	@mkdir -p $(dir $@)

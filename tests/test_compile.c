@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
+#include <bpf/libbpf.h>
 #include "compile/compile.h"
 
 static int passed, failed;
@@ -463,6 +464,13 @@ static void test_realworld(const struct dojo_paths *paths, const char *dir)
 		ret = compile_bpf(src, n, &opts, &res, &err);
 		EXPECT(ret == 0 && res.status == COMPILE_OK && elf_has_section(res.obj, res.obj_len, ".BTF"),
 		       "%s: ret %d status %d %s %s", path, ret, res.status, err.msg, res.raw_stderr ? res.raw_stderr : "");
+		if (ret == 0 && res.status == COMPILE_OK) {
+			/* libbpf's open checks that every extern (a kfunc, a __ksym) has its BTF */
+			struct bpf_object *o = bpf_object__open_mem(res.obj, res.obj_len, NULL);
+
+			EXPECT(o != NULL, "%s: libbpf cannot open the object: %d", path, -errno);
+			bpf_object__close(o);
+		}
 		compile_result_free(&res);
 		count++;
 	}

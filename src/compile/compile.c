@@ -34,14 +34,16 @@ static const char *const pch_args[] = {
 	CLANG_FLAGS, "-x", "c-header", "-", "-o", "-", NULL
 };
 
-/* What the PCH holds: the big, declaration-only headers.  Not dojo.h: it defines a map and a
+/* What the PCH holds: the big, declaration-only headers, and dojo_compat.h (what a PCH needs to
+ * give the BTF a plain compile gives).  Not dojo.h: it defines a map and a
  * global, which would then land in every object, even one that never includes it. */
 #define PCH_HEADERS \
 	"#include \"vmlinux.h\"\n" \
 	"#include <bpf/bpf_helpers.h>\n" \
 	"#include <bpf/bpf_tracing.h>\n" \
 	"#include <bpf/bpf_core_read.h>\n" \
-	"#include <bpf/bpf_endian.h>\n"
+	"#include <bpf/bpf_endian.h>\n" \
+	"#include \"dojo_compat.h\"\n"
 static const char pch_source[] = PCH_HEADERS;
 /* The zygote's prelude: the same headers, parsed once before it forks, then the compile's source. */
 static const char zygote_prelude[] = PCH_HEADERS "#include \"" ZYGOTE_SOURCE "\"\n";
