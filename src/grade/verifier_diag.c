@@ -41,7 +41,7 @@ static bool is_ident(char ch)
 /* @token in @p[0..n) at an identifier boundary when it starts/ends with one, preferring a match
  * outside string literals (DEBUG_NUM("len", len) names `len` twice) to one inside (a SEC()
  * name); -1 if absent. */
-static long find_token(const char *p, size_t n, const char *token)
+long grade_find_token(const char *p, size_t n, const char *token)
 {
 	size_t tl = strlen(token);
 	bool in_string = false;
@@ -82,7 +82,7 @@ void grade_span_at(const struct vctx *c, struct grade_span *s, int line, const c
 		a++;
 	while (b > a && isspace((unsigned char)p[b - 1]))
 		b--;
-	if (token && *token && (at = find_token(p, n, token)) >= 0) {
+	if (token && *token && (at = grade_find_token(p, n, token)) >= 0) {
 		a = (size_t)at;
 		b = a + strlen(token);
 	} else if (!token && (col = grade_vobj_line_col(c->obj, line)) > 0 && (size_t)col <= n &&
@@ -138,7 +138,7 @@ static bool span_call_arg(const struct vctx *c, struct grade_span *s, int line, 
 	size_t n;
 	long at;
 
-	if (!grade_src_line(c->src, line, &p, &n) || n >= sizeof(t) || (at = find_token(p, n, fn)) < 0)
+	if (!grade_src_line(c->src, line, &p, &n) || n >= sizeof(t) || (at = grade_find_token(p, n, fn)) < 0)
 		return false;
 	memcpy(t, p, n);
 	t[n] = 0;
@@ -214,9 +214,9 @@ int grade_src_find_sec(const struct vsrc *s, const char *section, const char *fu
 	for (int line = 1; grade_src_line(s, line, &p, &n); line++) {
 		if (section) {
 			snprintf(want, sizeof(want), "SEC(\"%s\")", section);
-			if (find_token(p, n, want) >= 0)
+			if (grade_find_token(p, n, want) >= 0)
 				return line;
-		} else if (func && find_token(p, n, func) >= 0 && memchr(p, '(', n) &&
+		} else if (func && grade_find_token(p, n, func) >= 0 && memchr(p, '(', n) &&
 			   !memchr(p, ';', n)) {
 			return line;
 		}

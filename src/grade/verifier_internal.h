@@ -183,6 +183,9 @@ int grade_fail_line(const struct vctx *c, int *col);
 /* Place the primary span on @line at the first occurrence of @token (or the whole trimmed line
  * when @token is NULL or absent). */
 void grade_span_at(const struct vctx *c, struct grade_span *s, int line, const char *token);
+/* The offset of @token in @p[0..n) at an identifier boundary, outside string literals if it
+ * occurs there too; -1 if absent. */
+long grade_find_token(const char *p, size_t n, const char *token);
 /* Add a secondary span; ignored past GRADE_DIAG_MAX_SECONDARY. */
 struct grade_span *grade_diag_secondary(struct grade_diag *d);
 /* Argument @argn (1-based) of the call whose '(' is the first at or after @t + @at: its text,

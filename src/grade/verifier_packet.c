@@ -41,13 +41,28 @@ static int end_check_line(const struct vctx *c)
 	return 0;
 }
 
+/* clang drops a check that repeats an earlier one (`dns > data_end` after `udp + 1 >
+ * data_end`, where dns = udp + 1, is the same comparison): the learner's check of @var,
+ * between the check the verifier saw (@chk) and the read (@line), is the line to fix; 0 if
+ * there is none. */
+static int merged_end_check(const struct vctx *c, int chk, int line, const char *var)
+{
+	char t[512];
+
+	for (int l = line - 1; var[0] && l > chk; l--)
+		if (vu_line(c, l, t, sizeof(t)) && strstr(t, "data_end") &&
+		    grade_find_token(t, strlen(t), var) >= 0)
+			return l;
+	return 0;
+}
+
 /* "invalid access to packet, off=22 size=1, R2(id=0,off=22,r=14)" */
 int vc_packet_access(struct vctx *c)
 {
 	const char *e = vu_err(c, "invalid access to packet, off=");
-	int line = vu_fail_line(c), reg = -1, chk;
+	int line = vu_fail_line(c), reg = -1, chk, merged;
 	long long off = 0, size = 0, r = 0, umax = 0;
-	char t[512], var[64] = "", st[256] = "", add[16];
+	char t[512], var[64] = "", st[256] = "", add[72];
 	const char *p;
 
 	if (!e)
@@ -102,8 +117,19 @@ int vc_packet_access(struct vctx *c)
 			 off + size - 1);
 	else
 		snprintf(D->primary.label, sizeof(D->primary.label), "reads byte %lld", off);
-	grade_secondary_at(c, chk, "data_end", "this check only proves the first %lld bytes are "
-			 "there", r);
+	if ((merged = merged_end_check(c, chk, line, var)) > 0) {
+		vu_line(c, merged, t, sizeof(t));
+		snprintf(add, sizeof(add), "%s + ", var);
+		if (!strstr(t, add) && !strstr(t, "sizeof"))
+			grade_secondary_at(c, merged, var, "this checks where `%s` starts, not where it "
+					   "ends: it proves none of its bytes are there", var);
+		else
+			grade_secondary_at(c, merged, "data_end", "this check proves only the first "
+					   "%lld bytes", r);
+	} else {
+		grade_secondary_at(c, chk, "data_end", "this check only proves the first %lld bytes "
+				   "are there", r);
+	}
 	snprintf(D->help, sizeof(D->help), "check the end of what you read, against data_end: "
 		 "`if ((void *)(%s + 1) > data_end) return %s;`", var[0] ? var : "p", pass_action(c));
 	return 1;
@@ -132,15 +158,40 @@ static bool is_mover(const struct vctx *c, int logline, const char *fn, void *ar
 	return false;
 }
 
+/* The first line between the call (@call) and the failure (@line) that still uses a variable
+ * the function set from ctx->data or ->data_end before the call (`new_eth = data;`): where a
+ * stale pointer was taken up again, the line to fix; its variable into @var; 0 if none. */
+static int stale_use(const struct vctx *c, int call, int line, char *var, size_t cap)
+{
+	char t[512], names[4][64];
+	int n = 0, def = vu_enclosing_func(c, call);
+
+	for (int l = def + 1; def > 0 && l < call && n < 4; l++)
+		if (vu_line(c, l, t, sizeof(t)) && strstr(t, "->data") &&
+		    vu_assigned(t, names[n], sizeof(names[n])))
+			n++;
+	for (int l = call + 1; l < line; l++) {
+		if (!vu_line(c, l, t, sizeof(t)) || strstr(t, "->data"))
+			continue;
+		for (int i = 0; i < n; i++)
+			if (grade_find_token(t, strlen(t), names[i]) >= 0) {
+				snprintf(var, cap, "%.63s", names[i]);
+				return l;
+			}
+	}
+	return 0;
+}
+
 /* "R6 invalid mem access 'scalar'" where R6 held a packet pointer before such a call. */
 int vc_packet_moved(struct vctx *c)
 {
 	const char *e = vu_err(c, "invalid mem access 'scalar'");
-	int reg = vu_err_reg(e), line = vu_fail_line(c), at;
-	char helper[64] = "", t[512], var[64] = "";
+	int reg = vu_err_reg(e), line = vu_fail_line(c), at, call, use;
+	char helper[64] = "", t[512], var[64] = "", old[64];
 
 	if (!e || reg < 0 || (at = vu_path_call(c, is_mover, &reg, helper, sizeof(helper))) < 0)
 		return 0;
+	call = vu_insn_line(c, at);
 	vu_line(c, line, t, sizeof(t));
 	vu_deref_base(t, var, sizeof(var));
 	snprintf(D->cls, sizeof(D->cls), "packet-pointer-stale");
@@ -148,8 +199,11 @@ int vc_packet_moved(struct vctx *c)
 		 "which may have moved it", var[0] ? var : "this pointer", helper);
 	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
 	snprintf(D->primary.label, sizeof(D->primary.label), "used after the packet may have moved");
-	grade_secondary_at(c, vu_insn_line(c, at), helper, "may move or resize the packet: every packet "
-			 "pointer taken before it is invalid");
+	grade_secondary_at(c, call, helper, "may move or resize the packet: every packet "
+			   "pointer taken before it is invalid");
+	if ((use = stale_use(c, call, line, old, sizeof(old))) > 0)
+		grade_secondary_at(c, use, old, "`%s` still holds where the packet was before the "
+				   "call", old);
 	snprintf(D->help, sizeof(D->help), "after %s(), load data and data_end from the context "
 		 "again and redo the bounds check before reading", helper);
 	return 1;
