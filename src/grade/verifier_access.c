@@ -262,7 +262,13 @@ int vc_index(struct vctx *c)
 		else
 			snprintf(D->primary.label, sizeof(D->primary.label),
 				 "%s can reach past the end of `%s`", idx, arr);
-		if (elems)
+		if (elems && check && vu_line(c, check, chk_t, sizeof(chk_t)) &&
+		    (strstr(chk_t, "bpf_for(") || strstr(chk_t, "for (") || strstr(chk_t, "for(")))
+			snprintf(D->help, sizeof(D->help), strstr(chk_t, "bpf_for(") ?
+				 "end the loop at the array's length: `bpf_for(%s, 0, %ld)` runs over "
+				 "[0, %ld)" : "end the loop at the array's length: loop while `%s < %ld` "
+				 "(not `<=`)%.0ld", idx, elems, elems);
+		else if (elems)
 			snprintf(D->help, sizeof(D->help), "use `%s >= %ld` (or `%s < %ld` when the check "
 				 "guards the access)", idx, elems, idx, elems);
 	}
@@ -467,5 +473,55 @@ int vc_helper_buf(struct vctx *c)
 		snprintf(D->help, sizeof(D->help), "bound it just before the call: `if (%s >= %ld) "
 			 "return 0;`%s", idx, elems ? elems : 16L, strstr(idx, "->") ? " (a value read "
 			 "back from the map is unbounded again each time: check it after the read)" : "");
+	return 1;
+}
+
+/* A read or write at a constant offset past the end of a map value or a ring-buffer record,
+ * through a member (`fs->bytes` where the map's values are a u64 and fs a cast to a larger
+ * struct): "invalid access to map value, value_size=8 off=8 size=8".  Indexes are vc_index's,
+ * helpers' buffers vc_helper_size's. */
+int vc_value_past_end(struct vctx *c)
+{
+	const char *e = vu_err(c, "invalid access to map value, value_size=");
+	char t[512], base[64], field[64], tok[132], st[256], map[64] = "";
+	int line = vu_fail_line(c), reg, decl, end;
+	long long total = 0, off = 0, size = 0;
+	const char *m;
+
+	if (!e && !(e = vu_err(c, "invalid access to memory, mem_size=")))
+		return 0;
+	if (sscanf(strchr(e, '=') + 1, "%lld off=%lld size=%lld", &total, &off, &size) != 3 ||
+	    off < 0 || off + size <= total || !strncmp(vu_insn(c), "call ", 5) ||
+	    !vu_line(c, line, t, sizeof(t)) || !vu_member_access(t, base, sizeof(base), field,
+								 sizeof(field)))
+		return 0;
+	/* `sc->bytes += fs->bytes`: a refused load is of what the assignment reads */
+	if (vu_insn(c)[0] != '*' && (m = strchr(t, '=')) && m[1] != '=' && strstr(m, "->"))
+		vu_member_access(m + 1, base, sizeof(base), field, sizeof(field));
+	reg = vu_err_reg(vu_err(c, "outside of the allowed memory range"));
+	if (reg >= 0 && grade_vlog_reg_before(c->log, c->log->fail, reg, st, sizeof(st)) &&
+	    (strstr(st, "umax=") || strstr(st, "var_off=")))
+		return 0;   /* a variable offset: not a member's */
+	if (reg >= 0 && (m = strstr(st, "map=")))
+		sscanf(m + 4, "%63[A-Za-z0-9_.]", map);
+	snprintf(tok, sizeof(tok), "%s->%s", base, field);
+	snprintf(D->cls, sizeof(D->cls), "value-past-end");
+	snprintf(D->title, sizeof(D->title), "`%s` is past the end of %s: it has %lld bytes", tok,
+		 map[0] ? "the map's value" : region_words[region_of(c, reg)], total);
+	grade_span_at(c, &D->primary, line, tok);
+	snprintf(D->primary.label, sizeof(D->primary.label), "%s bytes %lld..%lld of %lld",
+		 strchr(vu_insn(c), '*') == vu_insn(c) ? "writes" : "reads", off, off + size - 1,
+		 total);
+	if (map[0] && (decl = vu_map_decl_line(c, map, "__type(value,", &end)) > 0) {
+		grade_secondary_at(c, decl, "__type(value,", "`%s`'s values are declared here: %lld "
+				   "bytes", map, total);
+		snprintf(D->help, sizeof(D->help), "declare the value as the type you read through "
+			 "`%s` (`__type(value, struct ...);`), so each element has room for `%s`", base,
+			 field);
+	} else {
+		snprintf(D->help, sizeof(D->help), "make the memory as large as the type you read "
+			 "through `%s` (the map's value type, or the size you reserve), or read only "
+			 "what it holds", base);
+	}
 	return 1;
 }

@@ -44,13 +44,55 @@ int vc_helper_map(struct vctx *c)
 		 map_type_name(type));
 	grade_span_in_call(c, &D->primary, line, helper, arg);
 	snprintf(D->primary.label, sizeof(D->primary.label), "a %s map", map_type_name(type));
+	vu_map_type_secondary(c, arg);
 	if (!strcmp(helper, "bpf_perf_event_output") && type == 27)
 		snprintf(D->help, sizeof(D->help), "write to a ring buffer with bpf_ringbuf_output(%s, "
 			 "&data, sizeof(data), 0) (or reserve and submit); bpf_perf_event_output() needs "
 			 "a BPF_MAP_TYPE_PERF_EVENT_ARRAY", arg[0] ? arg : "&map");
+	else if (!strcmp(helper, "bpf_ringbuf_output") && type == 4)
+		snprintf(D->help, sizeof(D->help), "bpf_ringbuf_output() needs a BPF_MAP_TYPE_RINGBUF "
+			 "(`__uint(type, BPF_MAP_TYPE_RINGBUF); __uint(max_entries, 256 * 1024);`); "
+			 "into a perf event array, write with bpf_perf_event_output(ctx, %s, "
+			 "BPF_F_CURRENT_CPU, &data, sizeof(data))", arg[0] ? arg : "&map");
 	else
 		snprintf(D->help, sizeof(D->help), "declare the map with a type %s() accepts (see its "
 			 "description in bpf_helper_defs.h)", helper);
+	return 1;
+}
+
+/* "timer pointer in R1 map_uid=0 doesn't match map pointer in R2 map_uid=0": bpf_timer_init()
+ * is given another map than the one whose value holds the timer. */
+int vc_timer_map(struct vctx *c)
+{
+	const char *e = vu_err(c, "timer pointer in R1 map_uid=");
+	int line = vu_fail_line(c);
+	char t[512], timer[128] = "", map[128] = "", owner[64] = "", st[256], clock[64];
+	const char *m;
+
+	if (!e || !strstr(e, "doesn't match map pointer in R2"))
+		return 0;
+	vu_line(c, line, t, sizeof(t));
+	if (!vu_call_arg(t, "bpf_timer_init", 3, clock, sizeof(clock)))
+		snprintf(clock, sizeof(clock), "CLOCK_MONOTONIC");
+	vu_call_arg(t, "bpf_timer_init", 1, timer, sizeof(timer));
+	vu_call_arg(t, "bpf_timer_init", 2, map, sizeof(map));
+	if (grade_vlog_reg_before(c->log, c->log->fail, 1, st, sizeof(st)) &&
+	    (m = strstr(st, "map=")))
+		sscanf(m + 4, "%63[A-Za-z0-9_]", owner);
+	snprintf(D->cls, sizeof(D->cls), "timer-map-mismatch");
+	snprintf(D->title, sizeof(D->title), "bpf_timer_init() must be given the map that holds the "
+		 "timer%s%s%s", owner[0] ? ", `" : "", owner, owner[0] ? "`" : "");
+	grade_span_in_call(c, &D->primary, line, "bpf_timer_init", map[0] ? map : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "%s%s%s is not the map that holds `%s`",
+		 map[0] ? "`" : "", map[0] ? map : "this map", map[0] ? "`" : "",
+		 timer[0] ? timer : "the timer");
+	if (owner[0])
+		snprintf(D->help, sizeof(D->help), "pass the map you looked the timer's element up "
+			 "in: `bpf_timer_init(%s, &%s, %s);`", timer[0] ? timer : "&v->timer", owner,
+			 clock);
+	else
+		snprintf(D->help, sizeof(D->help), "pass the map whose value holds the timer as the "
+			 "second argument of bpf_timer_init()");
 	return 1;
 }
 

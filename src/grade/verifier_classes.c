@@ -16,6 +16,7 @@ int vc_kernel_write(struct vctx *c);
 int vc_helper_size(struct vctx *c);
 int vc_global_signature(struct vctx *c);
 int vc_helper_buf(struct vctx *c);
+int vc_value_past_end(struct vctx *c);
 int vc_uninit_stack(struct vctx *c);
 int vc_loops(struct vctx *c);
 int vc_load_timeout(struct vctx *c);
@@ -32,6 +33,7 @@ int vc_ctx_field(struct vctx *c);
 int vc_ctx_var_off(struct vctx *c);
 int vc_ctx_moved(struct vctx *c);
 int vc_helper_map(struct vctx *c);
+int vc_timer_map(struct vctx *c);
 int vc_sleepable(struct vctx *c);
 int vc_call_depth(struct vctx *c);
 int vc_combined_stack(struct vctx *c);
@@ -296,6 +298,7 @@ static int vc_tail_call(struct vctx *c)
 	snprintf(D->title, sizeof(D->title), "bpf_tail_call() needs a BPF_MAP_TYPE_PROG_ARRAY map");
 	grade_span_at(c, &D->primary, line, arg[0] ? arg : "bpf_tail_call");
 	snprintf(D->primary.label, sizeof(D->primary.label), "not a program array");
+	vu_map_type_secondary(c, arg);
 	snprintf(D->help, sizeof(D->help), "declare the map with "
 		 "`__uint(type, BPF_MAP_TYPE_PROG_ARRAY);` and fill it with program fds");
 	return 1;
@@ -328,6 +331,7 @@ static int (*const rows[])(struct vctx *) = {
 	vc_helper_size,       /* helper-size-* (verifier_access.c) */
 	vc_helper_buf,        /* helper-buffer-unbounded (verifier_access.c) */
 	vc_uninit_stack,      /* uninitialized-stack (verifier_access.c) */
+	vc_value_past_end,    /* value-past-end: a member past a value's end (verifier_access.c) */
 	vc_packet_access,     /* packet-no-bounds-check, packet-bounds-too-short,
 			       * packet-offset-unbounded (verifier_packet.c) */
 	vc_packet_moved,      /* packet-pointer-stale: used after a helper moved the packet */
@@ -367,6 +371,7 @@ static int (*const rows[])(struct vctx *) = {
 	vc_uninit_reg,        /* missing-return-value, uninitialized-register */
 	vc_tail_call,         /* tail-call-map */
 	vc_helper_map,        /* helper-map-type (verifier_calls.c) */
+	vc_timer_map,         /* timer-map-mismatch (verifier_calls.c) */
 	vc_rodata,            /* write-read-only-map */
 	vc_fentry_target,     /* attach-target-missing (verifier_libbpf.c) */
 	vc_no_events,         /* no-dojo-h (verifier_libbpf.c) */

@@ -76,25 +76,6 @@ int vc_no_events(struct vctx *c)
 	return 1;
 }
 
-/* The line in the definition of map @name (before its `} name SEC(".maps")`) that contains
- * @needle, 0 if none. */
-static int map_decl_line(const struct vctx *c, const char *name, const char *needle, int *end)
-{
-	char pat[96];
-
-	snprintf(pat, sizeof(pat), "} %s SEC(\".maps\")", name);
-	*end = vu_find_line(c, pat, 1, 1 << 20);
-	for (int l = *end - 1; *end > 0 && l >= 1; l--) {
-		char t[512];
-
-		if (!vu_line(c, l, t, sizeof(t)) || !strncmp(t, "struct", 6) || t[0] == '}')
-			break;
-		if (strstr(t, needle))
-			return l;
-	}
-	return 0;
-}
-
 /* "map 'counts': failed to create: Invalid argument(-22)": the kernel refused the map's
  * definition; the common cause is named from the definition itself. */
 int vc_map_create(struct vctx *c)
@@ -114,12 +95,12 @@ int vc_map_create(struct vctx *c)
 	if (!name[0])
 		return 0;
 	for (size_t i = 0; i < sizeof(arrays) / sizeof(arrays[0]) && !type; i++)
-		type = map_decl_line(c, name, arrays[i], &end);
-	if (type && (key = map_decl_line(c, name, "__type(key,", &end)) &&
+		type = vu_map_decl_line(c, name, arrays[i], &end);
+	if (type && (key = vu_map_decl_line(c, name, "__type(key,", &end)) &&
 	    vu_line(c, key, t, sizeof(t)) &&
 	    (strstr(t, "32)") || strstr(t, "int)") || strstr(t, "pid_t)")))
 		key = 0;   /* a 4-byte key: not the cause */
-	at = key ?: map_decl_line(c, name, "max_entries", &end) ?: end;
+	at = key ?: vu_map_decl_line(c, name, "max_entries", &end) ?: end;
 	snprintf(D->cls, sizeof(D->cls), "map-create-failed");
 	snprintf(D->title, sizeof(D->title), "the kernel refused to create the map `%s`", name);
 	grade_span_at(c, &D->primary, at, key ? "__type(key," : NULL);

@@ -13,15 +13,17 @@
 /* The bytes of the local array declared on @line ("char buf[320];"), 0 if it declares none. */
 static long local_array_bytes(const struct vctx *c, int line)
 {
-	char t[512];
+	char t[512], name[64];
 	const char *b;
-	long bytes;
+	long bytes = 0;
 	int def;
 
 	if (!vu_line(c, line, t, sizeof(t)) || !(b = strchr(t, '[')) || !strchr(t, ';') ||
 	    strstr(t, "__uint") || strstr(t, "__type") || strchr(t, '=') ||
-	    sscanf(b, "[%ld]", &bytes) != 1 || !(def = vu_enclosing_func(c, line)) || def == line)
+	    !(def = vu_enclosing_func(c, line)) || def == line)
 		return 0;
+	if (sscanf(b, "[%ld]", &bytes) != 1 && sscanf(b, "[%63[A-Za-z0-9_]]", name) == 1)
+		bytes = vu_define_value(c, name, line);   /* char buf[BUF_LEN]; */
 	return bytes;
 }
 

@@ -159,9 +159,22 @@ bool vu_deref_base(const char *line, char *out, size_t cap)
 	return true;
 }
 
+long vu_define_value(const struct vctx *c, const char *name, int before)
+{
+	char t[512], n[64];
+	long v;
+
+	for (int line = before; line >= 1; line--)
+		if (vu_line(c, line, t, sizeof(t)) && sscanf(t, "#define %63s %li", n, &v) == 2 &&
+		    !strcmp(n, name))
+			return v;
+	return 0;
+}
+
 long vu_decl_elems(const struct vctx *c, const char *arr, int before)
 {
-	char pat[80];
+	char pat[80], name[64];
+	long v;
 
 	snprintf(pat, sizeof(pat), "%s[", arr);
 	for (int line = before; line >= 1; line--) {
@@ -171,10 +184,19 @@ long vu_decl_elems(const struct vctx *c, const char *arr, int before)
 		if (!vu_line(c, line, t, sizeof(t)))
 			continue;
 		for (p = strstr(t, pat); p; p = strstr(p + 1, pat)) {
+			const char *q = p;
+
 			if (p > t && is_id(p[-1]))
 				continue;
+			while (q > t && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '*'))
+				q--;
+			if (q == p || q == t || !is_id(q[-1]))
+				continue;   /* `ids[0] = id;` uses the array; `u64 ids[8]` declares it */
 			if (isdigit((unsigned char)p[strlen(pat)]))
 				return strtol(p + strlen(pat), NULL, 0);
+			if (sscanf(p + strlen(pat), "%63[A-Za-z0-9_]]", name) == 1 &&
+			    (v = vu_define_value(c, name, line)) > 0)
+				return v;   /* ids[NR_RECENT] */
 		}
 	}
 	return 0;
@@ -230,6 +252,12 @@ static int jump_reg(const char *text, const char *state, int prefer)
 	return regs[0];
 }
 
+/* Whether source line @t can hold a check: an if, or a loop's condition (bpf_for's too). */
+static bool check_line(const char *t)
+{
+	return strstr(t, "if") || strstr(t, "for") || strstr(t, "while");
+}
+
 int vu_find_check(const struct vctx *c, const char *ident, int *reg, char *state, size_t cap)
 {
 	const struct vlog *v = c->log;
@@ -244,14 +272,14 @@ int vu_find_check(const struct vctx *c, const char *ident, int *reg, char *state
 			continue;
 		r = jump_reg(l->text, l->state, idx);
 		line = vu_insn_line(c, i);
-		if (!line || !vu_line(c, line, t, sizeof(t)) || !strstr(t, "if") ||
+		if (!line || !vu_line(c, line, t, sizeof(t)) || !check_line(t) ||
 		    !strstr(t, ident)) {
 			/* clang may attribute the check to another line: trust the register */
 			if (idx < 0 || r != idx)
 				continue;
 			line = 0;
 			for (int k = fail - 1; k > 0 && k >= fail - 12 && !line; k--)
-				if (vu_line(c, k, t, sizeof(t)) && strstr(t, "if") && strstr(t, ident))
+				if (vu_line(c, k, t, sizeof(t)) && check_line(t) && strstr(t, ident))
 					line = k;
 			if (!line)
 				continue;
@@ -474,4 +502,37 @@ int vu_call_of(const struct vctx *c, const char *fn, int def)
 			return l;
 	}
 	return 0;
+}
+
+int vu_map_decl_line(const struct vctx *c, const char *name, const char *needle, int *end)
+{
+	char pat[96];
+
+	snprintf(pat, sizeof(pat), "} %s SEC(\".maps\")", name);
+	*end = vu_find_line(c, pat, 1, 1 << 20);
+	for (int l = *end - 1; *end > 0 && l >= 1; l--) {
+		char t[512];
+
+		if (!vu_line(c, l, t, sizeof(t)) || !strncmp(t, "struct", 6) || t[0] == '}')
+			break;
+		if (strstr(t, needle))
+			return l;
+	}
+	return 0;
+}
+
+bool vu_map_type_secondary(const struct vctx *c, const char *arg)
+{
+	char name[64], t[512], type[64] = "";
+	const char *p;
+	int end, l;
+
+	if (!arg || sscanf(arg + (arg[0] == '&'), "%63[A-Za-z0-9_]", name) != 1 ||
+	    !(l = vu_map_decl_line(c, name, "__uint(type,", &end)) || !vu_line(c, l, t, sizeof(t)))
+		return false;
+	if ((p = strstr(t, "BPF_MAP_TYPE_")))
+		sscanf(p, "%63[A-Z0-9_]", type);
+	grade_secondary_at(c, l, type[0] ? type : "type", "`%s` is declared %s here", name,
+			   type[0] ? type : "with this type");
+	return true;
 }

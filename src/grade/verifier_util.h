@@ -24,6 +24,8 @@ bool vu_assigned(const char *line, char *out, size_t cap);
  * variable. */
 bool vu_deref_base(const char *line, char *out, size_t cap);
 /* Elements of the array @arr as declared ("arr[16]") on a line at or before @before; 0. */
+/* The value of `#define @name <number>` above line @before, 0 if there is none. */
+long vu_define_value(const struct vctx *c, const char *name, int before);
 long vu_decl_elems(const struct vctx *c, const char *arr, int before);
 /* Source line of the instruction on log line @logline (object line info, else the log). */
 int vu_insn_line(const struct vctx *c, int logline);
@@ -37,6 +39,12 @@ int vu_find_call(const struct vctx *c, int reg, char *helper, size_t cap);
 /* Provenance: the load from memory (a context field, a kernel struct's member) whose result
  * became register @reg: its source line, 0 if the value came from elsewhere. */
 int vu_find_load(const struct vctx *c, int reg);
+/* The line in the definition of map @name (the lines above its `} name SEC(".maps")`, whose
+ * line goes to *@end, 0 if none) that contains @needle; 0 if none. */
+int vu_map_decl_line(const struct vctx *c, const char *name, const char *needle, int *end);
+/* Add a secondary span on the `__uint(type, ...)` line of map @arg's definition (`&name` or
+ * `name`), labelled with the type it declares; false if not found. */
+bool vu_map_type_secondary(const struct vctx *c, const char *arg);
 /* The first source line in [from, to] containing @needle, 0 if none. */
 int vu_find_line(const struct vctx *c, const char *needle, int from, int to);
 /* The source line of the failure (grade_fail_line() without the column). */
