@@ -19,6 +19,8 @@
 #                                          same way
 #   make check-verifier-blind4             the fourth blind set (tests/verifier-blind4/, written
 #                                          the same blind way), the same way
+#   make check-verifier-blind5             the fifth blind set (tests/verifier-blind5/, written
+#                                          the same blind way), the same way
 # Fixtures: tests/verifier/<NN-class>.bpf.c, each with its rendered diagnosis <NN-class>.expected
 # when both kernels word it alike, else <NN-class>.vm.expected and <NN-class>.host.expected.
 # A fixture one kernel accepts (or cannot load) says "fixture: vm only: <why>" in a comment.
@@ -38,6 +40,7 @@ $(TEST_VERIFIER): $(call objs,tests/test_verifier.c $(HOST_LIB_SRCS),asan) $(EXE
 .PHONY: check-verifier check-verifier-wild check-verifier-blind check-verifier-blind2
 .PHONY: check-verifier-blind3
 .PHONY: check-verifier-blind4
+.PHONY: check-verifier-blind5
 .PHONY: update-verifier-expected
 check-verifier: all $(TEST_VERIFIER) $(TEST_VERIFIER_LOG)
 	$(Q)$(TEST_VERIFIER_LOG)
@@ -52,5 +55,7 @@ check-verifier-blind3: all $(TEST_VERIFIER)
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind3
 check-verifier-blind4: all $(TEST_VERIFIER)
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind4
+check-verifier-blind5: all $(TEST_VERIFIER)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind5
 update-verifier-expected: all $(TEST_VERIFIER)
 	$(Q)UPDATE_EXPECTED=1 BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER)
