@@ -3,6 +3,7 @@
  * the size and buffer arguments of helpers.  Each names the learner's variable and array from
  * their line, the array's length from BTF (or the declaration), and the check that narrowed
  * the index from the logged register states (see vu_find_check). */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include "verifier_util.h"
@@ -476,6 +477,19 @@ int vc_helper_buf(struct vctx *c)
 	return 1;
 }
 
+/* The line, above @line in its function, that reserves the record @base points to
+ * (`e = bpf_ringbuf_reserve(&rb, sizeof(e), 0);`), its size argument into @size; 0 if none. */
+static int reserve_of(const struct vctx *c, const char *base, int line, char *size, size_t cap)
+{
+	char t[512], lhs[64];
+
+	for (int l = line - 1, def = vu_enclosing_func(c, line); l > def && def > 0; l--)
+		if (vu_line(c, l, t, sizeof(t)) && strstr(t, "bpf_ringbuf_reserve(") &&
+		    vu_assigned(t, lhs, sizeof(lhs)) && !strcmp(lhs, base))
+			return vu_call_arg(t, "bpf_ringbuf_reserve", 2, size, cap) ? l : 0;
+	return 0;
+}
+
 /* A read or write at a constant offset past the end of a map value or a ring-buffer record,
  * through a member (`fs->bytes` where the map's values are a u64 and fs a cast to a larger
  * struct): "invalid access to map value, value_size=8 off=8 size=8".  Indexes are vc_index's,
@@ -483,7 +497,7 @@ int vc_helper_buf(struct vctx *c)
 int vc_value_past_end(struct vctx *c)
 {
 	const char *e = vu_err(c, "invalid access to map value, value_size=");
-	char t[512], base[64], field[64], tok[132], st[256], map[64] = "";
+	char t[512], base[64], field[64], tok[132], st[256], map[64] = "", size_arg[128];
 	int line = vu_fail_line(c), reg, decl, end;
 	long long total = 0, off = 0, size = 0;
 	const char *m;
@@ -518,10 +532,61 @@ int vc_value_past_end(struct vctx *c)
 		snprintf(D->help, sizeof(D->help), "declare the value as the type you read through "
 			 "`%s` (`__type(value, struct ...);`), so each element has room for `%s`", base,
 			 field);
+	} else if ((decl = reserve_of(c, base, line, size_arg, sizeof(size_arg))) > 0) {
+		grade_secondary_at(c, decl, size_arg, "reserves %lld bytes", total);
+		snprintf(tok, sizeof(tok), "sizeof(%s)", base);
+		if (!strcmp(size_arg, tok))
+			snprintf(D->help, sizeof(D->help), "reserve `sizeof(*%s)`: `sizeof(%s)` is the "
+				 "size of the pointer (8 bytes), not of the record it points to", base,
+				 base);
+		else
+			snprintf(D->help, sizeof(D->help), "reserve the whole record: `sizeof(*%s)`",
+				 base);
 	} else {
 		snprintf(D->help, sizeof(D->help), "make the memory as large as the type you read "
 			 "through `%s` (the map's value type, or the size you reserve), or read only "
 			 "what it holds", base);
 	}
+	return 1;
+}
+
+/* "R1 is ptr_rq access percpu memory: off=4": a per-CPU kernel variable (an `extern ...
+ * __ksym` such as runqueues) read as if it were one object. */
+int vc_percpu_ksym(struct vctx *c)
+{
+	const char *e = vu_err(c, "access percpu memory");
+	int line = vu_fail_line(c), decl = 0;
+	char t[512], d[512], var[64] = "", type[64];
+
+	if (!e || !vu_line(c, line, t, sizeof(t)))
+		return 0;
+	for (int l = 1; l < line && !var[0]; l++) {
+		const char *k, *a;
+
+		if (!vu_line(c, l, d, sizeof(d)) || !strstr(d, "extern") || !(k = strstr(d, "__ksym")))
+			continue;
+		for (a = k; a > d && (a[-1] == ' ' || a[-1] == '\t'); a--)
+			;
+		for (k = a; a > d && (isalnum((unsigned char)a[-1]) || a[-1] == '_'); a--)
+			;
+		snprintf(var, sizeof(var), "%.*s", (int)(k - a), a);
+		if (!var[0] || grade_find_token(t, strlen(t), var) < 0)
+			var[0] = 0;
+		else
+			decl = l;
+	}
+	snprintf(D->cls, sizeof(D->cls), "percpu-ksym-direct");
+	snprintf(D->title, sizeof(D->title), "`%s` is a per-CPU kernel variable: each CPU has its "
+		 "own copy, so it is read through a pointer to one of them", var[0] ? var : "this");
+	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "read as if there were one");
+	if (decl)
+		grade_secondary_at(c, decl, var, "declared here, a per-CPU symbol");
+	if (!decl || !vu_line(c, decl, d, sizeof(d)) || !strstr(d, "struct ") ||
+	    sscanf(strstr(d, "struct ") + 7, "%63[A-Za-z0-9_]", type) != 1)
+		snprintf(type, sizeof(type), "...");
+	snprintf(D->help, sizeof(D->help), "take this CPU's copy first: `struct %s *p = "
+		 "bpf_this_cpu_ptr(&%s);` and read `p->...` (bpf_per_cpu_ptr(&%s, cpu) for another "
+		 "CPU's, which may be NULL)", type, var[0] ? var : "var", var[0] ? var : "var");
 	return 1;
 }

@@ -156,7 +156,8 @@ static int bad_return(const struct vctx *c, int def, bool have_want, long long w
 
 int vc_callback_return(struct vctx *c)
 {
-	const char *e = vu_err(c, "At callback return the register R0");
+	const char *e = vu_err(c, "At callback return the register R0") ?:
+			vu_err(c, "At async callback return the register R0");
 	const char *r = e ? strstr(e, "should have been in ") : NULL;
 	int line = vu_fail_line(c), def, at = 0;
 	long long want = 0, lo = 0, hi = 1;
@@ -177,8 +178,14 @@ int vc_callback_return(struct vctx *c)
 	grade_span_at(c, &D->primary, at ?: line, "return");
 	snprintf(D->primary.label, sizeof(D->primary.label), "returns %s, outside %s",
 		 at ? expr : "a value", r ? r + 20 : "the range");
-	snprintf(D->help, sizeof(D->help), "a bpf_loop() (or bpf_for_each_map_elem()) callback "
-		 "returns 0 to go on with the next iteration and 1 to stop");
+	if (strstr(e, "async callback"))
+		snprintf(D->title, sizeof(D->title), "a bpf_timer callback must return 0");
+	if (strstr(e, "async callback"))
+		snprintf(D->help, sizeof(D->help), "a timer callback returns 0: re-arm the timer with "
+			 "bpf_timer_start() as a statement, then `return 0;`");
+	else
+		snprintf(D->help, sizeof(D->help), "a bpf_loop() (or bpf_for_each_map_elem()) callback "
+			 "returns 0 to go on with the next iteration and 1 to stop");
 	return 1;
 }
 

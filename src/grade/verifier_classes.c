@@ -17,6 +17,7 @@ int vc_helper_size(struct vctx *c);
 int vc_global_signature(struct vctx *c);
 int vc_helper_buf(struct vctx *c);
 int vc_value_past_end(struct vctx *c);
+int vc_percpu_ksym(struct vctx *c);
 int vc_uninit_stack(struct vctx *c);
 int vc_loops(struct vctx *c);
 int vc_load_timeout(struct vctx *c);
@@ -43,6 +44,7 @@ int vc_kfunc_missing(struct vctx *c);
 int vc_fentry_target(struct vctx *c);
 int vc_no_events(struct vctx *c);
 int vc_map_create(struct vctx *c);
+int vc_map_init_type(struct vctx *c);
 int vc_callback_static(struct vctx *c);
 int vc_callback_return(struct vctx *c);
 int vc_fentry_args(struct vctx *c);
@@ -61,15 +63,45 @@ static int fail_line(const struct vctx *c)
 }
 
 /* A global function dereferences a pointer argument that may be NULL. */
+/* A global function's pointer argument is known to point to sizeof(*arg) bytes: reading
+ * past them ("invalid access to memory, mem_size=1") in `int f(const char *name)`. */
+static int global_arg_size(struct vctx *c, int def)
+{
+	const char *e = vu_err(c, "invalid access to memory, mem_size=");
+	char t[512], arg[64] = "", d[512];
+	long long size = 0;
+	int line = fail_line(c);
+
+	if (!e || !def || !vu_line(c, def, d, sizeof(d)) || strstr(d, "static"))
+		return 0;
+	sscanf(e, "invalid access to memory, mem_size=%lld", &size);
+	vu_line(c, line, t, sizeof(t));
+	if (!vu_deref_base(t, arg, sizeof(arg)) || grade_find_token(d, strlen(d), arg) < 0)
+		return 0;
+	snprintf(D->cls, sizeof(D->cls), "global-function-arg");
+	snprintf(D->title, sizeof(D->title), "`%s()` is verified on its own, where `%s` points to "
+		 "%lld byte%s only", c->log->func, arg, size, size == 1 ? "" : "s");
+	grade_span_at(c, &D->primary, def, arg);
+	snprintf(D->primary.label, sizeof(D->primary.label), "a global (non-static) function: "
+		 "`%s` is known to hold sizeof(*%s) = %lld byte%s", arg, arg, size, size == 1 ? "" : "s");
+	grade_secondary_at(c, line, arg, "reads past them");
+	snprintf(D->help, sizeof(D->help), "make %s() `static` (it is then verified with each "
+		 "caller's buffer), or pass a pointer to a struct that has the buffer's size",
+		 c->log->func);
+	return 1;
+}
+
 static int vc_global_func(struct vctx *c)
 {
 	const char *e = vu_err(c, "_or_null'");
 	char t[512], var[64] = "";
 	int line = fail_line(c), def;
 
-	if (!e || !c->log->subprog)
+	if (!c->log->subprog)
 		return 0;
 	def = grade_src_find_sec(c->src, NULL, c->log->func);
+	if (!e)
+		return global_arg_size(c, def);
 	vu_line(c, line, t, sizeof(t));
 	vu_deref_base(t, var, sizeof(var));
 	snprintf(D->cls, sizeof(D->cls), "global-function-arg");
@@ -213,15 +245,44 @@ static int vc_ptr_arith(struct vctx *c)
 static int vc_helper_denied(struct vctx *c)
 {
 	const char *e = vu_err(c, "cannot use helper");
-	char helper[64] = "";
-	int line = fail_line(c);
+	char helper[64] = "", sec[96] = "";
+	int line = fail_line(c), secl;
 
-	if (!e && !(e = vu_err(c, "unknown func ")))
+	if (!e && !(e = vu_err(c, "unknown func ")) &&
+	    !(e = vu_err(c, "helper call is not allowed in probe")))
 		return 0;
 	if (strstr(e, "unknown#"))
 		return 0;   /* a CO-RE poison, see vc_core */
 	vu_helper(vu_insn(c), helper, sizeof(helper));
 	snprintf(D->cls, sizeof(D->cls), "helper-not-allowed");
+	if (strstr(e, "not allowed in probe")) {
+		/* the helper's own allow-list of attach points (bpf_d_path's is a few functions) */
+		const char *target;
+
+		secl = vu_prog_section(c, sec, sizeof(sec));
+		target = strchr(sec, '/') ? strchr(sec, '/') + 1 : sec;
+		snprintf(D->title, sizeof(D->title), "%s() may only be called from a few kernel "
+			 "functions, and %s is not one of them", helper[0] ? helper : "this helper",
+			 target[0] ? target : "this one");
+		grade_span_at(c, &D->primary, line, helper[0] ? helper : "");
+		snprintf(D->primary.label, sizeof(D->primary.label), "not allowed where this program "
+			 "attaches");
+		if (secl) {
+			char tok[100];
+
+			snprintf(tok, sizeof(tok), "\"%.96s\"", sec);
+			grade_secondary_at(c, secl, tok, "attached to %s", target);
+		}
+		if (!strcmp(helper, "bpf_d_path"))
+			snprintf(D->help, sizeof(D->help), "attach where bpf_d_path() is allowed: "
+				 "fentry/security_file_open, fentry/filp_close, fentry/vfs_truncate, "
+				 "fentry/vfs_fallocate, fentry/dentry_open, fentry/vfs_getattr, or an "
+				 "lsm/file_open program");
+		else
+			snprintf(D->help, sizeof(D->help), "attach the program to a function where "
+				 "%s() is allowed (see the helper's description)", helper);
+		return 1;
+	}
 	snprintf(D->title, sizeof(D->title), "%s() cannot be called from this kind of program",
 		 helper[0] ? helper : "this helper");
 	grade_span_at(c, &D->primary, line, helper[0] ? helper : "");
@@ -339,6 +400,7 @@ static int (*const rows[])(struct vctx *) = {
 	vc_data_loc,          /* data-loc-string (verifier_packet.c) */
 	vc_kernel_ptr,        /* kernel-pointer-deref (verifier_access.c) */
 	vc_kernel_write,      /* kernel-memory-write (verifier_access.c) */
+	vc_percpu_ksym,       /* percpu-ksym-direct (verifier_access.c) */
 	vc_fentry_args,       /* fentry-arg-past-count (verifier_calls.c) */
 	vc_ctx_field,         /* context-field-denied (verifier_packet.c) */
 	vc_ctx,               /* context-write, context-bad-offset */
@@ -376,6 +438,7 @@ static int (*const rows[])(struct vctx *) = {
 	vc_fentry_target,     /* attach-target-missing (verifier_libbpf.c) */
 	vc_no_events,         /* no-dojo-h (verifier_libbpf.c) */
 	vc_map_create,        /* map-create-failed (verifier_libbpf.c) */
+	vc_map_init_type,     /* map-init-type (verifier_libbpf.c) */
 };
 
 int grade_classes_explain(struct vctx *c)

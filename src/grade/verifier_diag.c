@@ -224,17 +224,42 @@ int grade_src_find_sec(const struct vsrc *s, const char *section, const char *fu
 	return 0;
 }
 
-int grade_fail_line(const struct vctx *c, int *col)
+int grade_insn_line(const struct vctx *c, int logline, int *col)
 {
-	int line = 0, icol = 0;
+	const struct vlog *v = c->log;
+	int line = 0, steps = 0;
 
 	*col = 0;
+	if (logline < 0 || logline >= (int)v->n)
+		return 0;
 	/* the object's line info is exact for the main program; the log's "; @ f:N" comments are
 	 * printed only when the line changes along the path, but also cover subprograms */
-	if (grade_vobj_insn_line(c->obj, c->prog, c->log->fail_insn, &line, &icol)) {
-		*col = icol;
+	if (grade_vobj_insn_line(c->obj, c->prog, v->lines[logline].insn, &line, col))
 		return line;
-	}
+	if (!grade_vobj_insn_in_header(c->obj, c->prog, v->lines[logline].insn))
+		return grade_vlog_src_line_at(v, logline);
+	/* dojo.h's inline code (DEBUG_NUM's reserve): the source line that used it is the last
+	 * one on the path before it */
+	for (int i = grade_vlog_path_prev(v, logline); i >= 0 && steps++ < 256;
+	     i = grade_vlog_path_prev(v, i))
+		if (v->lines[i].kind == VL_INSN &&
+		    grade_vobj_insn_line(c->obj, c->prog, v->lines[i].insn, &line, col))
+			return line;
+	*col = 0;
+	return 0;
+}
+
+int grade_fail_line(const struct vctx *c, int *col)
+{
+	int line = 0;
+
+	*col = 0;
+	if (c->log->fail >= 0 && c->log->lines[c->log->fail].insn == c->log->fail_insn &&
+	    (line = grade_insn_line(c, c->log->fail, col)))
+		return line;
+	if (grade_vobj_insn_line(c->obj, c->prog, c->log->fail_insn, &line, col))
+		return line;
+	*col = 0;
 	return c->log->src_line;
 }
 

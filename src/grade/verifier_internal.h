@@ -99,6 +99,9 @@ struct vobj *grade_vobj_new(const void *obj, size_t len);
 void grade_vobj_free(struct vobj *o);
 /* Line and column of instruction @insn of program (function) @prog; false if unknown. */
 bool grade_vobj_insn_line(const struct vobj *o, const char *prog, int insn, int *line, int *col);
+/* Whether instruction @insn's line is in a header (dojo.h's inline code, for which
+ * grade_vobj_insn_line() gives no line of the source). */
+bool grade_vobj_insn_in_header(const struct vobj *o, const char *prog, int insn);
 /* The furthest read of program @prog through its context pointer (followed from r1 through
  * copies): its instruction and the byte it reads up to; false when none is found. */
 bool grade_vobj_ctx_furthest(const struct vobj *o, const char *prog, int *insn, int *end);
@@ -179,6 +182,10 @@ int grade_classes_explain_attach(struct vctx *c, const char *section);
 /* Line of `SEC("@section")` (or, @section NULL, of the definition of function @func); 0. */
 int grade_src_find_sec(const struct vsrc *s, const char *section, const char *func);
 /* The source line of the failure: the log's own comment, else the object's line info. */
+/* The source line of log line @logline's instruction (its column into *@col, 0 unknown): the
+ * object's line info, else the log's "; @ file:N" comments; for dojo.h's inline code, the
+ * source line on the path before it.  0 if unknown. */
+int grade_insn_line(const struct vctx *c, int logline, int *col);
 int grade_fail_line(const struct vctx *c, int *col);
 /* Place the primary span on @line at the first occurrence of @token (or the whole trimmed line
  * when @token is NULL or absent). */

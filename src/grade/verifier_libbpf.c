@@ -76,6 +76,39 @@ int vc_no_events(struct vctx *c)
 	return 1;
 }
 
+/* "map 'jump_table': should be map-in-map or prog-array.": a map whose definition lists
+ * programs (or maps) as its values, under a type that holds neither. */
+int vc_map_init_type(struct vctx *c)
+{
+	const char *m = strstr(c->message, "map '");
+	char name[64] = "", t[512];
+	int end = 0, type, values;
+	bool progs;
+
+	if (!m || !strstr(m, "should be map-in-map or prog-array") ||
+	    sscanf(m + 5, "%63[A-Za-z0-9_]", name) != 1)
+		return 0;
+	type = vu_map_decl_line(c, name, "__uint(type,", &end);
+	values = vu_map_decl_line(c, name, "__array(values,", &end);
+	/* `__array(values, int (void *))` lists programs; inner maps are structs */
+	progs = values && vu_line(c, values, t, sizeof(t)) && strstr(t, "values,") &&
+		strchr(strstr(t, "values,"), '(');
+	snprintf(D->cls, sizeof(D->cls), "map-init-type");
+	snprintf(D->title, sizeof(D->title), "`%s` lists %s as its values, so it must be a %s", name,
+		 progs ? "programs" : "programs or maps",
+		 progs ? "BPF_MAP_TYPE_PROG_ARRAY" : "program array or a map of maps");
+	grade_span_at(c, &D->primary, type ?: end, type ? "__uint(type," : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "declared with a type that holds "
+		 "neither");
+	if (values)
+		grade_secondary_at(c, values, "__array(values,", "its values are declared here");
+	snprintf(D->help, sizeof(D->help), "%s", progs ? "declare it `__uint(type, "
+		 "BPF_MAP_TYPE_PROG_ARRAY);`: bpf_tail_call() jumps through a program array" :
+		 "declare it BPF_MAP_TYPE_PROG_ARRAY for programs, or "
+		 "BPF_MAP_TYPE_ARRAY_OF_MAPS / HASH_OF_MAPS for inner maps");
+	return 1;
+}
+
 /* "map 'counts': failed to create: Invalid argument(-22)": the kernel refused the map's
  * definition; the common cause is named from the definition itself. */
 int vc_map_create(struct vctx *c)

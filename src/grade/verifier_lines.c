@@ -23,6 +23,7 @@ struct vlinfo {
 	char sec[64];
 	uint32_t insn_off;   /* bytes from the section's start */
 	int line, col;
+	bool header;         /* the line is in a header (dojo.h's inline code), not the source */
 };
 
 struct vsym {
@@ -78,7 +79,7 @@ static int parse_linfo(struct vobj *o, const uint8_t *d, size_t len)
 		return -ENOMEM;
 	while (end - p >= 8) {
 		uint32_t sec_off, n;
-		const char *sec;
+		const char *sec, *file;
 
 		memcpy(&sec_off, p, 4);
 		memcpy(&n, p + 4, 4);
@@ -95,6 +96,8 @@ static int parse_linfo(struct vobj *o, const uint8_t *d, size_t len)
 			l->insn_off = r[0];
 			l->line = (int)(r[3] >> 10);
 			l->col = (int)(r[3] & 0x3ff);
+			file = btf__name_by_offset(o->btf, r[1]);
+			l->header = file && strlen(file) > 2 && !strcmp(file + strlen(file) - 2, ".h");
 		}
 		if (o->nli >= VOBJ_MAX_LINFO)
 			break;
@@ -239,19 +242,20 @@ void grade_vobj_free(struct vobj *o)
 	free(o);
 }
 
-bool grade_vobj_insn_line(const struct vobj *o, const char *prog, int insn, int *line, int *col)
+/* The line-info record that covers instruction @insn of program @prog, NULL if none. */
+static const struct vlinfo *insn_linfo(const struct vobj *o, const char *prog, int insn)
 {
 	const struct vsym *s = NULL;
 	const struct vlinfo *best = NULL;
 	uint64_t off;
 
 	if (!o || !prog || insn < 0)
-		return false;
+		return NULL;
 	for (size_t i = 0; i < o->nsyms && !s; i++)
 		if (!strcmp(o->syms[i].name, prog))
 			s = &o->syms[i];
 	if (!s || (uint64_t)insn * 8 >= s->size)
-		return false;
+		return NULL;
 	off = s->off + (uint64_t)insn * 8;
 	for (size_t i = 0; i < o->nli; i++) {
 		const struct vlinfo *l = &o->li[i];
@@ -261,11 +265,25 @@ bool grade_vobj_insn_line(const struct vobj *o, const char *prog, int insn, int 
 		if (!best || l->insn_off >= best->insn_off)
 			best = l;
 	}
-	if (!best || best->line <= 0)
+	return best && best->line > 0 ? best : NULL;
+}
+
+bool grade_vobj_insn_line(const struct vobj *o, const char *prog, int insn, int *line, int *col)
+{
+	const struct vlinfo *l = insn_linfo(o, prog, insn);
+
+	if (!l || l->header)
 		return false;
-	*line = best->line;
-	*col = best->col;
+	*line = l->line;
+	*col = l->col;
 	return true;
+}
+
+bool grade_vobj_insn_in_header(const struct vobj *o, const char *prog, int insn)
+{
+	const struct vlinfo *l = insn_linfo(o, prog, insn);
+
+	return l && l->header;
 }
 
 int grade_vobj_line_col(const struct vobj *o, int line)

@@ -13,13 +13,28 @@
  * line is often the closing brace; the path's last branch leads to its return. */
 static int exit_line(const struct vctx *c)
 {
-	int line = vu_fail_line(c);
+	int line = vu_fail_line(c), def = vu_enclosing_func(c, line), end = vu_func_end(c, def);
 	char lt[512];
 
-	/* the exit's own line, unless clang merged the returns into one exit whose line is the
-	 * closing brace or the function's head: then the branch that led to it */
-	if (!vu_line(c, line, lt, sizeof(lt)) || strstr(lt, "return"))
+	if (!vu_line(c, line, lt, sizeof(lt)))
 		return line;
+	/* clang merges returns into one exit, whose line is one of them, the closing brace or the
+	 * function's head: a path that came from lines after that one ends at the return after
+	 * the last of them */
+	for (int i = grade_vlog_path_prev(c->log, c->log->fail), steps = 0;
+	     i >= 0 && steps++ < 512; i = grade_vlog_path_prev(c->log, i)) {
+		int bl = c->log->lines[i].kind == VL_INSN ? vu_insn_line(c, i) : 0, later;
+
+		if (!bl || bl == line)
+			continue;
+		if (bl < end && (bl > line || (bl > def && !strstr(lt, "return"))) &&
+		    (later = vu_find_line(c, "return", bl, end)))
+			return later;
+		break;
+	}
+	if (strstr(lt, "return"))
+		return line;
+	/* else the branch that led to it */
 	for (int i = c->log->fail, steps = 0; i >= 0 && steps++ < 512;
 	     i = grade_vlog_path_prev(c->log, i)) {
 		const struct vline *l = &c->log->lines[i];
@@ -235,13 +250,27 @@ int vc_lock_at_exit(struct vctx *c)
 int vc_call_under_lock(struct vctx *c)
 {
 	const char *e = vu_err(c, "function calls are not allowed while holding a lock");
-	int line = vu_fail_line(c), lock;
-	char helper[64] = "";
+	int line = vu_fail_line(c), lock, mac;
+	char helper[64] = "", macro[32];
 
 	if (!e)
 		return 0;
 	vu_helper(vu_insn(c), helper, sizeof(helper));
 	lock = lock_line(c);
+	if (lock && grade_vobj_insn_in_header(c->obj, c->prog, c->log->fail_insn) &&
+	    (mac = vu_dojo_macro_line(c, lock, macro, sizeof(macro))) > 0) {
+		/* the call is dojo.h's: DEBUG_NUM() or SUBMIT_*() reserves and submits a record */
+		snprintf(D->cls, sizeof(D->cls), "call-under-lock");
+		snprintf(D->title, sizeof(D->title), "%s() is used while the spin lock is held: it "
+			 "calls %s()", macro, helper[0] ? helper : "helpers");
+		grade_span_at(c, &D->primary, mac, macro);
+		snprintf(D->primary.label, sizeof(D->primary.label), "writes a ring-buffer record: "
+			 "helper calls, which a held lock forbids");
+		grade_secondary_at(c, lock, "bpf_spin_lock", "locked here");
+		snprintf(D->help, sizeof(D->help), "copy what you want to report into a local "
+			 "variable inside the lock, and call %s() after bpf_spin_unlock()", macro);
+		return 1;
+	}
 	snprintf(D->cls, sizeof(D->cls), "call-under-lock");
 	snprintf(D->title, sizeof(D->title), "%s() is called while the spin lock is held",
 		 helper[0] ? helper : "a function");

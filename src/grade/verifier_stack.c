@@ -18,9 +18,10 @@ static long local_array_bytes(const struct vctx *c, int line)
 	long bytes = 0;
 	int def;
 
+	/* `char buf[N];` or `char buf[N] = {};`, not `x = buf[3];` nor `buf[3] = x;` */
 	if (!vu_line(c, line, t, sizeof(t)) || !(b = strchr(t, '[')) || !strchr(t, ';') ||
-	    strstr(t, "__uint") || strstr(t, "__type") || strchr(t, '=') ||
-	    !(def = vu_enclosing_func(c, line)) || def == line)
+	    strstr(t, "__uint") || strstr(t, "__type") || (strchr(t, '=') && strchr(t, '=') < b) ||
+	    !memchr(t, ' ', (size_t)(b - t)) || !(def = vu_enclosing_func(c, line)) || def == line)
 		return 0;
 	if (sscanf(b, "[%ld]", &bytes) != 1 && sscanf(b, "[%63[A-Za-z0-9_]]", name) == 1)
 		bytes = vu_define_value(c, name, line);   /* char buf[BUF_LEN]; */

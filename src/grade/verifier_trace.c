@@ -31,13 +31,7 @@ static bool cond_jump(unsigned op)
 
 static int insn_line(const struct vctx *c, int logline, int *col)
 {
-	int line = 0;
-
-	*col = 0;
-	if (grade_vobj_insn_line(c->obj, c->prog, c->log->lines[logline].insn, &line, col) && line)
-		return line;
-	*col = 0;
-	return grade_vlog_src_line_at(c->log, logline);
+	return grade_insn_line(c, logline, col);
 }
 
 /* The registers r0..r9 that @text names, in order, into @regs (at most @cap). */

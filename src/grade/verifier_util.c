@@ -204,13 +204,9 @@ long vu_decl_elems(const struct vctx *c, const char *arr, int before)
 
 int vu_insn_line(const struct vctx *c, int logline)
 {
-	int line, col;
+	int col;
 
-	if (logline < 0 || logline >= (int)c->log->n)
-		return 0;
-	if (grade_vobj_insn_line(c->obj, c->prog, c->log->lines[logline].insn, &line, &col))
-		return line;
-	return grade_vlog_src_line_at(c->log, logline);
+	return grade_insn_line(c, logline, &col);
 }
 
 /* The scalar register added to the failing access's pointer ("r0 += r6" -> 6), -1. */
@@ -535,4 +531,22 @@ bool vu_map_type_secondary(const struct vctx *c, const char *arg)
 	grade_secondary_at(c, l, type[0] ? type : "type", "`%s` is declared %s here", name,
 			   type[0] ? type : "with this type");
 	return true;
+}
+
+int vu_dojo_macro_line(const struct vctx *c, int from, char *macro, size_t cap)
+{
+	int end = vu_func_end(c, vu_enclosing_func(c, from));
+	char t[512];
+
+	for (int l = from + 1; l < end; l++) {
+		const char *m;
+
+		if (!vu_line(c, l, t, sizeof(t)))
+			break;
+		if ((m = strstr(t, "DEBUG_")) || (m = strstr(t, "SUBMIT_"))) {
+			snprintf(macro, cap, "%.*s", (int)strspn(m, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_"), m);
+			return l;
+		}
+	}
+	return 0;
 }

@@ -45,6 +45,9 @@ int vu_map_decl_line(const struct vctx *c, const char *name, const char *needle,
 /* Add a secondary span on the `__uint(type, ...)` line of map @arg's definition (`&name` or
  * `name`), labelled with the type it declares; false if not found. */
 bool vu_map_type_secondary(const struct vctx *c, const char *arg);
+/* The first line after @from, in its function, that uses one of dojo.h's macros (DEBUG_*,
+ * SUBMIT_*), whose name goes to @macro; 0 if none. */
+int vu_dojo_macro_line(const struct vctx *c, int from, char *macro, size_t cap);
 /* The first source line in [from, to] containing @needle, 0 if none. */
 int vu_find_line(const struct vctx *c, const char *needle, int from, int to);
 /* The source line of the failure (grade_fail_line() without the column). */
