@@ -3,7 +3,6 @@
  * the size and buffer arguments of helpers.  Each names the learner's variable and array from
  * their line, the array's length from BTF (or the declaration), and the check that narrowed
  * the index from the logged register states (see vu_find_check). */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include "verifier_util.h"
@@ -547,46 +546,5 @@ int vc_value_past_end(struct vctx *c)
 			 "through `%s` (the map's value type, or the size you reserve), or read only "
 			 "what it holds", base);
 	}
-	return 1;
-}
-
-/* "R1 is ptr_rq access percpu memory: off=4": a per-CPU kernel variable (an `extern ...
- * __ksym` such as runqueues) read as if it were one object. */
-int vc_percpu_ksym(struct vctx *c)
-{
-	const char *e = vu_err(c, "access percpu memory");
-	int line = vu_fail_line(c), decl = 0;
-	char t[512], d[512], var[64] = "", type[64];
-
-	if (!e || !vu_line(c, line, t, sizeof(t)))
-		return 0;
-	for (int l = 1; l < line && !var[0]; l++) {
-		const char *k, *a;
-
-		if (!vu_line(c, l, d, sizeof(d)) || !strstr(d, "extern") || !(k = strstr(d, "__ksym")))
-			continue;
-		for (a = k; a > d && (a[-1] == ' ' || a[-1] == '\t'); a--)
-			;
-		for (k = a; a > d && (isalnum((unsigned char)a[-1]) || a[-1] == '_'); a--)
-			;
-		snprintf(var, sizeof(var), "%.*s", (int)(k - a), a);
-		if (!var[0] || grade_find_token(t, strlen(t), var) < 0)
-			var[0] = 0;
-		else
-			decl = l;
-	}
-	snprintf(D->cls, sizeof(D->cls), "percpu-ksym-direct");
-	snprintf(D->title, sizeof(D->title), "`%s` is a per-CPU kernel variable: each CPU has its "
-		 "own copy, so it is read through a pointer to one of them", var[0] ? var : "this");
-	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
-	snprintf(D->primary.label, sizeof(D->primary.label), "read as if there were one");
-	if (decl)
-		grade_secondary_at(c, decl, var, "declared here, a per-CPU symbol");
-	if (!decl || !vu_line(c, decl, d, sizeof(d)) || !strstr(d, "struct ") ||
-	    sscanf(strstr(d, "struct ") + 7, "%63[A-Za-z0-9_]", type) != 1)
-		snprintf(type, sizeof(type), "...");
-	snprintf(D->help, sizeof(D->help), "take this CPU's copy first: `struct %s *p = "
-		 "bpf_this_cpu_ptr(&%s);` and read `p->...` (bpf_per_cpu_ptr(&%s, cpu) for another "
-		 "CPU's, which may be NULL)", type, var[0] ? var : "var", var[0] ? var : "var");
 	return 1;
 }

@@ -18,6 +18,8 @@ int vc_global_signature(struct vctx *c);
 int vc_helper_buf(struct vctx *c);
 int vc_value_past_end(struct vctx *c);
 int vc_percpu_ksym(struct vctx *c);
+int vc_kptr_beyond(struct vctx *c);
+int vc_kptr_offset(struct vctx *c);
 int vc_uninit_stack(struct vctx *c);
 int vc_loops(struct vctx *c);
 int vc_load_timeout(struct vctx *c);
@@ -400,7 +402,9 @@ static int (*const rows[])(struct vctx *) = {
 	vc_data_loc,          /* data-loc-string (verifier_packet.c) */
 	vc_kernel_ptr,        /* kernel-pointer-deref (verifier_access.c) */
 	vc_kernel_write,      /* kernel-memory-write (verifier_access.c) */
-	vc_percpu_ksym,       /* percpu-ksym-direct (verifier_access.c) */
+	vc_percpu_ksym,       /* percpu-ksym-direct (verifier_kptr.c) */
+	vc_kptr_beyond,       /* kernel-struct-beyond (verifier_kptr.c) */
+	vc_kptr_offset,       /* kernel-struct-offset (verifier_kptr.c) */
 	vc_fentry_args,       /* fentry-arg-past-count (verifier_calls.c) */
 	vc_ctx_field,         /* context-field-denied (verifier_packet.c) */
 	vc_ctx,               /* context-write, context-bad-offset */
