@@ -2,6 +2,7 @@
 // parent part in its own buffer. Each function is under the 512-byte stack limit, but the
 // caller's path buffer plus the callee's buffer exceed it together, and a call chain shares
 // one 512-byte stack.
+// blind: vm only: the host kernel (6.18) gives tracing programs private stacks and accepts it
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
