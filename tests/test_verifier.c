@@ -479,7 +479,8 @@ static void test_fixtures(void)
  * blind3: tests/verifier-blind3/, a third set in the same form, written without reading the
  *        classes, their tests or the other sets;
  * blind4: tests/verifier-blind4/, a fourth set in the same form, written the same blind way;
- * blind5: tests/verifier-blind5/, a fifth set in the same form, written the same blind way. */
+ * blind5: tests/verifier-blind5/, a fifth set in the same form, written the same blind way;
+ * blind6: tests/verifier-blind6/, a sixth set in the same form, written the same blind way. */
 
 #define WILD_DIR  "tests/verifier-wild"
 
@@ -492,6 +493,7 @@ static const struct blind_set {
 	{ "blind3", "tests/verifier-blind3", "verifier blind3 set" },
 	{ "blind4", "tests/verifier-blind4", "verifier blind4 set" },
 	{ "blind5", "tests/verifier-blind5", "verifier blind5 set" },
+	{ "blind6", "tests/verifier-blind6", "verifier blind6 set" },
 };
 
 struct set_tally {
