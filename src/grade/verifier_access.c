@@ -22,7 +22,8 @@ int vc_null(struct vctx *c)
 	 * NULL pointer passed to trusted arg0") rather than dereferenced */
 	if (arg_e && sscanf(strstr(arg_e, " arg") ?: "", " arg%d", &argn) == 1)
 		e = arg_e, reg = argn + 1;
-	else if (e && !strstr(e, "invalid mem access") && !strstr(e, " expected="))
+	else if (e && !strstr(e, "invalid mem access") && !strstr(e, " expected=") &&
+		 !strstr(e, "null-check it first"))   /* "pointer arithmetic on ..._or_null_" */
 		e = NULL;
 	if (!e || c->log->subprog)
 		return 0;
@@ -40,6 +41,14 @@ int vc_null(struct vctx *c)
 	if (reg >= 0 && grade_vlog_reg_before(c->log, c->log->fail, reg, st, sizeof(st)))
 		grade_vlog_field(st, "map", map, sizeof(map));
 	vu_line(c, line, line_t, sizeof(line_t));
+	/* the address of a member (`task->comm`) may be computed on the line before its use */
+	for (int l = line + 1; var[0] && !passed[0] && grade_find_token(line_t, strlen(line_t), var) < 0 &&
+	     l <= line + 3; l++)
+		if (vu_line(c, l, call_t, sizeof(call_t)) &&
+		    grade_find_token(call_t, strlen(call_t), var) >= 0) {
+			line = l;
+			vu_line(c, line, line_t, sizeof(line_t));
+		}
 	if (var[0])
 		snprintf(D->title, sizeof(D->title), "`%s` may be NULL here", var);
 	else
@@ -188,7 +197,8 @@ int vc_index(struct vctx *c)
 	    !(e = vu_err(c, "invalid access to map value")) &&
 	    !(e = vu_err(c, "invalid access to memory, mem_size")) &&
 	    !(e = vu_err(c, "variable-offset")) && !(e = vu_err(c, "unbounded min value")) &&
-	    !(e = vu_err(c, "min value is negative, either use unsigned index")))
+	    !(e = vu_err(c, "min value is negative, either use unsigned index")) &&
+	    !(e = vu_err(c, "pointer be out of bounds")))   /* "value -2147483648 makes ..." */
 		return 0;
 	if (!strncmp(vu_insn(c), "call ", 5))
 		return 0;   /* a helper's argument: vc_helper_size */
@@ -208,6 +218,7 @@ int vc_index(struct vctx *c)
 			      grade_vlog_num(st, "smax32", &hi));
 	}
 	negative = vu_err(c, "unbounded min value") || vu_err(c, "min value is negative") ||
+		   (vu_err(c, "pointer be out of bounds") && strstr(e, "value -")) ||
 		   (have_range && lo < 0);
 	unbounded = !negative && (!check || vu_err(c, "unbounded memory access"));
 	snprintf(D->cls, sizeof(D->cls), "%s-%s", region_id[r],
@@ -298,12 +309,26 @@ int vc_index(struct vctx *c)
 	return 1;
 }
 
+/* The line, above @line in its function, that reserves the record @base points to
+ * (`e = bpf_ringbuf_reserve(&rb, sizeof(e), 0);`), its size argument into @size; 0 if none. */
+static int reserve_of(const struct vctx *c, const char *base, int line, char *size, size_t cap)
+{
+	char t[512], lhs[64];
+
+	for (int l = line - 1, def = vu_enclosing_func(c, line); l > def && def > 0; l--)
+		if (vu_line(c, l, t, sizeof(t)) && strstr(t, "bpf_ringbuf_reserve(") &&
+		    vu_assigned(t, lhs, sizeof(lhs)) && !strcmp(lhs, base))
+			return vu_call_arg(t, "bpf_ringbuf_reserve", 2, size, cap) ? l : 0;
+	return 0;
+}
+
 /* The size argument of a helper: unbounded, possibly zero, or larger than the buffer. */
 int vc_helper_size(struct vctx *c)
 {
 	const char *e;
-	char helper[64], line_t[512], arg[128], buf[128];
-	int col, line = grade_fail_line(c, &col), reg;
+	char helper[64], line_t[512], arg[128], buf[128], st[256], base[64], field[72];
+	char rsize[128];
+	int col, line = grade_fail_line(c, &col), reg, chk, creg, at;
 	long long off = 0, sz = 0;
 
 	if (!vu_helper(vu_insn(c), helper, sizeof(helper)))
@@ -333,6 +358,17 @@ int vc_helper_size(struct vctx *c)
 				 "needs at least one byte", arg[0] ? arg : "the size", helper);
 			snprintf(D->help, sizeof(D->help), "return early when it is 0 (`if (%s == 0) "
 				 "return 0;`), or pass a constant size", arg[0] ? arg : "len");
+		} else if (strstr(e, "min value is negative") && arg[0] &&
+			   (chk = vu_find_check(c, arg, &creg, st, sizeof(st))) > 0) {
+			/* checked from above only: a signed size can still be negative */
+			snprintf(D->cls, sizeof(D->cls), "helper-size-negative");
+			snprintf(D->title, sizeof(D->title), "the size passed to %s() may be negative",
+				 helper);
+			snprintf(D->primary.label, sizeof(D->primary.label), "%s is signed: below 0 it "
+				 "is a huge size", arg);
+			grade_secondary_at(c, chk, arg, "checks `%s` from above only", arg);
+			snprintf(D->help, sizeof(D->help), "declare `%s` unsigned (u32), or check it from "
+				 "below too: `if (%s < 0) return 0;`", arg, arg);
 		} else {
 			snprintf(D->cls, sizeof(D->cls), "helper-size-unbounded");
 			snprintf(D->title, sizeof(D->title), "the size passed to %s() is not bounded",
@@ -394,6 +430,16 @@ int vc_helper_size(struct vctx *c)
 				 "room for %lld", sz, buf, room);
 		snprintf(D->help, sizeof(D->help), "pass `sizeof(%s)` as the size",
 			 buf[0] == '&' ? buf + 1 : buf);
+		/* a record reserved too small (`sizeof(e)` for `sizeof(*e)`) */
+		if (whole && vu_member_access(buf, base, sizeof(base), field, sizeof(field)) &&
+		    (at = reserve_of(c, base, line, rsize, sizeof(rsize))) > 0) {
+			grade_secondary_at(c, at, rsize, "reserves %lld bytes", room + off);
+			snprintf(field, sizeof(field), "sizeof(%s)", base);
+			if (!strcmp(rsize, field))
+				snprintf(D->help, sizeof(D->help), "reserve `sizeof(*%s)`: `sizeof(%s)` "
+					 "is the size of the pointer (8 bytes), not of the record", base,
+					 base);
+		}
 		return 1;
 	}
 	return 0;
@@ -476,18 +522,6 @@ int vc_helper_buf(struct vctx *c)
 	return 1;
 }
 
-/* The line, above @line in its function, that reserves the record @base points to
- * (`e = bpf_ringbuf_reserve(&rb, sizeof(e), 0);`), its size argument into @size; 0 if none. */
-static int reserve_of(const struct vctx *c, const char *base, int line, char *size, size_t cap)
-{
-	char t[512], lhs[64];
-
-	for (int l = line - 1, def = vu_enclosing_func(c, line); l > def && def > 0; l--)
-		if (vu_line(c, l, t, sizeof(t)) && strstr(t, "bpf_ringbuf_reserve(") &&
-		    vu_assigned(t, lhs, sizeof(lhs)) && !strcmp(lhs, base))
-			return vu_call_arg(t, "bpf_ringbuf_reserve", 2, size, cap) ? l : 0;
-	return 0;
-}
 
 /* A read or write at a constant offset past the end of a map value or a ring-buffer record,
  * through a member (`fs->bytes` where the map's values are a u64 and fs a cast to a larger

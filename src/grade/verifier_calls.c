@@ -322,8 +322,8 @@ int vc_return(struct vctx *c)
 int vc_fentry_args(struct vctx *c)
 {
 	const char *e = vu_err(c, "-th argument");
-	int def = c->prog[0] ? grade_src_find_sec(c->src, NULL, c->prog) : 0, n = 0;
-	char fn[64] = "", t[512], arg[64] = "";
+	int def = c->prog[0] ? grade_src_find_sec(c->src, NULL, c->prog) : 0, n = 0, secl;
+	char fn[64] = "", t[512], arg[64] = "", sec[96];
 	const char *p;
 
 	if (!e || !strstr(e, "doesn't have") || sscanf(e, "func '%63[^']' doesn't have %d", fn, &n) != 2)
@@ -351,6 +351,16 @@ int vc_fentry_args(struct vctx *c)
 	snprintf(D->primary.label, sizeof(D->primary.label), "%s() has no such argument", fn);
 	if (vu_fail_line(c) && vu_fail_line(c) != def) {
 		grade_secondary_at(c, vu_fail_line(c), arg[0] ? arg : NULL, "read here");
+	}
+	secl = vu_prog_section(c, sec, sizeof(sec));
+	if (secl && !strncmp(sec, "fentry/", 7)) {
+		/* a value after the arguments is what fexit adds: the return value */
+		grade_secondary_at(c, secl, "fentry", "fentry runs when %s() is entered: only fexit "
+				   "sees what it returns", fn);
+		snprintf(D->help, sizeof(D->help), "to read the return value, attach with "
+			 "SEC(\"fexit/%s\"): fexit adds it after the %d argument%s; otherwise declare "
+			 "exactly %s()'s arguments", fn, n - 1, n == 2 ? "" : "s", fn);
+		return 1;
 	}
 	snprintf(D->help, sizeof(D->help), "declare exactly %s()'s arguments in BPF_PROG(...), as in "
 		 "its prototype (vmlinux.h has no prototypes: see the kernel source); fexit adds the "

@@ -176,12 +176,22 @@ static const char *type_words(const char *t)
 static int vc_arg_type(struct vctx *c)
 {
 	const char *e = vu_err(c, " expected=");
+	const char *ro = vu_err(c, "does not point to a readonly map");
 	char helper[64], t[512], arg[128] = "", got[32] = "", want[64] = "";
-	int reg = vu_err_reg(e), line = fail_line(c);
+	int reg, line = fail_line(c);
 
-	if (!e || !strstr(e, "type=") || !vu_helper(vu_insn(c), helper, sizeof(helper)))
+	if (ro && !e) {   /* "R3 does not point to a readonly map'": bpf_strncmp's string */
+		e = ro;
+		snprintf(got, sizeof(got), "map_value");
+		snprintf(want, sizeof(want), "map_value");
+	} else if (!e || !strstr(e, "type=")) {
 		return 0;
-	sscanf(strstr(e, "type="), "type=%31[^ ] expected=%63[^,\n]", got, want);
+	}
+	reg = vu_err_reg(e);
+	if (!vu_helper(vu_insn(c), helper, sizeof(helper)))
+		return 0;
+	if (!ro)
+		sscanf(strstr(e, "type="), "type=%31[^ ] expected=%63[^,\n]", got, want);
 	vu_line(c, line, t, sizeof(t));
 	if (reg >= 1 && reg <= 5)
 		vu_call_arg(t, helper, reg, arg, sizeof(arg));
@@ -206,10 +216,16 @@ static int vc_arg_type(struct vctx *c)
 					   !strcmp(helper, "bpf_snprintf"))) {
 		/* a string the kernel reads at load time: it must live in a read-only map */
 		snprintf(D->primary.label, sizeof(D->primary.label), "this is %s; %s() wants a "
-			 "constant string here", type_words(got), helper);
-		snprintf(D->help, sizeof(D->help), "pass a string literal (`\"bash\"`) or a `const` "
-			 "global (`const char want[] = \"bash\";`): the verifier reads it when it "
-			 "loads the program, so it must be in read-only memory");
+			 "constant string here", ro ? "writable memory" : type_words(got), helper);
+		if (ro)
+			snprintf(D->help, sizeof(D->help), "%s() compares with a string fixed when the "
+				 "program loads: a literal, or a `const volatile char name[16]` global "
+				 "that the loader sets before loading; a string that changes at run time "
+				 "(a map value) is compared in a bounded loop instead", helper);
+		else
+			snprintf(D->help, sizeof(D->help), "pass a string literal (`\"bash\"`) or a "
+				 "`const` global (`const char want[] = \"bash\";`): the verifier reads it "
+				 "when it loads the program, so it must be in read-only memory");
 		return 1;
 	}
 	snprintf(D->primary.label, sizeof(D->primary.label), "this is %s; %s() wants %s here",

@@ -56,6 +56,27 @@ static int merged_end_check(const struct vctx *c, int chk, int line, const char 
 	return 0;
 }
 
+/* Whether @t names @var outside sizeof(...) (`(void *)(ip + 1) + sizeof(*udp)` checks ip). */
+static bool names_pointer(const char *t, const char *var)
+{
+	char u[512];
+	char *p;
+
+	snprintf(u, sizeof(u), "%s", t);
+	for (p = strstr(u, "sizeof("); p; p = strstr(p, "sizeof(")) {
+		int depth = 0;
+
+		for (p += 6; *p; p++) {
+			depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+			if (*p == ')' && depth == 0)
+				break;
+			if (*p != '(')
+				*p = ' ';
+		}
+	}
+	return grade_find_token(u, strlen(u), var) >= 0;
+}
+
 /* "invalid access to packet, off=22 size=1, R2(id=0,off=22,r=14)" */
 int vc_packet_access(struct vctx *c)
 {
@@ -98,6 +119,19 @@ int vc_packet_access(struct vctx *c)
 		return 1;
 	}
 	chk = end_check_line(c);
+	if (r == 0 && chk && var[0] && vu_line(c, chk, t, sizeof(t)) && !names_pointer(t, var)) {
+		/* a check on the path, but of another pointer than the one read */
+		snprintf(D->cls, sizeof(D->cls), "packet-check-other-pointer");
+		snprintf(D->title, sizeof(D->title), "the packet is read through `%s`, but the check "
+			 "against data_end before it is of another pointer", var);
+		snprintf(D->primary.label, sizeof(D->primary.label), "read here: no check covers "
+			 "`%s`", var);
+		grade_secondary_at(c, chk, "data_end", "this checks another pointer, not `%s`", var);
+		snprintf(D->help, sizeof(D->help), "check the pointer you read through, after "
+			 "computing it: `if ((void *)(%s + 1) > data_end) return %s;`", var,
+			 pass_action(c));
+		return 1;
+	}
 	if (r == 0 || !chk) {
 		snprintf(D->cls, sizeof(D->cls), "packet-no-bounds-check");
 		snprintf(D->title, sizeof(D->title), "the packet is read through `%s` before any check "
