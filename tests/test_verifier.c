@@ -480,7 +480,8 @@ static void test_fixtures(void)
  *        classes, their tests or the other sets;
  * blind4: tests/verifier-blind4/, a fourth set in the same form, written the same blind way;
  * blind5: tests/verifier-blind5/, a fifth set in the same form, written the same blind way;
- * blind6: tests/verifier-blind6/, a sixth set in the same form, written the same blind way. */
+ * blind6: tests/verifier-blind6/, a sixth set in the same form, written the same blind way;
+ * blind7: tests/verifier-blind7/, a seventh set in the same form, written the same blind way. */
 
 #define WILD_DIR  "tests/verifier-wild"
 
@@ -494,6 +495,7 @@ static const struct blind_set {
 	{ "blind4", "tests/verifier-blind4", "verifier blind4 set" },
 	{ "blind5", "tests/verifier-blind5", "verifier blind5 set" },
 	{ "blind6", "tests/verifier-blind6", "verifier blind6 set" },
+	{ "blind7", "tests/verifier-blind7", "verifier blind7 set" },
 };
 
 struct set_tally {
