@@ -42,11 +42,12 @@ int vc_null(struct vctx *c)
 		grade_vlog_field(st, "map", map, sizeof(map));
 	vu_line(c, line, line_t, sizeof(line_t));
 	/* the address of a member (`task->comm`) may be computed on the line before its use */
-	for (int l = line + 1; var[0] && !passed[0] && grade_find_token(line_t, strlen(line_t), var) < 0 &&
-	     l <= line + 3; l++)
+	for (int l = line + 1, first = line == (call ?: load); var[0] && !passed[0] &&
+	     (first || grade_find_token(line_t, strlen(line_t), var) < 0) && l <= line + 6; l++)
 		if (vu_line(c, l, call_t, sizeof(call_t)) &&
 		    grade_find_token(call_t, strlen(call_t), var) >= 0) {
 			line = l;
+			first = 0;
 			vu_line(c, line, line_t, sizeof(line_t));
 		}
 	if (var[0])

@@ -47,6 +47,8 @@ int vc_fentry_target(struct vctx *c);
 int vc_no_events(struct vctx *c);
 int vc_map_create(struct vctx *c);
 int vc_map_init_type(struct vctx *c);
+int vc_legacy_maps(struct vctx *c);
+int vc_map_budget(struct vctx *c);
 int vc_callback_static(struct vctx *c);
 int vc_callback_return(struct vctx *c);
 int vc_fentry_args(struct vctx *c);
@@ -173,12 +175,35 @@ static const char *type_words(const char *t)
 	return t;
 }
 
+/* The line above @line, in its function, that declares the local @name (`char s[] = ...;`,
+ * `struct bpf_timer t;`), 0 if none. */
+static int local_decl(const struct vctx *c, const char *name, int line)
+{
+	char t[512];
+	size_t n = strlen(name);
+	long at;
+
+	for (int l = line - 1, def = vu_enclosing_func(c, line); def > 0 && l > def; l--) {
+		const char *after;
+
+		if (!vu_line(c, l, t, sizeof(t)) || (at = grade_find_token(t, strlen(t), name)) <= 0 ||
+		    t[at - 1] != ' ' || memchr(t, '=', (size_t)at) || memchr(t, '(', (size_t)at))
+			continue;
+		after = t + at + n;
+		while (*after == ' ')
+			after++;
+		if (*after == ';' || *after == '[' || *after == '=' || *after == ',')
+			return l;
+	}
+	return 0;
+}
+
 static int vc_arg_type(struct vctx *c)
 {
 	const char *e = vu_err(c, " expected=");
 	const char *ro = vu_err(c, "does not point to a readonly map");
 	char helper[64], t[512], arg[128] = "", got[32] = "", want[64] = "";
-	int reg, line = fail_line(c);
+	int reg, line = fail_line(c), decl;
 
 	if (ro && !e) {   /* "R3 does not point to a readonly map'": bpf_strncmp's string */
 		e = ro;
@@ -217,6 +242,8 @@ static int vc_arg_type(struct vctx *c)
 		/* a string the kernel reads at load time: it must live in a read-only map */
 		snprintf(D->primary.label, sizeof(D->primary.label), "this is %s; %s() wants a "
 			 "constant string here", ro ? "writable memory" : type_words(got), helper);
+		if (!strcmp(got, "fp") && arg[0] && (decl = local_decl(c, arg, line)) > 0)
+			grade_secondary_at(c, decl, arg, "a local array: it lives on the stack");
 		if (ro)
 			snprintf(D->help, sizeof(D->help), "%s() compares with a string fixed when the "
 				 "program loads: a literal, or a `const volatile char name[16]` global "
@@ -228,9 +255,26 @@ static int vc_arg_type(struct vctx *c)
 				 "when it loads the program, so it must be in read-only memory");
 		return 1;
 	}
+	if (!strcmp(got, "fp") && !strcmp(want, "map_value") && arg[0] == '&' &&
+	    (!strncmp(helper, "bpf_timer_", 10) || !strncmp(helper, "bpf_spin_", 9)) &&
+	    (decl = local_decl(c, arg + 1, line)) > 0) {
+		/* a timer or lock on the stack: it must live in a map value */
+		const char *what = !strncmp(helper, "bpf_timer_", 10) ? "bpf_timer" : "bpf_spin_lock";
+
+		snprintf(D->title, sizeof(D->title), "`%s` is a local variable, but a struct %s "
+			 "must live inside a map value", arg + 1, what);
+		snprintf(D->primary.label, sizeof(D->primary.label), "a stack pointer; %s() wants "
+			 "one into a map value", helper);
+		grade_secondary_at(c, decl, arg + 1, "declared on the stack");
+		snprintf(D->help, sizeof(D->help), "put the %s in the map's value struct "
+			 "(`struct val { struct %s %s; ... };`), look the element up, and pass "
+			 "`&v->%s`", what, what, arg + 1, arg + 1);
+		return 1;
+	}
 	snprintf(D->primary.label, sizeof(D->primary.label), "this is %s; %s() wants %s here",
-		 type_words(got), helper, !strncmp(want, "fp", 2) ?
-		 "a pointer to the stack (or a map value)" : type_words(want));
+		 type_words(got), helper, !strncmp(want, "fp", 2) ? (!strcmp(got, "map_value") ?
+		 "a pointer to the stack" : "a pointer to the stack (or a map value)") :
+		 type_words(want));
 	snprintf(D->help, sizeof(D->help), "%s", strncmp(want, "fp", 2) ?
 		 "see the helper's signature in bpf_helper_defs.h" : !strcmp(got, "ctx") ?
 		 "copy what you need into a local variable and pass its address, e.g. "
@@ -383,6 +427,29 @@ static int vc_tail_call(struct vctx *c)
 	return 1;
 }
 
+/* "write to change key R2 not allowed": a callback (bpf_for_each_map_elem) writes through the
+ * key it is handed. */
+static int vc_key_write(struct vctx *c)
+{
+	const char *e = vu_err(c, "write to change key R");
+	int line = fail_line(c);
+	char t[512], var[64] = "";
+
+	if (!e)
+		return 0;
+	vu_line(c, line, t, sizeof(t));
+	vu_deref_base(t, var, sizeof(var));
+	snprintf(D->cls, sizeof(D->cls), "map-key-write");
+	snprintf(D->title, sizeof(D->title), "`%s` is the element's key: the program may read it "
+		 "but not change it", var[0] ? var : "key");
+	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "writes into the map's key");
+	snprintf(D->help, sizeof(D->help), "change the value instead; to move an element to another "
+		 "key, insert a copy under the new key and delete the old one (from the program, not "
+		 "from inside the callback)");
+	return 1;
+}
+
 static int vc_rodata(struct vctx *c)
 {
 	const char *e = vu_err(c, "write into map forbidden");
@@ -455,10 +522,13 @@ static int (*const rows[])(struct vctx *) = {
 	vc_helper_map,        /* helper-map-type (verifier_calls.c) */
 	vc_timer_map,         /* timer-map-mismatch (verifier_calls.c) */
 	vc_rodata,            /* write-read-only-map */
+	vc_key_write,         /* map-key-write */
 	vc_fentry_target,     /* attach-target-missing (verifier_libbpf.c) */
 	vc_no_events,         /* no-dojo-h (verifier_libbpf.c) */
 	vc_map_create,        /* map-create-failed (verifier_libbpf.c) */
 	vc_map_init_type,     /* map-init-type (verifier_libbpf.c) */
+	vc_legacy_maps,       /* legacy-map-definition (verifier_libbpf.c) */
+	vc_map_budget,        /* map-budget: bpfdojo's own limit (verifier_libbpf.c) */
 };
 
 int grade_classes_explain(struct vctx *c)

@@ -76,6 +76,48 @@ int vc_no_events(struct vctx *c)
 	return 1;
 }
 
+/* "legacy map definitions in 'maps' section are not supported by libbpf v1.0+": a map
+ * declared the old way, with struct bpf_map_def in SEC("maps"). */
+int vc_legacy_maps(struct vctx *c)
+{
+	int line;
+
+	if (!strstr(c->message, "legacy map definitions in 'maps' section"))
+		return 0;
+	line = vu_find_line(c, "SEC(\"maps\")", 1, 1 << 20);
+	snprintf(D->cls, sizeof(D->cls), "legacy-map-definition");
+	snprintf(D->title, sizeof(D->title), "maps declared with struct bpf_map_def in "
+		 "SEC(\"maps\") are no longer read by libbpf (since 1.0)");
+	grade_span_at(c, &D->primary, line, line ? "SEC(\"maps\")" : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "an old-style map definition");
+	snprintf(D->help, sizeof(D->help), "declare it BTF-style: `struct { __uint(type, "
+		 "BPF_MAP_TYPE_ARRAY); __uint(max_entries, 1); __type(key, u32); __type(value, u64); "
+		 "} name SEC(\".maps\");`");
+	return 1;
+}
+
+/* "map 'stacks' brings your maps to 16711680 bytes or more; bpfdojo allows at most ...":
+ * the sandbox's own budget for maps, checked before the kernel creates them. */
+int vc_map_budget(struct vctx *c)
+{
+	const char *m = strstr(c->message, "map '");
+	char name[64] = "";
+	int end = 0, at;
+
+	if (!m || !strstr(m, "brings your maps to") || sscanf(m + 5, "%63[A-Za-z0-9_]", name) != 1)
+		return 0;
+	at = vu_map_decl_line(c, name, "max_entries", &end);
+	snprintf(D->cls, sizeof(D->cls), "map-budget");
+	snprintf(D->title, sizeof(D->title), "the map `%s` is larger than bpfdojo lets a run use",
+		 name);
+	grade_span_at(c, &D->primary, at ?: end, at ? "max_entries" : NULL);
+	snprintf(D->primary.label, sizeof(D->primary.label), "%s", strchr(m, ';') ?
+		 strchr(m, ';') + 2 : "over the budget");
+	snprintf(D->help, sizeof(D->help), "lower max_entries (or the value's size): the maps of "
+		 "one run share a fixed budget");
+	return 1;
+}
+
 /* "map 'jump_table': should be map-in-map or prog-array.": a map whose definition lists
  * programs (or maps) as its values, under a type that holds neither. */
 int vc_map_init_type(struct vctx *c)

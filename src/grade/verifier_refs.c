@@ -232,6 +232,21 @@ int vc_lock_at_exit(struct vctx *c)
 	const char *e = vu_err(c, "bpf_spin_lock-ed region");
 	int line = exit_line(c), lock;
 
+	if (vu_err(c, "bpf_rcu_read_unlock is missing") ||
+	    vu_err(c, "cannot be used inside bpf_rcu_read_lock-ed region")) {
+		/* an RCU read section (the bpf_rcu_read_lock kfunc) left open on some path */
+		lock = vu_path_find(c, "call bpf_rcu_read_lock", NULL);
+		snprintf(D->cls, sizeof(D->cls), "rcu-lock-held");
+		snprintf(D->title, sizeof(D->title), "a path returns inside the RCU read section");
+		grade_span_at(c, &D->primary, line, "return");
+		snprintf(D->primary.label, sizeof(D->primary.label), "returns before "
+			 "bpf_rcu_read_unlock()");
+		if (lock > 0)
+			grade_secondary_at(c, lock, "bpf_rcu_read_lock", "the section starts here");
+		snprintf(D->help, sizeof(D->help), "call bpf_rcu_read_unlock() on every path before "
+			 "it returns (a `goto out;` to a shared unlock keeps it to one place)");
+		return 1;
+	}
 	if ((!e || !strstr(e, "EXIT")) && !(e = vu_err(c, "bpf_spin_unlock is missing")))
 		return 0;
 	lock = lock_line(c);
