@@ -49,6 +49,9 @@ int vc_map_create(struct vctx *c);
 int vc_map_init_type(struct vctx *c);
 int vc_legacy_maps(struct vctx *c);
 int vc_map_budget(struct vctx *c);
+int vc_tail_call(struct vctx *c);
+int vc_key_write(struct vctx *c);
+int vc_rodata(struct vctx *c);
 int vc_callback_static(struct vctx *c);
 int vc_callback_return(struct vctx *c);
 int vc_fentry_args(struct vctx *c);
@@ -404,69 +407,6 @@ static int vc_uninit_reg(struct vctx *c)
 	return 1;
 }
 
-static int vc_tail_call(struct vctx *c)
-{
-	const char *e = vu_err(c, "expected prog array map for tail call");
-	char t[512], arg[128] = "";
-	int line = fail_line(c);
-
-	/* 6.12 words a tail call into a map that is not a program array as a misconfiguration */
-	if (!e && !((e = vu_err(c, "cannot pass map_type")) && strstr(e, "bpf_tail_call")) &&
-	    !(vu_err(c, "kernel subsystem misconfigured verifier") &&
-	      strstr(vu_insn(c), "call bpf_tail_call")))
-		return 0;
-	vu_line(c, line, t, sizeof(t));
-	vu_call_arg(t, "bpf_tail_call", 2, arg, sizeof(arg));
-	snprintf(D->cls, sizeof(D->cls), "tail-call-map");
-	snprintf(D->title, sizeof(D->title), "bpf_tail_call() needs a BPF_MAP_TYPE_PROG_ARRAY map");
-	grade_span_at(c, &D->primary, line, arg[0] ? arg : "bpf_tail_call");
-	snprintf(D->primary.label, sizeof(D->primary.label), "not a program array");
-	vu_map_type_secondary(c, arg);
-	snprintf(D->help, sizeof(D->help), "declare the map with "
-		 "`__uint(type, BPF_MAP_TYPE_PROG_ARRAY);` and fill it with program fds");
-	return 1;
-}
-
-/* "write to change key R2 not allowed": a callback (bpf_for_each_map_elem) writes through the
- * key it is handed. */
-static int vc_key_write(struct vctx *c)
-{
-	const char *e = vu_err(c, "write to change key R");
-	int line = fail_line(c);
-	char t[512], var[64] = "";
-
-	if (!e)
-		return 0;
-	vu_line(c, line, t, sizeof(t));
-	vu_deref_base(t, var, sizeof(var));
-	snprintf(D->cls, sizeof(D->cls), "map-key-write");
-	snprintf(D->title, sizeof(D->title), "`%s` is the element's key: the program may read it "
-		 "but not change it", var[0] ? var : "key");
-	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
-	snprintf(D->primary.label, sizeof(D->primary.label), "writes into the map's key");
-	snprintf(D->help, sizeof(D->help), "change the value instead; to move an element to another "
-		 "key, insert a copy under the new key and delete the old one (from the program, not "
-		 "from inside the callback)");
-	return 1;
-}
-
-static int vc_rodata(struct vctx *c)
-{
-	const char *e = vu_err(c, "write into map forbidden");
-	int line = fail_line(c);
-
-	if (!e)
-		return 0;
-	snprintf(D->cls, sizeof(D->cls), "write-read-only-map");
-	snprintf(D->title, sizeof(D->title), "this write goes to read-only memory (a const global, "
-		 "or a map frozen for programs)");
-	grade_span_at(c, &D->primary, line, "");
-	snprintf(D->primary.label, sizeof(D->primary.label), "written here");
-	snprintf(D->help, sizeof(D->help), "drop `const` from the global (it then lives in .data or "
-		 ".bss) if the program must change it");
-	return 1;
-}
-
 /* Rows with the learner message of each, more specific shapes first. */
 static int (*const rows[])(struct vctx *) = {
 	vc_load_timeout,      /* verifier-timeout: still exploring when loading's time ran out */
@@ -518,11 +458,11 @@ static int (*const rows[])(struct vctx *) = {
 	vc_gpl,               /* gpl-only-helper */
 	vc_return,            /* invalid-return-value (verifier_calls.c) */
 	vc_uninit_reg,        /* missing-return-value, uninitialized-register */
-	vc_tail_call,         /* tail-call-map */
+	vc_tail_call,         /* tail-call-map (verifier_maps.c) */
 	vc_helper_map,        /* helper-map-type (verifier_calls.c) */
 	vc_timer_map,         /* timer-map-mismatch (verifier_calls.c) */
-	vc_rodata,            /* write-read-only-map */
-	vc_key_write,         /* map-key-write */
+	vc_rodata,            /* write-read-only-map (verifier_maps.c) */
+	vc_key_write,         /* map-key-write (verifier_maps.c) */
 	vc_fentry_target,     /* attach-target-missing (verifier_libbpf.c) */
 	vc_no_events,         /* no-dojo-h (verifier_libbpf.c) */
 	vc_map_create,        /* map-create-failed (verifier_libbpf.c) */
