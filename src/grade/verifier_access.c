@@ -314,13 +314,11 @@ int vc_index(struct vctx *c)
  * (`e = bpf_ringbuf_reserve(&rb, sizeof(e), 0);`), its size argument into @size; 0 if none. */
 static int reserve_of(const struct vctx *c, const char *base, int line, char *size, size_t cap)
 {
-	char t[512], lhs[64];
+	char t[512];
+	int l = vu_assign_line(c, base, line, "bpf_ringbuf_reserve(");
 
-	for (int l = line - 1, def = vu_enclosing_func(c, line); l > def && def > 0; l--)
-		if (vu_line(c, l, t, sizeof(t)) && strstr(t, "bpf_ringbuf_reserve(") &&
-		    vu_assigned(t, lhs, sizeof(lhs)) && !strcmp(lhs, base))
-			return vu_call_arg(t, "bpf_ringbuf_reserve", 2, size, cap) ? l : 0;
-	return 0;
+	return l && vu_line(c, l, t, sizeof(t)) &&
+	       vu_call_arg(t, "bpf_ringbuf_reserve", 2, size, cap) ? l : 0;
 }
 
 /* The size argument of a helper: unbounded, possibly zero, or larger than the buffer. */
@@ -558,7 +556,7 @@ int vc_value_past_end(struct vctx *c)
 		 map[0] ? "the map's value" : region_words[region_of(c, reg)], total);
 	grade_span_at(c, &D->primary, line, tok);
 	snprintf(D->primary.label, sizeof(D->primary.label), "%s bytes %lld..%lld of %lld",
-		 strchr(vu_insn(c), '*') == vu_insn(c) ? "writes" : "reads", off, off + size - 1,
+		 vu_insn(c)[0] == '*' ? "writes" : "reads", off, off + size - 1,
 		 total);
 	if (map[0] && (decl = vu_map_decl_line(c, map, "__type(value,", &end)) > 0) {
 		grade_secondary_at(c, decl, "__type(value,", "`%s`'s values are declared here: %lld "

@@ -254,11 +254,12 @@ int grade_fail_line(const struct vctx *c, int *col)
 	int line = 0;
 
 	*col = 0;
-	if (c->log->fail >= 0 && c->log->lines[c->log->fail].insn == c->log->fail_insn &&
-	    (line = grade_insn_line(c, c->log->fail, col)))
+	if (c->log->fail >= 0 && c->log->lines[c->log->fail].insn == c->log->fail_insn) {
+		if ((line = grade_insn_line(c, c->log->fail, col)))
+			return line;
+	} else if (grade_vobj_insn_line(c->obj, c->prog, c->log->fail_insn, &line, col)) {
 		return line;
-	if (grade_vobj_insn_line(c->obj, c->prog, c->log->fail_insn, &line, col))
-		return line;
+	}
 	*col = 0;
 	return c->log->src_line;
 }

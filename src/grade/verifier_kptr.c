@@ -25,23 +25,19 @@ static bool failing_member(const struct vctx *c, int line, char *base, size_t bc
  * and the variable its value comes from (the last identifier after a cast) into @from. */
 static int assigned_from(const struct vctx *c, const char *var, int line, char *from, size_t cap)
 {
-	char t[512], lhs[64], v[64] = "";
+	char t[512], v[64] = "";
+	int l = vu_assign_line(c, var, line, NULL);
+	const char *eq, *cast;
 
 	from[0] = 0;
-	for (int l = line - 1, def = vu_enclosing_func(c, line); def > 0 && l > def; l--) {
-		const char *eq, *cast;
-
-		if (!vu_line(c, l, t, sizeof(t)) || !vu_assigned(t, lhs, sizeof(lhs)) ||
-		    strcmp(lhs, var) || !(eq = strchr(t, '=')))
-			continue;
-		if ((cast = strstr(eq, "*)")))
-			sscanf(cast + 2, " %63[A-Za-z0-9_]", v);
-		else if ((cast = strchr(eq, '(')))
-			sscanf(cast + 1, " %63[A-Za-z0-9_]", v);
-		snprintf(from, cap, "%s", v);
+	if (!l || !vu_line(c, l, t, sizeof(t)) || !(eq = strchr(t, '=')))
 		return l;
-	}
-	return 0;
+	if ((cast = strstr(eq, "*)")))
+		sscanf(cast + 2, " %63[A-Za-z0-9_]", v);
+	else if ((cast = strchr(eq, '(')))
+		sscanf(cast + 1, " %63[A-Za-z0-9_]", v);
+	snprintf(from, cap, "%s", v);
+	return l;
 }
 
 /* The array expression before the first '[' of @t (`p->comm` in `p->comm[i]`) into @out. */

@@ -550,3 +550,14 @@ int vu_dojo_macro_line(const struct vctx *c, int from, char *macro, size_t cap)
 	}
 	return 0;
 }
+
+int vu_assign_line(const struct vctx *c, const char *var, int line, const char *needle)
+{
+	char t[512], lhs[64];
+
+	for (int l = line - 1, def = vu_enclosing_func(c, line); def > 0 && l > def; l--)
+		if (vu_line(c, l, t, sizeof(t)) && (!needle || strstr(t, needle)) &&
+		    vu_assigned(t, lhs, sizeof(lhs)) && !strcmp(lhs, var))
+			return l;
+	return 0;
+}

@@ -48,6 +48,9 @@ bool vu_map_type_secondary(const struct vctx *c, const char *arg);
 /* The first line after @from, in its function, that uses one of dojo.h's macros (DEBUG_*,
  * SUBMIT_*), whose name goes to @macro; 0 if none. */
 int vu_dojo_macro_line(const struct vctx *c, int from, char *macro, size_t cap);
+/* The nearest line above @line, in its function, that assigns @var (and contains @needle,
+ * unless NULL); 0 if none. */
+int vu_assign_line(const struct vctx *c, const char *var, int line, const char *needle);
 /* The first source line in [from, to] containing @needle, 0 if none. */
 int vu_find_line(const struct vctx *c, const char *needle, int from, int to);
 /* The source line of the failure (grade_fail_line() without the column). */
