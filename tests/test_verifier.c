@@ -481,7 +481,8 @@ static void test_fixtures(void)
  * blind4: tests/verifier-blind4/, a fourth set in the same form, written the same blind way;
  * blind5: tests/verifier-blind5/, a fifth set in the same form, written the same blind way;
  * blind6: tests/verifier-blind6/, a sixth set in the same form, written the same blind way;
- * blind7: tests/verifier-blind7/, a seventh set in the same form, written the same blind way. */
+ * blind7: tests/verifier-blind7/, a seventh set in the same form, written the same blind way;
+ * blind9: tests/verifier-blind9/, a ninth set in the same form, written the same blind way. */
 
 #define WILD_DIR  "tests/verifier-wild"
 
@@ -496,6 +497,7 @@ static const struct blind_set {
 	{ "blind5", "tests/verifier-blind5", "verifier blind5 set" },
 	{ "blind6", "tests/verifier-blind6", "verifier blind6 set" },
 	{ "blind7", "tests/verifier-blind7", "verifier blind7 set" },
+	{ "blind9", "tests/verifier-blind9", "verifier blind9 set" },
 };
 
 struct set_tally {
