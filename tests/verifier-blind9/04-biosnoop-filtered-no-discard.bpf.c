@@ -9,7 +9,7 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
-const volatile u32 filter_dev = 0;
+u32 filter_dev; /* set from user space, 0 for all devices */
 
 struct event {
 	u32 dev;

@@ -1,6 +1,6 @@
-// A fork tracer that looks up the new child by pid to record its scheduling policy.
-// Mistake: bpf_task_from_pid() is a kfunc that classic tracepoint (SEC("tp/...")) programs
-// may not call; it needs a BTF-enabled program such as tp_btf.
+// A fork tracer that takes a reference on the forking task to record its scheduling policy.
+// Mistake: bpf_task_acquire() needs a trusted BTF task pointer (bpf_get_current_task_btf());
+// the one given comes from bpf_get_current_task(), a plain number to the verifier.
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
@@ -9,7 +9,7 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
-struct task_struct *bpf_task_from_pid(s32 pid) __ksym;
+struct task_struct *bpf_task_acquire(struct task_struct *p) __ksym;
 void bpf_task_release(struct task_struct *p) __ksym;
 
 struct {
@@ -22,10 +22,10 @@ struct {
 SEC("tp/sched/sched_process_fork")
 int handle_fork(struct trace_event_raw_sched_process_fork *ctx)
 {
-	u32 pid = ctx->child_pid, pol;
+	u32 pid = ctx->parent_pid, pol;
 	struct task_struct *t;
 
-	t = bpf_task_from_pid(pid); // expect-line
+	t = bpf_task_acquire((struct task_struct *)bpf_get_current_task()); // expect-line
 	if (!t)
 		return 0;
 	pol = t->policy;
