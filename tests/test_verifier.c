@@ -482,7 +482,8 @@ static void test_fixtures(void)
  * blind5: tests/verifier-blind5/, a fifth set in the same form, written the same blind way;
  * blind6: tests/verifier-blind6/, a sixth set in the same form, written the same blind way;
  * blind7: tests/verifier-blind7/, a seventh set in the same form, written the same blind way;
- * blind8: tests/verifier-blind8/, an eighth set in the same form, written the same blind way. */
+ * blind8: tests/verifier-blind8/, an eighth set in the same form, written the same blind way;
+ * blind9: tests/verifier-blind9/, a ninth set in the same form, written the same blind way. */
 
 #define WILD_DIR  "tests/verifier-wild"
 
@@ -498,6 +499,7 @@ static const struct blind_set {
 	{ "blind6", "tests/verifier-blind6", "verifier blind6 set" },
 	{ "blind7", "tests/verifier-blind7", "verifier blind7 set" },
 	{ "blind8", "tests/verifier-blind8", "verifier blind8 set" },
+	{ "blind9", "tests/verifier-blind9", "verifier blind9 set" },
 };
 
 struct set_tally {
