@@ -3,11 +3,13 @@
  * the size and buffer arguments of helpers.  Each names the learner's variable and array from
  * their line, the array's length from BTF (or the declaration), and the check that narrowed
  * the index from the logged register states (see vu_find_check). */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include "verifier_util.h"
 
 #define D (c->d)
+#define SIZE_SMALL_BOUND (1LL << 20)   /* a size bounded below this came from a helper's range */
 
 /* "possibly NULL" pointer dereferenced: which lookup it came from, and the check to add. */
 int vc_null(struct vctx *c)
@@ -321,6 +323,32 @@ static int reserve_of(const struct vctx *c, const char *base, int line, char *si
 	       vu_call_arg(t, "bpf_ringbuf_reserve", 2, size, cap) ? l : 0;
 }
 
+/* The line above @line where a variable named in the size expression @arg took a helper's
+ * result (`len = bpf_probe_read_user_str(...)`), the helper into @fn; 0 if none. */
+static int size_from_helper(const struct vctx *c, const char *arg, int line, char *fn, size_t cap)
+{
+	char id[64], t[512];
+
+	for (const char *p = arg; *p; ) {
+		size_t n = 0;
+		int at;
+		const char *h;
+
+		while (*p && !(isalpha((unsigned char)*p) || *p == '_'))
+			p++;
+		while (isalnum((unsigned char)p[n]) || p[n] == '_')
+			n++;
+		snprintf(id, sizeof(id), "%.*s", (int)(n < sizeof(id) ? n : sizeof(id) - 1), p);
+		p += n;
+		if (id[0] && (at = vu_assign_line(c, id, line, "bpf_")) && vu_line(c, at, t, sizeof(t)) &&
+		    (h = strstr(t, "bpf_"))) {
+			snprintf(fn, cap, "%.*s", (int)strcspn(h, "( "), h);
+			return at;
+		}
+	}
+	return 0;
+}
+
 /* The size argument of a helper: unbounded, possibly zero, or larger than the buffer. */
 int vc_helper_size(struct vctx *c)
 {
@@ -337,10 +365,30 @@ int vc_helper_size(struct vctx *c)
 	    (e = vu_err(c, "unbounded memory access, use")) || (e = vu_err(c, "is not a known constant"))) {
 		bool zero = strstr(e, "zero-sized"), nonconst = strstr(e, "not a known constant");
 
+		char whole[1024], from[64] = "";
+		long long smax = -1;
+		int argl = 0, made = 0;
+
 		reg = vu_err_reg(e);
-		if (reg < 1 || reg > 5 || !vu_call_arg(line_t, helper, reg, arg, sizeof(arg)))
-			snprintf(arg, sizeof(arg), "%s", "");
-		grade_span_in_call(c, &D->primary, line, helper, arg);
+		if (reg < 1 || reg > 5) {
+			arg[0] = 0;
+		} else if (!vu_call_arg(line_t, helper, reg, arg, sizeof(arg))) {
+			/* the call goes on over the next lines: the size is on one of them */
+			vu_statement(c, line, whole, sizeof(whole));
+			if (vu_call_arg(whole, helper, reg, arg, sizeof(arg)))
+				argl = vu_find_line(c, arg, line + 1, line + VU_STATEMENT_LINES);
+			else
+				arg[0] = 0;
+		}
+		if (argl)
+			grade_span_at(c, &D->primary, argl, arg);
+		else
+			grade_span_in_call(c, &D->primary, line, helper, arg);
+		if (reg >= 1 && grade_vlog_reg_before(c->log, c->log->fail, reg, st, sizeof(st)))
+			grade_vlog_num(st, "smax", &smax);
+		if (reg >= 1 && smax >= 0 && smax < SIZE_SMALL_BOUND)
+			made = vu_find_call(c, reg, from, sizeof(from)) ?: size_from_helper(c, arg, line,
+											  from, sizeof(from));
 		if (nonconst) {
 			snprintf(D->cls, sizeof(D->cls), "ringbuf-reserve-size");
 			snprintf(D->title, sizeof(D->title), "%s() needs a size known when the program "
@@ -368,6 +416,19 @@ int vc_helper_size(struct vctx *c)
 			grade_secondary_at(c, chk, arg, "checks `%s` from above only", arg);
 			snprintf(D->help, sizeof(D->help), "declare `%s` unsigned (u32), or check it from "
 				 "below too: `if (%s < 0) return 0;`", arg, arg);
+		} else if (strstr(e, "min value is negative") && made > 0) {
+			/* bounded above by the helper it came from, negative when that one fails */
+			snprintf(D->cls, sizeof(D->cls), "helper-size-negative");
+			snprintf(D->title, sizeof(D->title), "the size passed to %s() may be negative: it "
+				 "comes from %s(), which returns an error code below 0 when it fails",
+				 helper, from);
+			snprintf(D->primary.label, sizeof(D->primary.label), "%s may be below 0 here",
+				 arg[0] ? arg : "the size");
+			grade_secondary_at(c, made, from, "returns a negative error when it fails");
+			if (!vu_line(c, made, buf, sizeof(buf)) || !vu_assigned(buf, base, sizeof(base)))
+				snprintf(base, sizeof(base), "len");
+			snprintf(D->help, sizeof(D->help), "check the result before using it as a size: "
+				 "`if (%s < 0) return 0;` right after %s()", base, from);
 		} else {
 			snprintf(D->cls, sizeof(D->cls), "helper-size-unbounded");
 			snprintf(D->title, sizeof(D->title), "the size passed to %s() is not bounded",

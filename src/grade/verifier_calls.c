@@ -323,13 +323,14 @@ int vc_fentry_args(struct vctx *c)
 {
 	const char *e = vu_err(c, "-th argument");
 	int def = c->prog[0] ? grade_src_find_sec(c->src, NULL, c->prog) : 0, n = 0, secl;
-	char fn[64] = "", t[512], arg[64] = "", sec[96];
+	char fn[64] = "", t[1024], arg[64] = "", sec[96], name[64] = "";
 	const char *p;
+	int use = 0, decl = def;
 
 	if (!e || !strstr(e, "doesn't have") || sscanf(e, "func '%63[^']' doesn't have %d", fn, &n) != 2)
 		return 0;
-	/* BPF_PROG(name, a, b, c): the n-th argument after the name */
-	if (def && vu_line(c, def, t, sizeof(t)) && (p = strstr(t, "BPF_PROG")) &&
+	/* BPF_PROG(name, a, b, c): the n-th argument after the name, on any line of the list */
+	if (def && vu_statement(c, def, t, sizeof(t)) && (p = strstr(t, "BPF_PROG")) &&
 	    (p = strchr(p, '('))) {
 		for (int k = 0; k < n && p; k++)
 			p = strchr(p + 1, ',');
@@ -344,13 +345,30 @@ int vc_fentry_args(struct vctx *c)
 			snprintf(arg, sizeof(arg), "%.*s", (int)len, p);
 		}
 	}
+	/* "unsigned int prev_state" -> "prev_state": where the program reads it is the line to show */
+	if (arg[0] && (p = arg + strlen(arg)) > arg) {
+		while (p > arg && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
+			p--;
+		snprintf(name, sizeof(name), "%s", p);
+		decl = vu_find_line(c, arg, def, def + VU_STATEMENT_LINES) ?: def;
+		for (int l = vu_statement(c, def, t, sizeof(t)) + 1; name[0] && !use && l < def + 200 &&
+		     vu_line(c, l, t, sizeof(t)); l++)
+			if (grade_find_token(t, strlen(t), name) >= 0)
+				use = l;
+	}
 	snprintf(D->cls, sizeof(D->cls), "fentry-arg-past-count");
 	snprintf(D->title, sizeof(D->title), "%s() has %d argument%s: argument %d is past them", fn,
 		 n - 1, n == 2 ? "" : "s", n);
-	grade_span_at(c, &D->primary, def, arg[0] ? arg : NULL);
-	snprintf(D->primary.label, sizeof(D->primary.label), "%s() has no such argument", fn);
-	if (vu_fail_line(c) && vu_fail_line(c) != def) {
-		grade_secondary_at(c, vu_fail_line(c), arg[0] ? arg : NULL, "read here");
+	if (use) {
+		grade_span_at(c, &D->primary, use, name);
+		snprintf(D->primary.label, sizeof(D->primary.label), "`%s` is argument %d: %s() has "
+			 "no such argument", name, n, fn);
+		grade_secondary_at(c, decl, arg, "declared here, past %s()'s arguments", fn);
+	} else {
+		grade_span_at(c, &D->primary, decl, arg[0] ? arg : NULL);
+		snprintf(D->primary.label, sizeof(D->primary.label), "%s() has no such argument", fn);
+		if (vu_fail_line(c) && vu_fail_line(c) != decl)
+			grade_secondary_at(c, vu_fail_line(c), arg[0] ? arg : NULL, "read here");
 	}
 	secl = vu_prog_section(c, sec, sizeof(sec));
 	if (secl && !strncmp(sec, "fentry/", 7)) {

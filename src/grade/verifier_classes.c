@@ -52,6 +52,8 @@ int vc_map_budget(struct vctx *c);
 int vc_tail_call(struct vctx *c);
 int vc_key_write(struct vctx *c);
 int vc_rodata(struct vctx *c);
+int vc_rdonly_mem(struct vctx *c);
+int vc_ksym_missing(struct vctx *c);
 int vc_callback_static(struct vctx *c);
 int vc_callback_return(struct vctx *c);
 int vc_fentry_args(struct vctx *c);
@@ -426,6 +428,7 @@ static int (*const rows[])(struct vctx *) = {
 	vc_kernel_ptr,        /* kernel-pointer-deref (verifier_access.c) */
 	vc_kernel_write,      /* kernel-memory-write (verifier_access.c) */
 	vc_percpu_ksym,       /* percpu-ksym-direct (verifier_kptr.c) */
+	vc_ksym_missing,      /* ksym-not-found (verifier_kptr.c) */
 	vc_kptr_beyond,       /* kernel-struct-beyond (verifier_kptr.c) */
 	vc_kptr_offset,       /* kernel-struct-offset (verifier_kptr.c) */
 	vc_fentry_args,       /* fentry-arg-past-count (verifier_calls.c) */
@@ -462,6 +465,7 @@ static int (*const rows[])(struct vctx *) = {
 	vc_helper_map,        /* helper-map-type (verifier_calls.c) */
 	vc_timer_map,         /* timer-map-mismatch (verifier_calls.c) */
 	vc_rodata,            /* write-read-only-map (verifier_maps.c) */
+	vc_rdonly_mem,        /* write-read-only-memory (verifier_maps.c) */
 	vc_key_write,         /* map-key-write (verifier_maps.c) */
 	vc_fentry_target,     /* attach-target-missing (verifier_libbpf.c) */
 	vc_no_events,         /* no-dojo-h (verifier_libbpf.c) */

@@ -212,12 +212,19 @@ int grade_src_find_sec(const struct vsrc *s, const char *section, const char *fu
 	size_t n;
 
 	for (int line = 1; grade_src_line(s, line, &p, &n); line++) {
+		size_t lead = 0;
+
+		while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
+			lead++;
+		if (lead + 1 < n && (p[lead] == '/' || p[lead] == '*') &&
+		    (p[lead + 1] == '/' || p[lead + 1] == '*' || p[lead + 1] == ' '))
+			continue;   /* a comment that names the function or its section */
 		if (section) {
 			snprintf(want, sizeof(want), "SEC(\"%s\")", section);
 			if (grade_find_token(p, n, want) >= 0)
 				return line;
 		} else if (func && grade_find_token(p, n, func) >= 0 && memchr(p, '(', n) &&
-			   !memchr(p, ';', n)) {
+			   !memchr(p, ';', n) && strncmp(p + lead, "SEC(", 4)) {
 			return line;
 		}
 	}

@@ -173,3 +173,35 @@ int vc_percpu_ksym(struct vctx *c)
 		 "CPU's, which may be NULL)", type, var[0] ? var : "var", var[0] ? var : "var");
 	return 1;
 }
+
+/* "ldimm64 failed to find the address for kernel symbol 'runqueues'": an `extern ... __ksym`
+ * variable this kernel does not give BPF programs the address of. */
+int vc_ksym_missing(struct vctx *c)
+{
+	const char *e = vu_err(c, "failed to find the address for kernel symbol '");
+	char sym[64] = "", t[512], decl_needle[72];
+	int decl, use = 0, def;
+
+	if (!e || sscanf(strchr(e, '\'') + 1, "%63[A-Za-z0-9_]", sym) != 1)
+		return 0;
+	snprintf(decl_needle, sizeof(decl_needle), "%s __ksym", sym);
+	decl = vu_find_line(c, decl_needle, 1, 100000);
+	def = c->prog[0] ? grade_src_find_sec(c->src, NULL, c->prog) : 0;
+	for (int l = def ? def : decl + 1; l > 0 && !use && vu_line(c, l, t, sizeof(t)) &&
+	     l < (def ? def : decl) + 400; l++)
+		if (l != decl && grade_find_token(t, strlen(t), sym) >= 0)
+			use = l;
+	snprintf(D->cls, sizeof(D->cls), "ksym-not-found");
+	snprintf(D->title, sizeof(D->title), "this kernel does not give BPF programs the address of "
+		 "`%s`", sym);
+	grade_span_at(c, &D->primary, use ? use : decl, sym);
+	snprintf(D->primary.label, sizeof(D->primary.label), "`%s` has no address the program can "
+		 "use here", sym);
+	if (use && decl)
+		grade_secondary_at(c, decl, sym, "declared here as a kernel symbol");
+	snprintf(D->help, sizeof(D->help), "a per-CPU variable (such as runqueues) is read through "
+		 "`bpf_this_cpu_ptr(&%s)`, and only where the kernel lists its address (/proc/kallsyms); "
+		 "otherwise read the value through a kernel function or tracepoint that hands it over",
+		 sym);
+	return 1;
+}

@@ -31,10 +31,7 @@ static int loop_header(const struct vctx *c, int line)
 	return 0;
 }
 
-/* The loop the verifier was walking at the end of the log: the last backward jump logged
- * ("goto pc-10"), its target's source line, and the loop header at or above it.  0 if the
- * log shows no backward jump. */
-static int logged_loop(const struct vctx *c, int *back_line)
+int vu_logged_loop(const struct vctx *c, int *back_line)
 {
 	const struct vlog *v = c->log;
 
@@ -85,8 +82,7 @@ static int source_loop(const struct vctx *c)
 	return first;
 }
 
-/* The bounds of the loop's condition: "i < n" from "for (u32 i = 0; i < n; i++)". */
-static void loop_condition(const char *t, char *out, size_t cap)
+void vu_loop_condition(const char *t, char *out, size_t cap)
 {
 	const char *a = strchr(t, ';'), *b = a ? strchr(a + 1, ';') : NULL;
 
@@ -112,12 +108,12 @@ int vc_load_timeout(struct vctx *c)
 		return 0;
 	if (ms)
 		sscanf(ms, "longer than %u ms", &limit);
-	loop = logged_loop(c, &back);
+	loop = vu_logged_loop(c, &back);
 	if (!loop)
 		loop = source_loop(c);
 	line = loop ? loop : fail_line(c);
 	if (vu_line(c, loop, t, sizeof(t)))
-		loop_condition(t, cond, sizeof(cond));
+		vu_loop_condition(t, cond, sizeof(cond));
 	snprintf(D->cls, sizeof(D->cls), "verifier-timeout");
 	snprintf(D->title, sizeof(D->title), "loading ran out of time (%.1f s): the verifier was "
 		 "still exploring the program's paths", limit / 1000.0);

@@ -11,6 +11,7 @@
 
 #define D (c->d)
 #define MAX_PACKET_OFF 0xffff   /* the kernel's bound on a packet pointer's variable part */
+#define PACKET_LOOP_BODY 40     /* source lines below a loop header still taken as its body */
 
 /* The verdict a program of this section returns to let a packet through. */
 static const char *pass_action(const struct vctx *c)
@@ -77,12 +78,36 @@ static bool names_pointer(const char *t, const char *var)
 	return grade_find_token(u, strlen(u), var) >= 0;
 }
 
+/* A pointer moved on by each trip of a loop (a header walk) whose trips the verifier cannot
+ * bound: the offset grows past what it tracks, and the check in the body stops counting. */
+static int packet_loop_unbounded(struct vctx *c, int loop, const char *var, long long most)
+{
+	char t[512], cond[160];
+
+	snprintf(D->cls, sizeof(D->cls), "packet-offset-unbounded");
+	snprintf(D->title, sizeof(D->title), "each trip of this loop moves `%s` further into the "
+		 "packet, and nothing bounds the trips", var[0] ? var : "the pointer");
+	grade_span_at(c, &D->primary, loop, "");
+	snprintf(D->primary.label, sizeof(D->primary.label), "the verifier walked this loop until "
+		 "`%s` could be %lld bytes in: past 64 KiB no check against data_end counts",
+		 var[0] ? var : "the pointer", most);
+	vu_line(c, loop, t, sizeof(t));
+	vu_loop_condition(t, cond, sizeof(cond));
+	if (cond[0] && strstr(t, "while"))
+		snprintf(D->help, sizeof(D->help), "give the loop a constant bound (a packet has only "
+			 "a few headers): `for (int i = 0; i < 8 && (%s); i++)`", cond);
+	else
+		snprintf(D->help, sizeof(D->help), "give the loop a constant bound (a packet has only "
+			 "a few headers), such as `i < 8` in its condition");
+	return 1;
+}
+
 /* "invalid access to packet, off=22 size=1, R2(id=0,off=22,r=14)" */
 int vc_packet_access(struct vctx *c)
 {
 	const char *e = vu_err(c, "invalid access to packet, off=");
 	int line = vu_fail_line(c), reg = -1, chk, merged;
-	long long off = 0, size = 0, r = 0, umax = 0;
+	long long off = 0, size = 0, r = 0, umax = 0, regoff = 0;
 	char t[512], var[64] = "", st[256] = "", add[72];
 	const char *p;
 
@@ -96,12 +121,18 @@ int vc_packet_access(struct vctx *c)
 	if (reg >= 0)
 		grade_vlog_reg_before(c->log, c->log->fail, reg, st, sizeof(st));
 	grade_vlog_num(st, "umax", &umax);
+	grade_vlog_num(st, "off", &regoff);
 	vu_line(c, line, t, sizeof(t));
 	if (!vu_deref_base(t, var, sizeof(var)) && (p = strchr(t, '*')))
 		sscanf(p + 1, "%63[A-Za-z0-9_]", var);
 	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
-	if (umax > MAX_PACKET_OFF) {
-		int at;
+	/* the kernel's find_good_pkt_pointers(): a check marks no range on a pointer whose
+	 * variable part, with its constant offset, may pass 64 KiB */
+	if (umax > MAX_PACKET_OFF || (umax > 0 && umax + regoff > MAX_PACKET_OFF)) {
+		int at, back = 0, loop = vu_logged_loop(c, &back);
+
+		if (loop > 0 && loop <= line && line - loop <= PACKET_LOOP_BODY && back >= loop)
+			return packet_loop_unbounded(c, loop, var, umax + regoff);
 
 		snprintf(D->cls, sizeof(D->cls), "packet-offset-unbounded");
 		snprintf(D->title, sizeof(D->title), "an offset with no small bound was added to "

@@ -104,6 +104,22 @@ int vc_unreleased(struct vctx *c)
 			snprintf(var, sizeof(var), "%s", arg + 1);   /* the dynptr argument */
 	}
 	release = releaser_of(helper);
+	if (vu_err(c, "tail_call would lead to reference leak")) {
+		/* a tail call never comes back: what is held at it can never be given back */
+		line = vu_find_line(c, "bpf_tail_call(", alloc + 1, vu_fail_line(c) + 2) ?: vu_fail_line(c);
+		snprintf(D->cls, sizeof(D->cls), "tail-call-holding-reference");
+		snprintf(D->title, sizeof(D->title), "a tail call while `%s` is still held: the program "
+			 "it jumps to cannot give it back", var[0] ? var : "a reference");
+		grade_span_at(c, &D->primary, line, "bpf_tail_call");
+		snprintf(D->primary.label, sizeof(D->primary.label), "does not return: `%s` would leak",
+			 var[0] ? var : "the reference");
+		if (alloc)
+			grade_secondary_at(c, alloc, helper[0] ? helper : "bpf_ringbuf_reserve", "taken here");
+		snprintf(D->help, sizeof(D->help), "give `%s` back before the tail call (%s), or take it "
+			 "in the program the tail call jumps to", var[0] ? var : "it",
+			 release ? release : "bpf_ringbuf_submit() or bpf_ringbuf_discard()");
+		return 1;
+	}
 	grade_span_at(c, &D->primary, line, "return");
 	if (alloc) {
 		grade_secondary_at(c, alloc, helper[0] ? helper : "bpf_ringbuf_reserve", "%s here",
@@ -155,12 +171,16 @@ static const char *const releasers[] = {
 /* Whether @fn gives a reference back: a ring-buffer or socket helper, or a release kfunc. */
 static bool is_release(const struct vctx *c, int logline, const char *fn, void *arg)
 {
+	size_t n = strlen(fn);
+
 	(void)c, (void)logline, (void)arg;
+	if (n > 5 && !strcmp(fn + n - 5, "_impl"))
+		n -= 5;   /* bpf_obj_drop() is a macro around the kfunc bpf_obj_drop_impl() */
 	for (size_t k = 0; k < sizeof(releasers) / sizeof(releasers[0]); k++)
-		if (!strcmp(fn, releasers[k]))
+		if (!strncmp(fn, releasers[k], n) && !releasers[k][n])
 			return true;
 	for (size_t i = 0; i < sizeof(ref_pairs) / sizeof(ref_pairs[0]); i++)
-		if (!strcmp(fn, ref_pairs[i].release))
+		if (!strncmp(fn, ref_pairs[i].release, n) && !ref_pairs[i].release[n])
 			return true;
 	return false;
 }
@@ -169,15 +189,28 @@ static bool is_release(const struct vctx *c, int logline, const char *fn, void *
 int vc_use_after_release(struct vctx *c)
 {
 	const char *e = vu_err(c, "invalid mem access 'scalar'");
-	int reg = vu_err_reg(e), line = vu_fail_line(c), at;
-	char helper[64] = "", t[512], var[64] = "";
+	int reg = vu_err_reg(e), line = vu_fail_line(c), at, rel;
+	char helper[64] = "", t[512], u[512], var[64] = "";
 
 	if (!e || reg < 0)
 		return 0;
 	at = vu_path_call(c, is_release, NULL, helper, sizeof(helper));
-	if (at < 0 || !vu_line(c, line, t, sizeof(t)) || !vu_deref_base(t, var, sizeof(var)) ||
-	    !vu_line(c, vu_insn_line(c, at), t, sizeof(t)) || !strstr(t, var))
+	rel = at < 0 ? 0 : vu_insn_line(c, at);
+	if (strlen(helper) > 5 && !strcmp(helper + strlen(helper) - 5, "_impl"))
+		helper[strlen(helper) - 5] = 0;
+	if (rel <= 0 || !vu_line(c, rel, t, sizeof(t)))
 		return 0;
+	if (!vu_line(c, line, u, sizeof(u)) || !vu_deref_base(u, var, sizeof(var)) || !strstr(t, var)) {
+		/* the load was placed on a later line: the first use of what was released, after it */
+		char name[64];
+
+		if (!vu_call_arg(t, helper, 1, name, sizeof(name)))
+			return 0;
+		snprintf(var, sizeof(var), "%s", name[0] == '&' ? name + 1 : name);
+		snprintf(name, sizeof(name), "%s->", var);
+		if (!var[0] || !(line = vu_find_line(c, name, rel + 1, line)))
+			return 0;
+	}
 	snprintf(D->cls, sizeof(D->cls), "use-after-release");
 	snprintf(D->title, sizeof(D->title), "`%s` is used after %s() gave it back", var, helper);
 	grade_span_at(c, &D->primary, line, var);

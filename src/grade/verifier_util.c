@@ -32,6 +32,23 @@ bool vu_line(const struct vctx *c, int line, char *out, size_t cap)
 	return true;
 }
 
+int vu_statement(const struct vctx *c, int line, char *out, size_t cap)
+{
+	char t[512];
+	size_t len = 0;
+	int depth = 0, l = line;
+
+	out[0] = 0;
+	for (; l < line + VU_STATEMENT_LINES && vu_line(c, l, t, sizeof(t)); l++) {
+		for (const char *p = t; *p; p++)
+			depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+		len += (size_t)snprintf(out + len, len < cap ? cap - len : 0, "%s%s", l > line ? " " : "", t);
+		if (depth <= 0 || len >= cap)
+			break;
+	}
+	return l > line + VU_STATEMENT_LINES - 1 ? line + VU_STATEMENT_LINES - 1 : l;
+}
+
 const char *vu_err(const struct vctx *c, const char *needle)
 {
 	const struct vlog *v = c->log;

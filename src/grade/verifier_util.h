@@ -51,6 +51,18 @@ int vu_dojo_macro_line(const struct vctx *c, int from, char *macro, size_t cap);
 /* The nearest line above @line, in its function, that assigns @var (and contains @needle,
  * unless NULL); 0 if none. */
 int vu_assign_line(const struct vctx *c, const char *var, int line, const char *needle);
+/* The loop the verifier was walking at the end of the log: the last backward jump logged
+ * ("goto pc-10"), its target's source line, and the loop header at or above it (the jump's own
+ * line into *@back_line).  0 if the log shows no backward jump (verifier_loops.c). */
+int vu_logged_loop(const struct vctx *c, int *back_line);
+/* The condition of the loop on source line @t: "i < n" from "for (u32 i = 0; i < n; i++)",
+ * "n != 0" from "while (n != 0) {"; "" if @t is no loop header (verifier_loops.c). */
+void vu_loop_condition(const char *t, char *out, size_t cap);
+/* Source line @line joined with the lines after it (by one space) until its parentheses close,
+ * at most VU_STATEMENT_LINES: a call whose arguments go on over several lines.  The last line
+ * joined. */
+#define VU_STATEMENT_LINES 6
+int vu_statement(const struct vctx *c, int line, char *out, size_t cap);
 /* The first source line in [from, to] containing @needle, 0 if none. */
 int vu_find_line(const struct vctx *c, const char *needle, int from, int to);
 /* The source line of the failure (grade_fail_line() without the column). */
