@@ -113,6 +113,15 @@ static int vc_global_func(struct vctx *c)
 		return global_arg_size(c, def);
 	vu_line(c, line, t, sizeof(t));
 	vu_deref_base(t, var, sizeof(var));
+	if (var[0] && def > 0 && def < line) {
+		/* clang may store the fields in another order: the first dereference in the source */
+		char arrow[72];
+		int first;
+
+		snprintf(arrow, sizeof(arrow), "%s->", var);
+		if ((first = vu_find_line(c, arrow, def + 1, line - 1)))
+			line = first;
+	}
 	snprintf(D->cls, sizeof(D->cls), "global-function-arg");
 	snprintf(D->title, sizeof(D->title), "`%s()` is verified on its own, where `%s` may be NULL",
 		 c->log->func, var[0] ? var : "its argument");

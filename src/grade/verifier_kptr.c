@@ -199,9 +199,14 @@ int vc_ksym_missing(struct vctx *c)
 		 "use here", sym);
 	if (use && decl)
 		grade_secondary_at(c, decl, sym, "declared here as a kernel symbol");
-	snprintf(D->help, sizeof(D->help), "a per-CPU variable (such as runqueues) is read through "
-		 "`bpf_this_cpu_ptr(&%s)`, and only where the kernel lists its address (/proc/kallsyms); "
-		 "otherwise read the value through a kernel function or tracepoint that hands it over",
-		 sym);
+	if (use && vu_line(c, use, t, sizeof(t)) && strstr(t, "_cpu_ptr("))
+		snprintf(D->help, sizeof(D->help), "the read is right, but this kernel does not list "
+			 "the symbol's address (/proc/kallsyms): here the value must come another way, "
+			 "such as a tracepoint's or kernel function's arguments");
+	else
+		snprintf(D->help, sizeof(D->help), "a per-CPU variable (such as runqueues) is read "
+			 "through `bpf_this_cpu_ptr(&%s)`, and only where the kernel lists its address "
+			 "(/proc/kallsyms); otherwise read the value through a kernel function or "
+			 "tracepoint that hands it over", sym);
 	return 1;
 }
