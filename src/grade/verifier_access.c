@@ -1,8 +1,9 @@
-/* verifier_access.c: the classes about memory the program touches: a possibly-NULL pointer,
- * an index past (or before) an array in a map value, a ring-buffer record or the stack, and
- * the size and buffer arguments of helpers.  Each names the learner's variable and array from
- * their line, the array's length from BTF (or the declaration), and the check that narrowed
- * the index from the logged register states (see vu_find_check). */
+/* verifier_access.c: the classes about memory the program touches: an index past (or before)
+ * an array in a map value, a ring-buffer record or the stack, and the size and buffer
+ * arguments of helpers (the kind of pointer used is verifier_pointers.c's).  Each names the
+ * learner's variable and array from their line, the array's length from BTF (or the
+ * declaration), and the check that narrowed the index from the logged register states (see
+ * vu_find_check). */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,153 +11,6 @@
 
 #define D (c->d)
 #define SIZE_SMALL_BOUND (1LL << 20)   /* a size bounded below this came from a helper's range */
-
-/* "possibly NULL" pointer dereferenced: which lookup it came from, and the check to add. */
-int vc_null(struct vctx *c)
-{
-	/* 'map_value_or_null', 'ptr_or_null_', 'trusted_ptr_or_null_', 'rcu_ptr_or_null_' */
-	const char *e = vu_err(c, "_or_null"), *arg_e = vu_err(c, "Possibly NULL pointer passed to");
-	char line_t[512], call_t[512], var[64] = "", helper[64] = "", st[256], map[64] = "";
-	char sec[64], callee[64] = "", passed[128] = "";
-	int reg = vu_err_reg(e), col, line = grade_fail_line(c, &col), call, load = 0, argn;
-
-	/* passed to a helper or kfunc ("R1 type=map_value_or_null expected=map_ptr", "Possibly
-	 * NULL pointer passed to trusted arg0") rather than dereferenced */
-	if (arg_e && sscanf(strstr(arg_e, " arg") ?: "", " arg%d", &argn) == 1)
-		e = arg_e, reg = argn + 1;
-	else if (e && !strstr(e, "invalid mem access") && !strstr(e, " expected=") &&
-		 !strstr(e, "null-check it first"))   /* "pointer arithmetic on ..._or_null_" */
-		e = NULL;
-	if (!e || c->log->subprog)
-		return 0;
-	if (!strstr(e, "invalid mem access") && vu_helper(vu_insn(c), callee, sizeof(callee)) &&
-	    vu_line(c, line, line_t, sizeof(line_t)) && reg >= 1 && reg <= 5)
-		vu_call_arg(line_t, callee, reg, passed, sizeof(passed));
-	snprintf(D->cls, sizeof(D->cls), "null-pointer");
-	call = vu_find_call(c, reg, helper, sizeof(helper));
-	if (!call)
-		load = vu_find_load(c, reg);
-	if ((call || load) && vu_line(c, call ?: load, call_t, sizeof(call_t)))
-		vu_assigned(call_t, var, sizeof(var));
-	if (!var[0] && passed[0] && strlen(passed) < sizeof(var))
-		snprintf(var, sizeof(var), "%s", passed);
-	if (reg >= 0 && grade_vlog_reg_before(c->log, c->log->fail, reg, st, sizeof(st)))
-		grade_vlog_field(st, "map", map, sizeof(map));
-	vu_line(c, line, line_t, sizeof(line_t));
-	/* the address of a member (`task->comm`) may be computed on the line before its use */
-	for (int l = line + 1, first = line == (call ?: load); var[0] && !passed[0] &&
-	     (first || grade_find_token(line_t, strlen(line_t), var) < 0) && l <= line + 6; l++)
-		if (vu_line(c, l, call_t, sizeof(call_t)) &&
-		    grade_find_token(call_t, strlen(call_t), var) >= 0) {
-			line = l;
-			first = 0;
-			vu_line(c, line, line_t, sizeof(line_t));
-		}
-	if (var[0])
-		snprintf(D->title, sizeof(D->title), "`%s` may be NULL here", var);
-	else
-		snprintf(D->title, sizeof(D->title), "a pointer that may be NULL is dereferenced");
-	if (passed[0])
-		grade_span_arg(c, &D->primary, line, callee, reg);
-	else
-		grade_span_at(c, &D->primary, line, var[0] && strstr(line_t, var) ? var : NULL);
-	if (callee[0])
-		snprintf(D->primary.label, sizeof(D->primary.label), "passed to %s() without a NULL "
-			 "check", callee);
-	else
-		snprintf(D->primary.label, sizeof(D->primary.label), "dereferenced here without a "
-			 "NULL check");
-	if (call) {
-		struct grade_span *s = grade_diag_secondary(D);
-
-		grade_span_at(c, s, call, helper[0] ? helper : NULL);
-		if (!strcmp(helper, "bpf_map_lookup_elem"))
-			snprintf(s->label, sizeof(s->label), "returns NULL when the key is not in `%s`",
-				 map[0] ? map : "the map");
-		else
-			snprintf(s->label, sizeof(s->label), "%s() may return NULL",
-				 helper[0] ? helper : "this call");
-	} else if (load) {
-		/* a pointer the kernel hands over (a context field, a struct member) that the
-		 * verifier knows may be NULL: an iterator's last call has no object */
-		vu_prog_section(c, sec, sizeof(sec));
-		grade_secondary_at(c, load, NULL, "%s", !strncmp(sec, "iter", 4) ?
-				   "NULL on the iterator's last call, which marks the end" :
-				   "the kernel may hand over NULL here");
-	}
-	snprintf(D->help, sizeof(D->help), "check it before use: `if (!%s) return 0;`",
-		 var[0] ? var : "ptr");
-	return 1;
-}
-
-/* A syscall's arguments and a user function's arguments point into user memory. */
-static bool section_has_user_args(const char *sec)
-{
-	static const char *const user[] = {
-		"tp/syscalls/sys_enter", "tracepoint/syscalls/sys_enter", "ksyscall/", "kprobe/__x64_sys_",
-		"uprobe", "uretprobe", "usdt",
-	};
-
-	for (size_t i = 0; i < sizeof(user) / sizeof(user[0]); i++)
-		if (!strncmp(sec, user[i], strlen(user[i])))
-			return true;
-	return false;
-}
-
-int vc_kernel_ptr(struct vctx *c)
-{
-	char t[512], var[64] = "", sec[128];
-	int line = vu_fail_line(c);
-	bool user;
-
-	if (!vu_err(c, "invalid mem access 'scalar'"))
-		return 0;
-	vu_line(c, line, t, sizeof(t));
-	vu_deref_base(t, var, sizeof(var));
-	vu_prog_section(c, sec, sizeof(sec));
-	user = section_has_user_args(sec);
-	snprintf(D->cls, sizeof(D->cls), "kernel-pointer-deref");
-	if (user)
-		snprintf(D->title, sizeof(D->title), "`%s` points into user memory (the traced "
-			 "process's): a BPF program cannot dereference it directly", var[0] ? var : "ptr");
-	else
-		snprintf(D->title, sizeof(D->title), "`%s` is a kernel pointer the verifier cannot check: "
-			 "it cannot be dereferenced directly", var[0] ? var : "ptr");
-	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
-	snprintf(D->primary.label, sizeof(D->primary.label), "%s", user ? "a user-space address: "
-		 "to the verifier only a number" : "read through a plain number");
-	if (user)
-		snprintf(D->help, sizeof(D->help), "copy it first: bpf_probe_read_user_str(buf, "
-			 "sizeof(buf), %s) for a string, bpf_probe_read_user(&val, sizeof(val), %s) for a "
-			 "value", var[0] ? var : "ptr", var[0] ? var : "ptr");
-	else
-		snprintf(D->help, sizeof(D->help), "read it with BPF_CORE_READ(%s, ...) or "
-			 "bpf_probe_read_kernel(); only tp_btf/fentry programs may follow kernel pointers "
-			 "directly", var[0] ? var : "ptr");
-	return 1;
-}
-
-/* A store through a BTF pointer (a tp_btf/fentry argument, a task from
- * bpf_get_current_task_btf()): "only read is supported". */
-int vc_kernel_write(struct vctx *c)
-{
-	char t[512], var[64] = "";
-	int line = vu_fail_line(c);
-
-	if (!vu_err(c, "only read is supported"))
-		return 0;
-	vu_line(c, line, t, sizeof(t));
-	vu_deref_base(t, var, sizeof(var));
-	snprintf(D->cls, sizeof(D->cls), "kernel-memory-write");
-	snprintf(D->title, sizeof(D->title), "`%s` points into the kernel's own memory, which a "
-		 "tracing program may read but not change", var[0] ? var : "this pointer");
-	grade_span_at(c, &D->primary, line, var[0] ? var : NULL);
-	snprintf(D->primary.label, sizeof(D->primary.label), "written here");
-	snprintf(D->help, sizeof(D->help), "tracing programs observe: keep what you want to change "
-		 "in a map of your own; to make the kernel refuse an operation, return an error from "
-		 "an SEC(\"lsm/...\") program instead");
-	return 1;
-}
 
 enum region { R_UNKNOWN, R_MAP, R_RINGBUF, R_STACK };
 

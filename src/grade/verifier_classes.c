@@ -423,7 +423,7 @@ static int (*const rows[])(struct vctx *) = {
 	vc_load_timeout,      /* verifier-timeout: still exploring when loading's time ran out */
 	vc_global_func,       /* global-function-arg */
 	vc_global_signature,  /* global-function-return, -signature (verifier_calls.c) */
-	vc_null,              /* null-map-value (verifier_access.c) */
+	vc_null,              /* null-map-value (verifier_pointers.c) */
 	vc_index,             /* out-of-bounds index classes (verifier_access.c) */
 	vc_helper_size,       /* helper-size-* (verifier_access.c) */
 	vc_helper_buf,        /* helper-buffer-unbounded (verifier_access.c) */
@@ -434,8 +434,8 @@ static int (*const rows[])(struct vctx *) = {
 	vc_packet_moved,      /* packet-pointer-stale: used after a helper moved the packet */
 	vc_use_after_release, /* use-after-release (verifier_refs.c) */
 	vc_data_loc,          /* data-loc-string (verifier_packet.c) */
-	vc_kernel_ptr,        /* kernel-pointer-deref (verifier_access.c) */
-	vc_kernel_write,      /* kernel-memory-write (verifier_access.c) */
+	vc_kernel_ptr,        /* kernel-pointer-deref (verifier_pointers.c) */
+	vc_kernel_write,      /* kernel-memory-write (verifier_pointers.c) */
 	vc_percpu_ksym,       /* percpu-ksym-direct (verifier_kptr.c) */
 	vc_ksym_missing,      /* ksym-not-found (verifier_kptr.c) */
 	vc_kptr_beyond,       /* kernel-struct-beyond (verifier_kptr.c) */
