@@ -483,7 +483,8 @@ static void test_fixtures(void)
  * blind6: tests/verifier-blind6/, a sixth set in the same form, written the same blind way;
  * blind7: tests/verifier-blind7/, a seventh set in the same form, written the same blind way;
  * blind8: tests/verifier-blind8/, an eighth set in the same form, written the same blind way;
- * blind9: tests/verifier-blind9/, a ninth set in the same form, written the same blind way. */
+ * blind9: tests/verifier-blind9/, a ninth set in the same form, written the same blind way;
+ * blind10: tests/verifier-blind10/, a tenth set in the same form, written the same blind way. */
 
 #define WILD_DIR  "tests/verifier-wild"
 
@@ -500,6 +501,7 @@ static const struct blind_set {
 	{ "blind7", "tests/verifier-blind7", "verifier blind7 set" },
 	{ "blind8", "tests/verifier-blind8", "verifier blind8 set" },
 	{ "blind9", "tests/verifier-blind9", "verifier blind9 set" },
+	{ "blind10", "tests/verifier-blind10", "verifier blind10 set" },
 };
 
 struct set_tally {

@@ -69,6 +69,7 @@ CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_VERIFIER) blind7" \
 	      "$(TEST_VERIFIER) blind8" \
 	      "$(TEST_VERIFIER) blind9" \
+	      "$(TEST_VERIFIER) blind10" \
 	      'VM_FAULT_INITRAMFS="$(call shabs,$(VM_FAULT_INITRAMFS))" $(TEST_VM)' \
 	      "$(TEST_BROKER)" \
 	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_cli.sh $(BUILD)/bin/bpfdojo-asan' \

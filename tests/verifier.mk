@@ -29,6 +29,8 @@
 #                                          the same blind way), the same way
 #   make check-verifier-blind9             the ninth blind set (tests/verifier-blind9/, written
 #                                          the same blind way), the same way
+#   make check-verifier-blind10            the tenth blind set (tests/verifier-blind10/, written
+#                                          the same blind way), the same way
 # Fixtures: tests/verifier/<NN-class>.bpf.c, each with its rendered diagnosis <NN-class>.expected
 # when both kernels word it alike, else <NN-class>.vm.expected and <NN-class>.host.expected.
 # A fixture one kernel accepts (or cannot load) says "fixture: vm only: <why>" in a comment.
@@ -53,6 +55,7 @@ $(TEST_VERIFIER): $(call objs,tests/test_verifier.c $(HOST_LIB_SRCS),asan) $(EXE
 .PHONY: check-verifier-blind7
 .PHONY: check-verifier-blind8
 .PHONY: check-verifier-blind9
+.PHONY: check-verifier-blind10
 .PHONY: update-verifier-expected
 check-verifier: all $(TEST_VERIFIER) $(TEST_VERIFIER_LOG)
 	$(Q)$(TEST_VERIFIER_LOG)
@@ -77,5 +80,7 @@ check-verifier-blind8: all $(TEST_VERIFIER)
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind8
 check-verifier-blind9: all $(TEST_VERIFIER)
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind9
+check-verifier-blind10: all $(TEST_VERIFIER)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind10
 update-verifier-expected: all $(TEST_VERIFIER)
 	$(Q)UPDATE_EXPECTED=1 BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER)
