@@ -1,4 +1,4 @@
-// Reference solution: count napper's switch-outs in the stopped state.  The task's state is
+// Reference solution: count napper's switch-outs in the stopped state (not preemptions).  The task's state is
 // read from task_struct's __state (5.14 and later) or, on older kernels, from the field it
 // replaced, state: bpf_core_field_exists() tells which one the running kernel has.
 #include "vmlinux.h"
@@ -41,6 +41,8 @@ int BPF_PROG(on_switch, bool preempt, struct task_struct *prev, struct task_stru
 {
 	char comm[16];
 
+	if (preempt)   /* taken off the CPU before it could sleep: its state may already say stopped */
+		return 0;
 	BPF_CORE_READ_STR_INTO(&comm, prev, comm);
 	if (!is_napper(comm) || !(task_state(prev) & __TASK_STOPPED))
 		return 0;
