@@ -177,32 +177,6 @@ static int reserve_of(const struct vctx *c, const char *base, int line, char *si
 	       vu_call_arg(t, "bpf_ringbuf_reserve", 2, size, cap) ? l : 0;
 }
 
-/* The line above @line where a variable named in the size expression @arg took a helper's
- * result (`len = bpf_probe_read_user_str(...)`), the helper into @fn; 0 if none. */
-static int size_from_helper(const struct vctx *c, const char *arg, int line, char *fn, size_t cap)
-{
-	char id[64], t[512];
-
-	for (const char *p = arg; *p; ) {
-		size_t n = 0;
-		int at;
-		const char *h;
-
-		while (*p && !(isalpha((unsigned char)*p) || *p == '_'))
-			p++;
-		while (isalnum((unsigned char)p[n]) || p[n] == '_')
-			n++;
-		snprintf(id, sizeof(id), "%.*s", (int)(n < sizeof(id) ? n : sizeof(id) - 1), p);
-		p += n;
-		if (id[0] && (at = vu_assign_line(c, id, line, "bpf_")) && vu_line(c, at, t, sizeof(t)) &&
-		    (h = strstr(t, "bpf_"))) {
-			snprintf(fn, cap, "%.*s", (int)strcspn(h, "( "), h);
-			return at;
-		}
-	}
-	return 0;
-}
-
 /* The size argument of a helper: unbounded, possibly zero, or larger than the buffer. */
 int vc_helper_size(struct vctx *c)
 {
@@ -241,8 +215,7 @@ int vc_helper_size(struct vctx *c)
 		if (reg >= 1 && grade_vlog_reg_before(c->log, c->log->fail, reg, st, sizeof(st)))
 			grade_vlog_num(st, "smax", &smax);
 		if (reg >= 1 && smax >= 0 && smax < SIZE_SMALL_BOUND)
-			made = vu_find_call(c, reg, from, sizeof(from)) ?: size_from_helper(c, arg, line,
-											  from, sizeof(from));
+			made = vu_find_call(c, reg, from, sizeof(from));
 		if (nonconst) {
 			snprintf(D->cls, sizeof(D->cls), "ringbuf-reserve-size");
 			snprintf(D->title, sizeof(D->title), "%s() needs a size known when the program "

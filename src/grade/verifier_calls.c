@@ -325,12 +325,12 @@ int vc_fentry_args(struct vctx *c)
 	int def = c->prog[0] ? grade_src_find_sec(c->src, NULL, c->prog) : 0, n = 0, secl;
 	char fn[64] = "", t[1024], arg[64] = "", sec[96], name[64] = "";
 	const char *p;
-	int use = 0, decl = def;
+	int use = 0, decl = def, list_end = 0;
 
 	if (!e || !strstr(e, "doesn't have") || sscanf(e, "func '%63[^']' doesn't have %d", fn, &n) != 2)
 		return 0;
 	/* BPF_PROG(name, a, b, c): the n-th argument after the name, on any line of the list */
-	if (def && vu_statement(c, def, t, sizeof(t)) && (p = strstr(t, "BPF_PROG")) &&
+	if (def && (list_end = vu_statement(c, def, t, sizeof(t))) && (p = strstr(t, "BPF_PROG")) &&
 	    (p = strchr(p, '('))) {
 		for (int k = 0; k < n && p; k++)
 			p = strchr(p + 1, ',');
@@ -351,7 +351,7 @@ int vc_fentry_args(struct vctx *c)
 			p--;
 		snprintf(name, sizeof(name), "%s", p);
 		decl = vu_find_line(c, arg, def, def + VU_STATEMENT_LINES) ?: def;
-		for (int l = vu_statement(c, def, t, sizeof(t)) + 1; name[0] && !use && l < def + 200 &&
+		for (int l = list_end + 1; name[0] && !use && l < def + 200 &&
 		     vu_line(c, l, t, sizeof(t)); l++)
 			if (grade_find_token(t, strlen(t), name) >= 0)
 				use = l;

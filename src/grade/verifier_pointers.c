@@ -39,7 +39,12 @@ int vc_null(struct vctx *c)
 		vu_assigned(call_t, var, sizeof(var));
 	if (!var[0] && passed[0] && strlen(passed) < sizeof(var))
 		snprintf(var, sizeof(var), "%s", passed);
-	if (reg >= 0 && grade_vlog_reg_before(c->log, c->log->fail, reg, st, sizeof(st)))
+	/* the map the lookup was given, as the source names it (`&outer`), else as the verifier
+	 * does (a map-in-map's inner map may have no name) */
+	if (call && !strcmp(helper, "bpf_map_lookup_elem") &&
+	    vu_call_arg(call_t, helper, 1, st, sizeof(st)) && strlen(st) < sizeof(map))
+		snprintf(map, sizeof(map), "%.63s", st[0] == '&' ? st + 1 : st);
+	else if (reg >= 0 && grade_vlog_reg_before(c->log, c->log->fail, reg, st, sizeof(st)))
 		grade_vlog_field(st, "map", map, sizeof(map));
 	vu_line(c, line, line_t, sizeof(line_t));
 	/* the address of a member (`task->comm`) may be computed on the line before its use */

@@ -71,7 +71,7 @@ static const struct { const char *acquire, *release; } ref_pairs[] = {
 	{ "bpf_cgroup_ancestor", "bpf_cgroup_release" },
 	{ "bpf_cpumask_create", "bpf_cpumask_release" },
 	{ "bpf_cpumask_acquire", "bpf_cpumask_release" },
-	{ "bpf_obj_new_impl", "bpf_obj_drop" }, { "bpf_get_task_exe_file", "bpf_put_file" },
+	{ "bpf_obj_new", "bpf_obj_drop" }, { "bpf_get_task_exe_file", "bpf_put_file" },
 	{ "bpf_lookup_user_key", "bpf_key_put" }, { "bpf_lookup_system_key", "bpf_key_put" },
 };
 
@@ -171,16 +171,12 @@ static const char *const releasers[] = {
 /* Whether @fn gives a reference back: a ring-buffer or socket helper, or a release kfunc. */
 static bool is_release(const struct vctx *c, int logline, const char *fn, void *arg)
 {
-	size_t n = strlen(fn);
-
 	(void)c, (void)logline, (void)arg;
-	if (n > 5 && !strcmp(fn + n - 5, "_impl"))
-		n -= 5;   /* bpf_obj_drop() is a macro around the kfunc bpf_obj_drop_impl() */
 	for (size_t k = 0; k < sizeof(releasers) / sizeof(releasers[0]); k++)
-		if (!strncmp(fn, releasers[k], n) && !releasers[k][n])
+		if (!strcmp(fn, releasers[k]))
 			return true;
 	for (size_t i = 0; i < sizeof(ref_pairs) / sizeof(ref_pairs[0]); i++)
-		if (!strncmp(fn, ref_pairs[i].release, n) && !ref_pairs[i].release[n])
+		if (!strcmp(fn, ref_pairs[i].release))
 			return true;
 	return false;
 }
@@ -196,8 +192,6 @@ int vc_use_after_release(struct vctx *c)
 		return 0;
 	at = vu_path_call(c, is_release, NULL, helper, sizeof(helper));
 	rel = at < 0 ? 0 : vu_insn_line(c, at);
-	if (strlen(helper) > 5 && !strcmp(helper + strlen(helper) - 5, "_impl"))
-		helper[strlen(helper) - 5] = 0;
 	if (rel <= 0 || !vu_line(c, rel, t, sizeof(t)))
 		return 0;
 	if (!vu_line(c, line, u, sizeof(u)) || !vu_deref_base(u, var, sizeof(var)) || !strstr(t, var)) {

@@ -82,6 +82,8 @@ bool vu_helper(const char *insn, char *out, size_t cap)
 		return false;
 	p += 5;
 	n = strcspn(p, "#( ");
+	if (n > 5 && !strncmp(p + n - 5, "_impl", 5))
+		n -= 5;   /* bpf_obj_new() and its kin are macros around kfuncs named ..._impl() */
 	if (n == 0 || n >= cap)
 		return false;
 	snprintf(out, cap, "%.*s", (int)n, p);
@@ -306,14 +308,33 @@ int vu_find_check(const struct vctx *c, const char *ident, int *reg, char *state
 	return 0;
 }
 
+/* The register instruction @text writes ("rN = ...", "rN += ...", "wN = ..."; a call writes
+ * r0), and into @src the register it copies when it is a plain move ("rN = rM"), else -1. */
+static int insn_dst(const char *text, int *src)
+{
+	int dst, from, n = 0;
+
+	*src = -1;
+	if (!strncmp(text, "call ", 5))
+		return 0;
+	if (sscanf(text, "%*[rw]%d = %*[rw]%d%n", &dst, &from, &n) == 2 && !text[n])
+		*src = from;
+	else if (sscanf(text, "%*[rw]%d %*[-+*/&|^<>s]= %n", &dst, &n) != 1 &&
+		 sscanf(text, "%*[rw]%d = %n", &dst, &n) != 1)
+		return -1;
+	return dst;
+}
+
 /* The instruction, walking back from the failure, that produced the value register @reg holds
  * there (the verifier's id for it, "(id=N"): a helper call (its result in r0) or, @loads, a
- * load from memory ("rK = *(...)", its result in rK).  Its log line, -1 if none. */
+ * load from memory ("rK = *(...)", its result in rK).  The verifier gives a scalar its id only
+ * when it is first copied (`r6 = r0`): from such a copy the walk follows the register copied,
+ * back to the instruction that last wrote it.  Its log line, -1 if none. */
 static int find_origin(const struct vctx *c, int reg, bool loads)
 {
 	const struct vlog *v = c->log;
 	char st[256], idf[32], want[48];
-	int steps = 0;
+	int steps = 0, track = -1;
 
 	if (reg < 0 || !grade_vlog_reg_before(v, v->fail, reg, st, sizeof(st)) ||
 	    !grade_vlog_field(st, "id", idf, sizeof(idf)))
@@ -322,10 +343,25 @@ static int find_origin(const struct vctx *c, int reg, bool loads)
 	for (int i = v->fail; i >= 0 && steps++ < UTIL_MAX_WALK; i = grade_vlog_path_prev(v, i)) {
 		const struct vline *l = &v->lines[i];
 		char out[256];
-		int dst = 0;
+		int dst = 0, src, wrote;
 
 		if (l->kind != VL_INSN)
 			continue;
+		wrote = insn_dst(l->text, &src);
+		if (track >= 0) {   /* the copied register's last writer */
+			if (wrote != track)
+				continue;
+			if (src >= 0) {
+				track = src;
+				continue;
+			}
+			return !strncmp(l->text, "call ", 5) || (loads && strstr(l->text, "= *(")) ? i : -1;
+		}
+		if (wrote >= 0 && src >= 0 && grade_vlog_reg(l->state, wrote, out, sizeof(out)) &&
+		    strstr(out, want)) {
+			track = src;
+			continue;
+		}
 		if (strncmp(l->text, "call ", 5) &&
 		    !(loads && sscanf(l->text, "r%d = *(", &dst) == 1 && strstr(l->text, "= *(")))
 			continue;
