@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -281,9 +282,36 @@ static void drain_tail(int fd, char *out, size_t cap)
 	out[len] = 0;
 }
 
+/* The last line before @end in @text that starts with one of an oops's openings ("BUG: ...",
+ * "Oops: ...") or, @rip, its "RIP: " line, appended to @out as "LINE; "; nothing if none. */
+static void oops_line(const char *text, const char *end, bool rip, char *out, size_t cap)
+{
+	static const char *const opening[] = { "BUG: ", "Oops: ", "general protection fault",
+					       "kernel BUG at" };
+	const char *best = NULL;
+
+	for (const char *l = text; l && l < end; l = strchr(l, '\n'), l = l ? l + 1 : NULL) {
+		const char *p = l + strspn(l, " "), *stamp = strchr(p, ']');
+
+		if (*p == '[' && stamp)   /* a timestamp: "[    1.234567] BUG: ..." */
+			p = stamp + 1 + strspn(stamp + 1, " ");
+		if (rip && !strncmp(p, "RIP: ", 5))
+			best = p;
+		for (size_t i = 0; !rip && i < sizeof(opening) / sizeof(opening[0]); i++)
+			if (!strncmp(p, opening[i], strlen(opening[i])))
+				best = p;
+	}
+	if (best) {
+		size_t len = strlen(out), n = strcspn(best, "\n");
+
+		snprintf(out + len, cap > len ? cap - len : 0, "%.*s; ", (int)(n > 200 ? 200 : n), best);
+	}
+}
+
 void vm_guest_tail(struct vm_guest *g, char *out, size_t cap)
 {
 	char con[4 * DOJO_VM_TAIL_BYTES] = "", qerr[DOJO_VM_TAIL_BYTES] = "";
+	char oops[512] = "";
 	const char *c = con, *q = qerr, *panic;
 
 	if (g->err >= 0)
@@ -292,11 +320,14 @@ void vm_guest_tail(struct vm_guest *g, char *out, size_t cap)
 		(void)fcntl(g->con, F_SETFL, O_NONBLOCK);
 	drain_tail(g->con, con, sizeof(con));
 	drain_tail(g->err, qerr, sizeof(qerr));
-	/* a panic's first line says most; else the last few lines */
+	/* a panic's first line says most, after what the oops before it said (its first line,
+	 * where the kernel was: "RIP: 0010:func+0x12/0x40") */
 	panic = strstr(con, "Kernel panic - ");
 	if (panic) {
 		char *nl = strchr(panic, '\n');
 
+		oops_line(con, panic, false, oops, sizeof(oops));
+		oops_line(con, panic, true, oops, sizeof(oops));
 		if (nl)
 			*nl = 0;
 		c = panic;
@@ -307,7 +338,7 @@ void vm_guest_tail(struct vm_guest *g, char *out, size_t cap)
 				break;
 			}
 	}
-	snprintf(out, cap, "%s%s%s%s", q[0] ? "qemu: " : "", q, c[0] ? "console: " : "", c);
+	snprintf(out, cap, "%s%s%s%s%s", q[0] ? "qemu: " : "", q, c[0] ? "console: " : "", oops, c);
 	for (char *p = out; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
