@@ -40,7 +40,7 @@ $(TEST_DNS): $(call objs,tests/test_dns.c src/guest/dns/dns.c,asan)
 CHECK_DEPS := all exercises-bpf $(EXERCISES_TABLE) $(TEST_FRAME) $(TEST_GUEST_CHAN) $(TEST_LOAD_DEADLINE) $(BUILD)/test/test_exercises-asan $(BUILD)/test/test_grade-asan \
 	      $(GRADE_FIXTURE) $(TEST_COMPILE) $(TEST_COMPILE_SERVER) $(ZYGOTE_SO) $(TEST_SANDBOX) $(SANDBOX_FIXTURES) \
 	      $(TEST_EVENTS) $(TEST_PIPELINE) $(TEST_SERVER_UNIT) $(TEST_DNS) \
-	      $(TEST_VERIFIER) $(TEST_VERIFIER_LOG) $(BUILD)/bin/bpfdojo-asan $(TEST_VM) $(VM_FAULT_INITRAMFS) $(TEST_BROKER) \
+	      $(TEST_VERIFIER) $(TEST_VERIFIER_SETS) $(TEST_VERIFIER_LOG) $(BUILD)/bin/bpfdojo-asan $(TEST_VM) $(VM_FAULT_INITRAMFS) $(TEST_BROKER) \
 	      $(CHECKER_NODE) $(CHECKER_WASM)
 CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_GUEST_CHAN)" \
@@ -58,18 +58,18 @@ CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(TEST_SERVER_UNIT)" \
 	      "$(TEST_VERIFIER_LOG)" \
 	      "$(TEST_VERIFIER)" \
-	      "$(TEST_VERIFIER) wild" \
+	      "$(TEST_VERIFIER_SETS) wild" \
 	      "tests/test_diagrams.sh exercises $(WEB_OUT)" \
-	      "$(TEST_VERIFIER) blind" \
-	      "$(TEST_VERIFIER) blind2" \
-	      "$(TEST_VERIFIER) blind3" \
-	      "$(TEST_VERIFIER) blind4" \
-	      "$(TEST_VERIFIER) blind5" \
-	      "$(TEST_VERIFIER) blind6" \
-	      "$(TEST_VERIFIER) blind7" \
-	      "$(TEST_VERIFIER) blind8" \
-	      "$(TEST_VERIFIER) blind9" \
-	      "$(TEST_VERIFIER) blind10" \
+	      "$(TEST_VERIFIER_SETS) blind" \
+	      "$(TEST_VERIFIER_SETS) blind2" \
+	      "$(TEST_VERIFIER_SETS) blind3" \
+	      "$(TEST_VERIFIER_SETS) blind4" \
+	      "$(TEST_VERIFIER_SETS) blind5" \
+	      "$(TEST_VERIFIER_SETS) blind6" \
+	      "$(TEST_VERIFIER_SETS) blind7" \
+	      "$(TEST_VERIFIER_SETS) blind8" \
+	      "$(TEST_VERIFIER_SETS) blind9" \
+	      "$(TEST_VERIFIER_SETS) blind10" \
 	      'VM_FAULT_INITRAMFS="$(call shabs,$(VM_FAULT_INITRAMFS))" $(TEST_VM)' \
 	      "$(TEST_BROKER)" \
 	      'BPFDOJO_HOME="$(call shabs,$(BUILD))" tests/test_cli.sh $(BUILD)/bin/bpfdojo-asan' \

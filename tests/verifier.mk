@@ -47,6 +47,12 @@ $(TEST_VERIFIER): $(call objs,tests/test_verifier.c $(HOST_LIB_SRCS),asan) $(EXE
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
 
+# the wild and blind sets: figures, listed per program
+TEST_VERIFIER_SETS := $(BUILD)/test/test_verifier_sets
+$(TEST_VERIFIER_SETS): $(call objs,tests/test_verifier_sets.c $(HOST_LIB_SRCS),asan) $(EXERCISES_OBJS)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ $(HOST_LIBS) -o $@
+
 .PHONY: check-verifier check-verifier-wild check-verifier-blind check-verifier-blind2
 .PHONY: check-verifier-blind3
 .PHONY: check-verifier-blind4
@@ -60,27 +66,27 @@ $(TEST_VERIFIER): $(call objs,tests/test_verifier.c $(HOST_LIB_SRCS),asan) $(EXE
 check-verifier: all $(TEST_VERIFIER) $(TEST_VERIFIER_LOG)
 	$(Q)$(TEST_VERIFIER_LOG)
 	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER)
-check-verifier-wild: all $(TEST_VERIFIER)
-	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) wild
-check-verifier-blind: all $(TEST_VERIFIER)
-	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind
-check-verifier-blind2: all $(TEST_VERIFIER)
-	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind2
-check-verifier-blind3: all $(TEST_VERIFIER)
-	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind3
-check-verifier-blind4: all $(TEST_VERIFIER)
-	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind4
-check-verifier-blind5: all $(TEST_VERIFIER)
-	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind5
-check-verifier-blind6: all $(TEST_VERIFIER)
-	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind6
-check-verifier-blind7: all $(TEST_VERIFIER)
-	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind7
-check-verifier-blind8: all $(TEST_VERIFIER)
-	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind8
-check-verifier-blind9: all $(TEST_VERIFIER)
-	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind9
-check-verifier-blind10: all $(TEST_VERIFIER)
-	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER) blind10
+check-verifier-wild: all $(TEST_VERIFIER_SETS)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER_SETS) wild
+check-verifier-blind: all $(TEST_VERIFIER_SETS)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER_SETS) blind
+check-verifier-blind2: all $(TEST_VERIFIER_SETS)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER_SETS) blind2
+check-verifier-blind3: all $(TEST_VERIFIER_SETS)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER_SETS) blind3
+check-verifier-blind4: all $(TEST_VERIFIER_SETS)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER_SETS) blind4
+check-verifier-blind5: all $(TEST_VERIFIER_SETS)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER_SETS) blind5
+check-verifier-blind6: all $(TEST_VERIFIER_SETS)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER_SETS) blind6
+check-verifier-blind7: all $(TEST_VERIFIER_SETS)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER_SETS) blind7
+check-verifier-blind8: all $(TEST_VERIFIER_SETS)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER_SETS) blind8
+check-verifier-blind9: all $(TEST_VERIFIER_SETS)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER_SETS) blind9
+check-verifier-blind10: all $(TEST_VERIFIER_SETS)
+	$(Q)BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER_SETS) blind10
 update-verifier-expected: all $(TEST_VERIFIER)
 	$(Q)UPDATE_EXPECTED=1 BPFDOJO_HOME="$(call shabs,$(BUILD))" $(TEST_VERIFIER)
