@@ -25,6 +25,9 @@ $(BUILD)/test/test_grade: $(call objs,tests/test_grade.c $(TEST_GRADE_LIBS),obj)
 $(BUILD)/test/test_grade-asan: $(call objs,tests/test_grade.c $(TEST_GRADE_LIBS),asan) $(EXERCISES_OBJS)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ -o $@ $(LIBS_BPF) $(LIBS_JIT)
+$(BUILD)/test/test_xlated-asan: $(call objs,tests/test_xlated.c $(TEST_GRADE_LIBS),asan) $(EXERCISES_OBJS)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(ASAN) $^ -o $@ $(LIBS_BPF) $(LIBS_JIT)
 
 .PHONY: check-exercises check-exercises-asan check-grade check-grade-asan
 check-exercises: $(BUILD)/test/test_exercises
@@ -33,7 +36,8 @@ check-exercises-asan: $(BUILD)/test/test_exercises-asan
 	$(Q)$< exercises
 check-grade: $(BUILD)/test/test_grade $(GRADE_FIXTURE)
 	$(Q)$< $(GRADE_FIXTURE)
-check-grade-asan: $(BUILD)/test/test_grade-asan $(GRADE_FIXTURE)
+check-grade-asan: $(BUILD)/test/test_grade-asan $(GRADE_FIXTURE) $(BUILD)/test/test_xlated-asan
 	$(Q)$< $(GRADE_FIXTURE)
+	$(Q)$(BUILD)/test/test_xlated-asan
 
 check-unit: check-exercises check-grade check-exercises-asan check-grade-asan
