@@ -6,6 +6,7 @@
 
 TEST_COMPILE  := $(BUILD)/test/test_compile
 TEST_COMPILE_SERVER := $(BUILD)/test/test_compile_server
+TEST_COMPILE_PARITY := $(BUILD)/test/test_compile_parity
 BENCH_COMPILE := $(BUILD)/bench/bench_compile
 
 .PHONY: test-compile bench-compile
@@ -18,9 +19,14 @@ $(TEST_COMPILE_SERVER): $(call objs,tests/test_compile_server.c $(COMPILE_SRCS) 
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ASAN) -o $@ $^ -lpthread
 
-test-compile: $(TEST_COMPILE) $(TEST_COMPILE_SERVER) $(PCH) $(ZYGOTE_SO) $(ZYGOTE_PRELUDE)
+$(TEST_COMPILE_PARITY): $(call objs,tests/test_compile_parity.c $(COMPILE_SRCS) $(COMPILE_CORE),asan)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ASAN) -o $@ $^ -lpthread
+
+test-compile: $(TEST_COMPILE) $(TEST_COMPILE_SERVER) $(TEST_COMPILE_PARITY) $(PCH) $(ZYGOTE_SO) $(ZYGOTE_PRELUDE)
 	$(Q)$(TEST_COMPILE) tests/compile
-	$(Q)$(TEST_COMPILE_SERVER) tests/compile exercises
+	$(Q)$(TEST_COMPILE_PARITY) tests/compile exercises
+	$(Q)$(TEST_COMPILE_SERVER)
 
 $(BENCH_COMPILE): $(call objs,bench/bench_compile.c $(COMPILE_SRCS) $(COMPILE_CORE),obj)
 	@mkdir -p $(dir $@)

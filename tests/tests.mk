@@ -38,7 +38,7 @@ $(TEST_DNS): $(call objs,tests/test_dns.c src/guest/dns/dns.c,asan)
 # The CLI tests run the sanitizer build of the CLI: it finds build/include and the agent
 # through BPFDOJO_HOME.
 CHECK_DEPS := all exercises-bpf $(EXERCISES_TABLE) $(TEST_FRAME) $(TEST_GUEST_CHAN) $(TEST_LOAD_DEADLINE) $(BUILD)/test/test_exercises-asan $(BUILD)/test/test_grade-asan $(BUILD)/test/test_xlated-asan \
-	      $(GRADE_FIXTURE) $(TEST_COMPILE) $(TEST_COMPILE_SERVER) $(ZYGOTE_SO) $(TEST_SANDBOX) $(SANDBOX_FIXTURES) \
+	      $(GRADE_FIXTURE) $(TEST_COMPILE) $(TEST_COMPILE_SERVER) $(TEST_COMPILE_PARITY) $(ZYGOTE_SO) $(TEST_SANDBOX) $(SANDBOX_FIXTURES) \
 	      $(TEST_EVENTS) $(TEST_PIPELINE) $(TEST_SERVER_UNIT) $(TEST_DNS) \
 	      $(TEST_VERIFIER) $(TEST_VERIFIER_SETS) $(TEST_VERIFIER_LOG) $(BUILD)/bin/bpfdojo-asan $(TEST_VM) $(VM_FAULT_INITRAMFS) $(TEST_BROKER) \
 	      $(CHECKER_NODE) $(CHECKER_WASM)
@@ -50,7 +50,8 @@ CHECK_CMDS := "$(TEST_FRAME)" \
 	      "$(BUILD)/test/test_grade-asan $(GRADE_FIXTURE)" \
 	      "$(BUILD)/test/test_xlated-asan" \
 	      "$(TEST_COMPILE) tests/compile" \
-	      "$(TEST_COMPILE_SERVER) tests/compile exercises" \
+	      "$(TEST_COMPILE_PARITY) tests/compile exercises" \
+	      "$(TEST_COMPILE_SERVER)" \
 	      "tests/test_btfgen.sh $(BTFGEN) $(KERNEL_DIR)/vmlinux $(INC_DIR)" \
 	      "$(NODE) tests/test_checker.js $(CHECKER_NODE) $(CHECKER_WASM) $(INC_DIR) exercises" \
 	      "$(TEST_SANDBOX)" \
