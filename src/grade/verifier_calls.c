@@ -330,27 +330,15 @@ int vc_fentry_args(struct vctx *c)
 	if (!e || !strstr(e, "doesn't have") || sscanf(e, "func '%63[^']' doesn't have %d", fn, &n) != 2)
 		return 0;
 	/* BPF_PROG(name, a, b, c): the n-th argument after the name, on any line of the list */
-	if (def && (list_end = vu_statement(c, def, t, sizeof(t))) && (p = strstr(t, "BPF_PROG")) &&
-	    (p = strchr(p, '('))) {
-		for (int k = 0; k < n && p; k++)
-			p = strchr(p + 1, ',');
-		if (p) {
-			p++;
-			while (*p == ' ')
-				p++;
-			size_t len = strcspn(p, ",)");
-
-			while (len && p[len - 1] == ' ')
-				len--;
-			snprintf(arg, sizeof(arg), "%.*s", (int)len, p);
-		}
-	}
+	if ((decl = vu_bpf_prog_arg(c, def, n, arg, sizeof(arg))))
+		list_end = vu_statement(c, def, t, sizeof(t));
+	else
+		decl = def;
 	/* "unsigned int prev_state" -> "prev_state": where the program reads it is the line to show */
 	if (arg[0] && (p = arg + strlen(arg)) > arg) {
 		while (p > arg && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
 			p--;
 		snprintf(name, sizeof(name), "%s", p);
-		decl = vu_find_line(c, arg, def, def + VU_STATEMENT_LINES) ?: def;
 		for (int l = list_end + 1; name[0] && !use && l < def + 200 &&
 		     vu_line(c, l, t, sizeof(t)); l++)
 			if (grade_find_token(t, strlen(t), name) >= 0)

@@ -107,6 +107,63 @@ static bool section_has_user_args(const char *sec)
 	return false;
 }
 
+/* A BTF-typed program (tp_btf, fentry, fexit, LSM) that dereferences a BPF_PROG argument the
+ * kernel passes as a number: the arguments are declared out of step with the hook's own (one
+ * left out, usually the first: sched_switch's `bool preempt`).  The dereferenced register was
+ * loaded from the context at 8 * (position - 1). */
+static int hook_arg_scalar(struct vctx *c, const char *sec, int reg, int line, const char *var)
+{
+	static const char *const typed[] = { "tp_btf/", "fentry/", "fexit/", "fmod_ret/", "lsm/",
+					     "lsm.s/", "fentry.s/", "fexit.s/", "lsm_cgroup/" };
+	const struct vlog *v = c->log;
+	int at = vu_last_write(c, reg), dst, base, pos = 0, def, declared;
+	long off;
+	char st[128], decl[96], hook[64], what[96], tail[160];
+	const char *name;
+	size_t k = 0;
+
+	while (k < sizeof(typed) / sizeof(typed[0]) && strncmp(sec, typed[k], strlen(typed[k])))
+		k++;
+	if (k == sizeof(typed) / sizeof(typed[0]) || at < 0 || !var[0] ||
+	    sscanf(v->lines[at].text, "r%d = *(u64 *)(r%d %ld)", &dst, &base, &off) != 3 ||
+	    off < 0 || off % 8 || !grade_vlog_reg_before(v, at, base, st, sizeof(st)) ||
+	    strncmp(st, "ctx", 3))
+		return 0;
+	def = c->prog[0] ? grade_src_find_sec(c->src, NULL, c->prog) : 0;
+	pos = (int)(off / 8) + 1;
+	if (!(declared = vu_bpf_prog_arg(c, def, pos, decl, sizeof(decl))) || !strchr(decl, '*'))
+		return 0;
+	name = decl + strlen(decl);
+	while (name > decl && (isalnum((unsigned char)name[-1]) || name[-1] == '_'))
+		name--;
+	if (strcmp(name, var))
+		return 0;
+	snprintf(hook, sizeof(hook), "%.63s", strchr(sec, '/') + 1);
+	if (!strncmp(sec, "tp_btf/", 7))
+		snprintf(what, sizeof(what), "the %s tracepoint", hook);
+	else if (!strncmp(sec, "lsm", 3))
+		snprintf(what, sizeof(what), "the %s LSM hook", hook);
+	else
+		snprintf(what, sizeof(what), "%s()", hook);
+	snprintf(D->cls, sizeof(D->cls), "hook-arg-not-pointer");
+	snprintf(D->title, sizeof(D->title), "`%s` is declared as a pointer, but argument %d of %s "
+		 "is a number", var, pos, what);
+	grade_span_at(c, &D->primary, line, var);
+	snprintf(D->primary.label, sizeof(D->primary.label), "dereferenced here: the kernel passes "
+		 "a number in this place");
+	grade_secondary_at(c, declared, decl, "declared as argument %d, where the kernel passes "
+			   "no pointer", pos);
+	if (!strncmp(sec, "tp_btf/", 7))
+		snprintf(tail, sizeof(tail), " (vmlinux.h's `btf_trace_%s` typedef lists their types, "
+			 "after its leading void *)", hook);
+	else
+		snprintf(tail, sizeof(tail), ", as in its prototype in the kernel source");
+	snprintf(D->help, sizeof(D->help), "BPF_PROG(...) names the hook's arguments in the "
+		 "kernel's order, from the first: one left out shifts every name after it. Declare "
+		 "all of %s's arguments%s", what, tail);
+	return 1;
+}
+
 int vc_kernel_ptr(struct vctx *c)
 {
 	char t[512], var[64] = "", sec[128];
@@ -118,6 +175,8 @@ int vc_kernel_ptr(struct vctx *c)
 	vu_line(c, line, t, sizeof(t));
 	vu_deref_base(t, var, sizeof(var));
 	vu_prog_section(c, sec, sizeof(sec));
+	if (hook_arg_scalar(c, sec, vu_err_reg(vu_err(c, "invalid mem access 'scalar'")), line, var))
+		return 1;
 	user = section_has_user_args(sec);
 	snprintf(D->cls, sizeof(D->cls), "kernel-pointer-deref");
 	if (user)

@@ -107,16 +107,41 @@ static int insn_dst(const char *text, int *src)
 	return dst;
 }
 
+/* From log line @from back along the path: the instruction that last wrote @reg, following
+ * plain copies (`r6 = r1`) to the register copied; its log line, -1 if none in the walk. */
+static int last_write(const struct vlog *v, int from, int reg, int *steps)
+{
+	for (int i = from; i >= 0 && reg >= 0 && (*steps)++ < UTIL_MAX_WALK;
+	     i = grade_vlog_path_prev(v, i)) {
+		int src;
+
+		if (v->lines[i].kind != VL_INSN || insn_dst(v->lines[i].text, &src) != reg)
+			continue;
+		if (src < 0)
+			return i;
+		reg = src;
+	}
+	return -1;
+}
+
+int vu_last_write(const struct vctx *c, int reg)
+{
+	const struct vlog *v = c->log;
+	int steps = 0;
+
+	return last_write(v, grade_vlog_path_prev(v, v->fail), reg, &steps);
+}
+
 /* The instruction, walking back from the failure, that produced the value register @reg holds
  * there (the verifier's id for it, "(id=N"): a helper call (its result in r0) or, @loads, a
  * load from memory ("rK = *(...)", its result in rK).  The verifier gives a scalar its id only
- * when it is first copied (`r6 = r0`): from such a copy the walk follows the register copied,
- * back to the instruction that last wrote it.  Its log line, -1 if none. */
+ * when it is first copied (`r6 = r0`): from such a copy the walk goes on to the instruction
+ * that last wrote the register copied.  Its log line, -1 if none. */
 static int find_origin(const struct vctx *c, int reg, bool loads)
 {
 	const struct vlog *v = c->log;
 	char st[256], idf[32], want[48];
-	int steps = 0, track = -1;
+	int steps = 0;
 
 	if (reg < 0 || !grade_vlog_reg_before(v, v->fail, reg, st, sizeof(st)) ||
 	    !grade_vlog_field(st, "id", idf, sizeof(idf)))
@@ -130,19 +155,12 @@ static int find_origin(const struct vctx *c, int reg, bool loads)
 		if (l->kind != VL_INSN)
 			continue;
 		wrote = insn_dst(l->text, &src);
-		if (track >= 0) {   /* the copied register's last writer */
-			if (wrote != track)
-				continue;
-			if (src >= 0) {
-				track = src;
-				continue;
-			}
-			return !strncmp(l->text, "call ", 5) || (loads && strstr(l->text, "= *(")) ? i : -1;
-		}
 		if (wrote >= 0 && src >= 0 && grade_vlog_reg(l->state, wrote, out, sizeof(out)) &&
 		    strstr(out, want)) {
-			track = src;
-			continue;
+			int at = last_write(v, grade_vlog_path_prev(v, i), src, &steps);
+
+			return at >= 0 && (!strncmp(v->lines[at].text, "call ", 5) ||
+					   (loads && strstr(v->lines[at].text, "= *("))) ? at : -1;
 		}
 		if (strncmp(l->text, "call ", 5) &&
 		    !(loads && sscanf(l->text, "r%d = *(", &dst) == 1 && strstr(l->text, "= *(")))

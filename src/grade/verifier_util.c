@@ -446,3 +446,27 @@ int vu_assign_line(const struct vctx *c, const char *var, int line, const char *
 			return l;
 	return 0;
 }
+
+int vu_bpf_prog_arg(const struct vctx *c, int def, int pos, char *decl, size_t cap)
+{
+	char t[1024];
+	const char *p;
+	size_t len;
+
+	decl[0] = 0;
+	if (!def || !vu_statement(c, def, t, sizeof(t)) || !(p = strstr(t, "BPF_PROG")) ||
+	    !(p = strchr(p, '(')))
+		return 0;
+	for (int k = 0; k < pos && p; k++)
+		p = strchr(p + 1, ',');
+	if (!p)
+		return 0;
+	p += 1 + strspn(p + 1, " ");
+	len = strcspn(p, ",)");
+	while (len && p[len - 1] == ' ')
+		len--;
+	if (!len || len >= cap)
+		return 0;
+	snprintf(decl, cap, "%.*s", (int)len, p);
+	return vu_find_line(c, decl, def, def + VU_STATEMENT_LINES) ?: def;
+}

@@ -39,6 +39,13 @@ int vu_find_call(const struct vctx *c, int reg, char *helper, size_t cap);
 /* Provenance: the load from memory (a context field, a kernel struct's member) whose result
  * became register @reg: its source line, 0 if the value came from elsewhere. */
 int vu_find_load(const struct vctx *c, int reg);
+/* Provenance: the log line of the instruction that last wrote register @reg before the
+ * failing one, following plain copies (`r6 = r1`); -1 if none. */
+int vu_last_write(const struct vctx *c, int reg);
+/* The declaration of argument @pos (1 = the first after the program's name) in the
+ * BPF_PROG(name, ...) list that starts on source line @def ("struct task_struct *prev"), and
+ * its source line; 0 if the line has no BPF_PROG or the list is shorter. */
+int vu_bpf_prog_arg(const struct vctx *c, int def, int pos, char *decl, size_t cap);
 /* The line in the definition of map @name (the lines above its `} name SEC(".maps")`, whose
  * line goes to *@end, 0 if none) that contains @needle; 0 if none. */
 int vu_map_decl_line(const struct vctx *c, const char *name, const char *needle, int *end);
