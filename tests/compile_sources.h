@@ -1,5 +1,5 @@
-/* compile_sources.h: the small programs the resident compiler's tests and bench compile
- * (test_compile_server.c, test_compile_parity.c): SMALL, the least a program is; TASK, one that
+/* compile_sources.h: the small programs the compile tests share (test_compile.c,
+ * test_compile_server.c, test_compile_parity.c): SMALL, the least a program is; TASK, one that
  * reads task_struct; SLOW, slow and big enough to be caught in the middle of a compile. */
 #ifndef DOJO_TEST_COMPILE_SOURCES_H
 #define DOJO_TEST_COMPILE_SOURCES_H

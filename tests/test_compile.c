@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <bpf/libbpf.h>
 #include "compile/compile.h"
+#include "tests/compile_sources.h"
 
 static int passed, failed;
 
@@ -239,17 +240,6 @@ static void test_diag_fuzz(void)
 
 /* ---- compile_bpf ---- */
 
-#define GOOD_TP \
-	"#include \"vmlinux.h\"\n" \
-	"#include <bpf/bpf_helpers.h>\n" \
-	"char LICENSE[] SEC(\"license\") = \"GPL\";\n" \
-	"SEC(\"tracepoint/sched/sched_process_exec\")\n" \
-	"int handle_exec(struct trace_event_raw_sched_process_exec *ctx)\n" \
-	"{\n" \
-	"\tbpf_printk(\"exec %d\", ctx->pid);\n" \
-	"\treturn 0;\n" \
-	"}\n"
-
 /* Does the ELF object have a section called @name? */
 static bool elf_has_section(const uint8_t *obj, size_t len, const char *name)
 {
@@ -281,7 +271,7 @@ static const struct cc_row {
 	const char *file;           /* that diagnostic's file, line, col (when line > 0) */
 	int dline, dcol;
 } cc_rows[] = {
-	{ __LINE__, "good tracepoint program", NULL, GOOD_TP, 0, COMPILE_OK, NULL, NULL, 0, 0 },
+	{ __LINE__, "good tracepoint program", NULL, SMALL, 0, COMPILE_OK, NULL, NULL, 0, 0 },
 	{ __LINE__, "type error at the learner's line and column", "mine.bpf.c",
 	  "#include \"vmlinux.h\"\n#include <bpf/bpf_helpers.h>\nSEC(\"kprobe/x\")\n"
 	  "int f(struct task_struct *t) { return t->no_such_field; }\n", 0,
@@ -289,7 +279,7 @@ static const struct cc_row {
 	{ __LINE__, "file name is sanitized", "../../etc/evil name$.c",
 	  "SEC(\"x\") int f(void) { return undeclared; }\n", 0,
 	  COMPILE_FAILED, "undeclared", "evil_name_.c", 1, 31 },
-	{ __LINE__, "a warning does not fail", NULL, GOOD_TP "#warning look here\n", 0,
+	{ __LINE__, "a warning does not fail", NULL, SMALL "#warning look here\n", 0,
 	  COMPILE_OK, "look here", "prog.bpf.c", 10, 2 },
 	{ __LINE__, "jail: absolute include", NULL, "#include \"/etc/passwd\"\nSEC(\"x\") int f(void) { return 0; }\n", 0,
 	  COMPILE_FAILED, "file not found", "prog.bpf.c", 1, 10 },
@@ -407,7 +397,7 @@ static void test_timeout(const struct dojo_paths *paths)
 	struct compile_opts opts = { .paths = paths, .timeout_ms = 5 };
 	struct compile_result res;
 	struct dojo_err err = { 0 };
-	int ret = compile_bpf(GOOD_TP, strlen(GOOD_TP), &opts, &res, &err), left = 1;
+	int ret = compile_bpf(SMALL, strlen(SMALL), &opts, &res, &err), left = 1;
 
 	EXPECT(ret == 0 && res.status == COMPILE_TIMEOUT && err.code == -ETIMEDOUT && !res.obj,
 	       "timeout: ret %d status %d '%s'", ret, res.status, err.msg);
@@ -429,7 +419,7 @@ static void test_broken_install(const struct dojo_paths *paths)
 	int ret;
 
 	strcpy(p.pch, "/nonexistent/dojo.pch");
-	ret = compile_bpf(GOOD_TP, strlen(GOOD_TP), &opts, &res, &err);
+	ret = compile_bpf(SMALL, strlen(SMALL), &opts, &res, &err);
 	EXPECT(ret == -ENOENT && strstr(err.msg, "run make") && !res.diags && !res.obj,
 	       "missing PCH: ret %d '%s'", ret, err.msg);
 }

@@ -184,17 +184,6 @@ static int trace_visits(const struct grade_diag *d, int line)
 	return 0;
 }
 
-/* Whether @d's primary or a secondary span is on @line. */
-static int on_line(const struct grade_diag *d, int line)
-{
-	if (d->primary.line == line)
-		return 1;
-	for (unsigned i = 0; i < d->nsecondary; i++)
-		if (d->secondary[i].line == line)
-			return 1;
-	return 0;
-}
-
 /* Load @cr's object in kernel @k and diagnose the rejection; the rendered text in @text.
  * 1 when a class diagnosed it, 0 for the fallback or a failure (reported).  @want_line
  * non-zero: sets *@hit when a class placed its primary or a secondary span on that line;
@@ -235,7 +224,7 @@ static int diagnose_in(const char *name, const char *src, size_t src_len,
 			if (known && !want_line)
 				saw_class(k, d->cls);
 			if (hit)
-				*hit = known && on_line(d, want_line);
+				*hit = known && grade_diag_shows_line(d, want_line);
 			if (accepted && !strcmp(d->cls, "no-dojo-h"))
 				*accepted = 1;   /* verified, then refused for the missing dojo.h */
 			else

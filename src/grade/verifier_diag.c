@@ -172,6 +172,16 @@ void grade_span_in_call(const struct vctx *c, struct grade_span *s, int line, co
 	span_call_arg(c, s, line, fn, 0, arg);
 }
 
+bool grade_diag_shows_line(const struct grade_diag *d, int line)
+{
+	if (d->primary.line == line)
+		return true;
+	for (unsigned i = 0; i < d->nsecondary; i++)
+		if (d->secondary[i].line == line)
+			return true;
+	return false;
+}
+
 struct grade_span *grade_diag_secondary(struct grade_diag *d)
 {
 	static struct grade_span sink;

@@ -195,6 +195,8 @@ void grade_span_at(const struct vctx *c, struct grade_span *s, int line, const c
 long grade_find_token(const char *p, size_t n, const char *token);
 /* Add a secondary span; ignored past GRADE_DIAG_MAX_SECONDARY. */
 struct grade_span *grade_diag_secondary(struct grade_diag *d);
+/* Whether @d's primary or one of its secondary spans is on @line. */
+bool grade_diag_shows_line(const struct grade_diag *d, int line);
 /* Argument @argn (1-based) of the call whose '(' is the first at or after @t + @at: its text,
  * trimmed, is [*a, *b) in @t; false past the last argument or when the call does not close. */
 bool grade_call_arg_range(const char *t, long at, int argn, const char **a, const char **b);

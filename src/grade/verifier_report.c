@@ -184,17 +184,6 @@ void grade_vreport_parse(struct vlog *v)
 	r->at_insn = insn_ref(r->at);
 }
 
-/* Does @d already show line @line (primary or secondary)? */
-static int shows_line(const struct grade_diag *d, int line)
-{
-	if (d->primary.line == line)
-		return 1;
-	for (unsigned i = 0; i < d->nsecondary; i++)
-		if (d->secondary[i].line == line)
-			return 1;
-	return 0;
-}
-
 /* The causal path's steps on lines not shown yet, as secondary spans labelled by the step. */
 static void path_spans(struct vctx *c)
 {
@@ -203,7 +192,7 @@ static void path_spans(struct vctx *c)
 	for (unsigned i = 0; i < r->nsteps && c->d->nsecondary < GRADE_DIAG_MAX_SECONDARY; i++) {
 		struct grade_span *s;
 
-		if (!r->steps[i].line || shows_line(c->d, r->steps[i].line))
+		if (!r->steps[i].line || grade_diag_shows_line(c->d, r->steps[i].line))
 			continue;
 		s = grade_diag_secondary(c->d);
 		grade_span_at(c, s, r->steps[i].line, NULL);
