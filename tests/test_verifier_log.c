@@ -214,6 +214,20 @@ static void test_fields(void)
 	CHECK(!grade_vlog_reg("R10=fp0", 1, v, sizeof(v)), "R1 is not R10");
 }
 
+/* grade_find_token() finds a name at identifier boundaries; grade_find_var() skips members. */
+static void test_tokens(void)
+{
+	static const char line[] = "v.cpu = cpu; e->pid = pid + cpus;";
+
+	CHECK(grade_find_token(line, strlen(line), "cpu") == 2, "the first `cpu` is the member");
+	CHECK(grade_find_var(line, strlen(line), "cpu") == 8, "the variable `cpu`: %ld",
+	      grade_find_var(line, strlen(line), "cpu"));
+	CHECK(grade_find_var(line, strlen(line), "pid") == 22, "after `e->pid`, `pid`");
+	CHECK(grade_find_var(line, strlen(line), "v") == 0, "`v` at the start");
+	CHECK(grade_find_var("e->len + s.len", 14, "len") == -1, "only members: -1");
+	CHECK(grade_find_var("cpus", 4, "cpu") == -1, "not inside a longer name");
+}
+
 /* a lookup whose result is used unchecked, with a key on the stack */
 static const char log_names[] =
 	"0: R1=ctx() R10=fp0\n"
@@ -464,6 +478,7 @@ int main(void)
 {
 	test_log_parser();
 	test_fields();
+	test_tokens();
 	test_report();
 	test_message_only();
 	test_load_timeout();

@@ -323,9 +323,10 @@ int vc_fentry_args(struct vctx *c)
 {
 	const char *e = vu_err(c, "-th argument");
 	int def = c->prog[0] ? grade_src_find_sec(c->src, NULL, c->prog) : 0, n = 0, secl;
-	char fn[64] = "", t[1024], arg[64] = "", sec[96], name[64] = "";
+	char fn[64] = "", t[1024], arg[64] = "", sec[96] = "", name[64] = "", what[96];
 	const char *p;
 	int use = 0, decl = def, list_end = 0;
+	bool tracepoint;
 
 	if (!e || !strstr(e, "doesn't have") || sscanf(e, "func '%63[^']' doesn't have %d", fn, &n) != 2)
 		return 0;
@@ -341,24 +342,26 @@ int vc_fentry_args(struct vctx *c)
 		snprintf(name, sizeof(name), "%s", p);
 		for (int l = list_end + 1; name[0] && !use && l < def + 200 &&
 		     vu_line(c, l, t, sizeof(t)); l++)
-			if (grade_find_token(t, strlen(t), name) >= 0)
+			if (grade_find_var(t, strlen(t), name) >= 0)
 				use = l;
 	}
+	secl = vu_prog_section(c, sec, sizeof(sec));
+	tracepoint = !strncmp(sec, "tp_btf/", 7);
+	snprintf(what, sizeof(what), tracepoint ? "the %s tracepoint" : "%s()", fn);
 	snprintf(D->cls, sizeof(D->cls), "fentry-arg-past-count");
-	snprintf(D->title, sizeof(D->title), "%s() has %d argument%s: argument %d is past them", fn,
+	snprintf(D->title, sizeof(D->title), "%s has %d argument%s: argument %d is past them", what,
 		 n - 1, n == 2 ? "" : "s", n);
 	if (use) {
-		grade_span_at(c, &D->primary, use, name);
-		snprintf(D->primary.label, sizeof(D->primary.label), "`%s` is argument %d: %s() has "
-			 "no such argument", name, n, fn);
-		grade_secondary_at(c, decl, arg, "declared here, past %s()'s arguments", fn);
+		grade_span_at_var(c, &D->primary, use, name);
+		snprintf(D->primary.label, sizeof(D->primary.label), "`%s` is argument %d: %s has "
+			 "no such argument", name, n, what);
+		grade_secondary_at(c, decl, arg, "declared here, past %s's arguments", what);
 	} else {
 		grade_span_at(c, &D->primary, decl, arg[0] ? arg : NULL);
-		snprintf(D->primary.label, sizeof(D->primary.label), "%s() has no such argument", fn);
+		snprintf(D->primary.label, sizeof(D->primary.label), "%s has no such argument", what);
 		if (vu_fail_line(c) && vu_fail_line(c) != decl)
 			grade_secondary_at(c, vu_fail_line(c), arg[0] ? arg : NULL, "read here");
 	}
-	secl = vu_prog_section(c, sec, sizeof(sec));
 	if (secl && !strncmp(sec, "fentry/", 7)) {
 		/* a value after the arguments is what fexit adds: the return value */
 		grade_secondary_at(c, secl, "fentry", "fentry runs when %s() is entered: only fexit "
@@ -366,6 +369,12 @@ int vc_fentry_args(struct vctx *c)
 		snprintf(D->help, sizeof(D->help), "to read the return value, attach with "
 			 "SEC(\"fexit/%s\"): fexit adds it after the %d argument%s; otherwise declare "
 			 "exactly %s()'s arguments", fn, n - 1, n == 2 ? "" : "s", fn);
+		return 1;
+	}
+	if (tracepoint) {
+		snprintf(D->help, sizeof(D->help), "declare exactly the tracepoint's arguments in "
+			 "BPF_PROG(...), in order: vmlinux.h's `btf_trace_%s` typedef lists their types, "
+			 "after its leading void *", fn);
 		return 1;
 	}
 	snprintf(D->help, sizeof(D->help), "declare exactly %s()'s arguments in BPF_PROG(...), as in "

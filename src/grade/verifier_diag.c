@@ -98,6 +98,34 @@ void grade_span_at(const struct vctx *c, struct grade_span *s, int line, const c
 	s->end_col = (int)b + 1;
 }
 
+long grade_find_var(const char *p, size_t n, const char *var)
+{
+	for (size_t off = 0; off < n; ) {
+		long at = grade_find_token(p + off, n - off, var);
+		size_t i = off + (size_t)at;
+
+		if (at < 0)
+			break;
+		if (!(i > 0 && p[i - 1] == '.') && !(i > 1 && p[i - 1] == '>' && p[i - 2] == '-'))
+			return (long)i;
+		off = i + 1;
+	}
+	return -1;
+}
+
+void grade_span_at_var(const struct vctx *c, struct grade_span *s, int line, const char *var)
+{
+	const char *p;
+	size_t n;
+	long at;
+
+	grade_span_at(c, s, line, var);
+	if (var && *var && grade_src_line(c->src, line, &p, &n) && (at = grade_find_var(p, n, var)) >= 0) {
+		s->col = (int)at + 1;
+		s->end_col = (int)(at + (long)strlen(var)) + 1;
+	}
+}
+
 bool grade_call_arg_range(const char *t, long at, int argn, const char **a, const char **b)
 {
 	const char *q = strchr(t + at, '('), *start;

@@ -193,6 +193,12 @@ void grade_span_at(const struct vctx *c, struct grade_span *s, int line, const c
 /* The offset of @token in @p[0..n) at an identifier boundary, outside string literals if it
  * occurs there too; -1 if absent. */
 long grade_find_token(const char *p, size_t n, const char *token);
+/* As grade_find_token(), for a variable: the first occurrence that is not a member's name
+ * (after `.` or `->`, as in `v.cpu = cpu`); -1 if every occurrence is one, or none. */
+long grade_find_var(const char *p, size_t n, const char *var);
+/* As grade_span_at(), at the first occurrence of variable @var (grade_find_var()) when there
+ * is one. */
+void grade_span_at_var(const struct vctx *c, struct grade_span *s, int line, const char *var);
 /* Add a secondary span; ignored past GRADE_DIAG_MAX_SECONDARY. */
 struct grade_span *grade_diag_secondary(struct grade_diag *d);
 /* Whether @d's primary or one of its secondary spans is on @line. */
