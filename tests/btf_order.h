@@ -1,4 +1,4 @@
-/* btf_order.h: for test_compile_server.c: are two .BTF sections the same types, up to the order
+/* btf_order.h: for test_compile_parity.c: are two .BTF sections the same types, up to the order
  * of their FWD types?  A small reader of the raw BTF format (header, type records, strings),
  * independent of libbpf so that it judges libbpf's input rather than trusting it. */
 #ifndef DOJO_TEST_BTF_ORDER_H

@@ -1,4 +1,4 @@
-/* elf_same.h: for test_compile_server.c: an ELF section by name, and: is an object the same as
+/* elf_same.h: for test_compile_parity.c: an ELF section by name, and: is an object the same as
  * another but for its DWARF?
  * The resident compiler emits no DWARF (src/compile/zygote_nodwarf.c), the one-shot compile
  * does; everything else (code, maps, .BTF, .BTF.ext, .debug_frame, symbols, relocations) must be

@@ -2,8 +2,9 @@
  * without a kernel: the log parser (failing instruction, error line, source line, register
  * states), the 7.3+ structured report, a load cut by its deadline, the trace's names for
  * registers and stack slots, then a deterministic fuzz loop over the whole diagnosis and its
- * renderings with mutated logs (built with ASan/UBSan).  The fixtures in real kernels are
- * tests/test_verifier.c's. */
+ * renderings with mutated logs (built with ASan/UBSan), and how a name is found on a line.
+ * The fixtures in real kernels are tests/test_verifier.c's, the measured sets
+ * tests/test_verifier_sets.c's. */
 #include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
