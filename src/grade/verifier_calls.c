@@ -324,22 +324,17 @@ int vc_fentry_args(struct vctx *c)
 	const char *e = vu_err(c, "-th argument");
 	int def = c->prog[0] ? grade_src_find_sec(c->src, NULL, c->prog) : 0, n = 0, secl;
 	char fn[64] = "", t[1024], arg[64] = "", sec[96] = "", name[64] = "", what[96];
-	const char *p;
 	int use = 0, decl = def, list_end = 0;
 	bool tracepoint;
 
 	if (!e || !strstr(e, "doesn't have") || sscanf(e, "func '%63[^']' doesn't have %d", fn, &n) != 2)
 		return 0;
 	/* BPF_PROG(name, a, b, c): the n-th argument after the name, on any line of the list */
-	if ((decl = vu_bpf_prog_arg(c, def, n, arg, sizeof(arg))))
-		list_end = vu_statement(c, def, t, sizeof(t));
-	else
+	if (!(decl = vu_bpf_prog_arg(c, def, n, arg, sizeof(arg), &list_end)))
 		decl = def;
 	/* "unsigned int prev_state" -> "prev_state": where the program reads it is the line to show */
-	if (arg[0] && (p = arg + strlen(arg)) > arg) {
-		while (p > arg && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
-			p--;
-		snprintf(name, sizeof(name), "%s", p);
+	if (arg[0]) {
+		vu_decl_name(arg, name, sizeof(name));
 		for (int l = list_end + 1; name[0] && !use && l < def + 200 &&
 		     vu_line(c, l, t, sizeof(t)); l++)
 			if (grade_find_var(t, strlen(t), name) >= 0)
@@ -347,7 +342,7 @@ int vc_fentry_args(struct vctx *c)
 	}
 	secl = vu_prog_section(c, sec, sizeof(sec));
 	tracepoint = !strncmp(sec, "tp_btf/", 7);
-	snprintf(what, sizeof(what), tracepoint ? "the %s tracepoint" : "%s()", fn);
+	vu_hook_what(sec, fn, what, sizeof(what));
 	snprintf(D->cls, sizeof(D->cls), "fentry-arg-past-count");
 	snprintf(D->title, sizeof(D->title), "%s has %d argument%s: argument %d is past them", what,
 		 n - 1, n == 2 ? "" : "s", n);
@@ -458,19 +453,6 @@ int vc_kfunc_untrusted(struct vctx *c)
 	return 1;
 }
 
-/* The last identifier of a declaration ("const void *buf" -> "buf"). */
-static void decl_name(const char *decl, char *out, size_t cap)
-{
-	size_t n = strlen(decl), end;
-
-	while (n && !(isalnum((unsigned char)decl[n - 1]) || decl[n - 1] == '_'))
-		n--;
-	end = n;
-	while (n && (isalnum((unsigned char)decl[n - 1]) || decl[n - 1] == '_'))
-		n--;
-	snprintf(out, cap, "%.*s", (int)(end - n), decl + n);
-}
-
 /* A global (non-static) function's signature the verifier cannot check on its own: it returns
  * something other than a number ("Global function f() doesn't return scalar"), or takes a
  * pointer to something of unknown size ("arg#0 reference type('UNKNOWN ') size cannot be
@@ -504,7 +486,7 @@ int vc_global_signature(struct vctx *c)
 			why = l;
 	}
 	if (argn >= 0 && vu_call_arg(t, fn, argn + 1, decl, sizeof(decl)))
-		decl_name(decl, param, sizeof(param));
+		vu_decl_name(decl, param, sizeof(param));
 	if (ret) {
 		snprintf(D->cls, sizeof(D->cls), "global-function-return");
 		snprintf(D->title, sizeof(D->title), "`%s()` is a global function, and a global "

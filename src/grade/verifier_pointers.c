@@ -3,7 +3,6 @@
  * check (read directly instead of through BPF_CORE_READ or bpf_probe_read_kernel), and a
  * write into kernel memory.  Each names the learner's variable and where the pointer came
  * from. */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include "verifier_util.h"
@@ -118,8 +117,7 @@ static int hook_arg_scalar(struct vctx *c, const char *sec, int reg, int line, c
 	const struct vlog *v = c->log;
 	int at = vu_last_write(c, reg), dst, base, pos = 0, def, declared;
 	long off;
-	char st[128], decl[96], hook[64], what[96], tail[160];
-	const char *name;
+	char st[128], decl[96], name[64], hook[64], what[96], tail[160];
 	size_t k = 0;
 
 	while (k < sizeof(typed) / sizeof(typed[0]) && strncmp(sec, typed[k], strlen(typed[k])))
@@ -131,20 +129,13 @@ static int hook_arg_scalar(struct vctx *c, const char *sec, int reg, int line, c
 		return 0;
 	def = c->prog[0] ? grade_src_find_sec(c->src, NULL, c->prog) : 0;
 	pos = (int)(off / 8) + 1;
-	if (!(declared = vu_bpf_prog_arg(c, def, pos, decl, sizeof(decl))) || !strchr(decl, '*'))
+	if (!(declared = vu_bpf_prog_arg(c, def, pos, decl, sizeof(decl), NULL)) || !strchr(decl, '*'))
 		return 0;
-	name = decl + strlen(decl);
-	while (name > decl && (isalnum((unsigned char)name[-1]) || name[-1] == '_'))
-		name--;
+	vu_decl_name(decl, name, sizeof(name));
 	if (strcmp(name, var))
 		return 0;
 	snprintf(hook, sizeof(hook), "%.63s", strchr(sec, '/') + 1);
-	if (!strncmp(sec, "tp_btf/", 7))
-		snprintf(what, sizeof(what), "the %s tracepoint", hook);
-	else if (!strncmp(sec, "lsm", 3))
-		snprintf(what, sizeof(what), "the %s LSM hook", hook);
-	else
-		snprintf(what, sizeof(what), "%s()", hook);
+	vu_hook_what(sec, hook, what, sizeof(what));
 	snprintf(D->cls, sizeof(D->cls), "hook-arg-not-pointer");
 	snprintf(D->title, sizeof(D->title), "`%s` is declared as a pointer, but argument %d of %s "
 		 "is a number", var, pos, what);
@@ -166,16 +157,17 @@ static int hook_arg_scalar(struct vctx *c, const char *sec, int reg, int line, c
 
 int vc_kernel_ptr(struct vctx *c)
 {
+	const char *e = vu_err(c, "invalid mem access 'scalar'");
 	char t[512], var[64] = "", sec[128];
 	int line = vu_fail_line(c);
 	bool user;
 
-	if (!vu_err(c, "invalid mem access 'scalar'"))
+	if (!e)
 		return 0;
 	vu_line(c, line, t, sizeof(t));
 	vu_deref_base(t, var, sizeof(var));
 	vu_prog_section(c, sec, sizeof(sec));
-	if (hook_arg_scalar(c, sec, vu_err_reg(vu_err(c, "invalid mem access 'scalar'")), line, var))
+	if (hook_arg_scalar(c, sec, vu_err_reg(e), line, var))
 		return 1;
 	user = section_has_user_args(sec);
 	snprintf(D->cls, sizeof(D->cls), "kernel-pointer-deref");

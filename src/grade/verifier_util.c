@@ -447,16 +447,19 @@ int vu_assign_line(const struct vctx *c, const char *var, int line, const char *
 	return 0;
 }
 
-int vu_bpf_prog_arg(const struct vctx *c, int def, int pos, char *decl, size_t cap)
+int vu_bpf_prog_arg(const struct vctx *c, int def, int pos, char *decl, size_t cap, int *list_end)
 {
 	char t[1024];
 	const char *p;
 	size_t len;
+	int end;
 
 	decl[0] = 0;
-	if (!def || !vu_statement(c, def, t, sizeof(t)) || !(p = strstr(t, "BPF_PROG")) ||
+	if (!def || !(end = vu_statement(c, def, t, sizeof(t))) || !(p = strstr(t, "BPF_PROG")) ||
 	    !(p = strchr(p, '(')))
 		return 0;
+	if (list_end)
+		*list_end = end;
 	for (int k = 0; k < pos && p; k++)
 		p = strchr(p + 1, ',');
 	if (!p)
@@ -469,4 +472,26 @@ int vu_bpf_prog_arg(const struct vctx *c, int def, int pos, char *decl, size_t c
 		return 0;
 	snprintf(decl, cap, "%.*s", (int)len, p);
 	return vu_find_line(c, decl, def, def + VU_STATEMENT_LINES) ?: def;
+}
+
+void vu_decl_name(const char *decl, char *out, size_t cap)
+{
+	size_t n = strlen(decl), end;
+
+	while (n && !is_id(decl[n - 1]))
+		n--;
+	end = n;
+	while (n && is_id(decl[n - 1]))
+		n--;
+	snprintf(out, cap, "%.*s", (int)(end - n), decl + n);
+}
+
+void vu_hook_what(const char *sec, const char *fn, char *out, size_t cap)
+{
+	if (!strncmp(sec, "tp_btf/", 7))
+		snprintf(out, cap, "the %s tracepoint", fn);
+	else if (!strncmp(sec, "lsm", 3))
+		snprintf(out, cap, "the %s LSM hook", fn);
+	else
+		snprintf(out, cap, "%s()", fn);
 }

@@ -44,8 +44,15 @@ int vu_find_load(const struct vctx *c, int reg);
 int vu_last_write(const struct vctx *c, int reg);
 /* The declaration of argument @pos (1 = the first after the program's name) in the
  * BPF_PROG(name, ...) list that starts on source line @def ("struct task_struct *prev"), and
- * its source line; 0 if the line has no BPF_PROG or the list is shorter. */
-int vu_bpf_prog_arg(const struct vctx *c, int def, int pos, char *decl, size_t cap);
+ * its source line; the list's last line into *@list_end (may be NULL); 0 if the line has no
+ * BPF_PROG or the list is shorter. */
+int vu_bpf_prog_arg(const struct vctx *c, int def, int pos, char *decl, size_t cap, int *list_end);
+/* The name a declaration declares, its last identifier ("const void *buf" -> "buf"), into
+ * @out. */
+void vu_decl_name(const char *decl, char *out, size_t cap);
+/* What a learner calls the hook @fn of section @sec: "the sched_switch tracepoint" (tp_btf),
+ * "the file_open LSM hook", else "do_unlinkat()". */
+void vu_hook_what(const char *sec, const char *fn, char *out, size_t cap);
 /* The line in the definition of map @name (the lines above its `} name SEC(".maps")`, whose
  * line goes to *@end, 0 if none) that contains @needle; 0 if none. */
 int vu_map_decl_line(const struct vctx *c, const char *name, const char *needle, int *end);
